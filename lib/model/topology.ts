@@ -1,0 +1,301 @@
+import { Maybe, MaybeList, Unknown } from './unknown';
+
+/**
+ * The plain topology model every rule reads. It holds no cdktf object: the construct tree and
+ * Terraform JSON configurations are both turned into it (see `terraform-json.ts`).
+ *
+ * Conventions:
+ * - `undefined` means "not set in the configuration" (the Azure/azurerm default applies);
+ *   an {@link Unknown} means "set, but not knowable before apply".
+ * - References between entities are Terraform addresses (`azurerm_subnet.gw`). An address
+ *   always resolves through {@link Topology.entities}: a reference to an Azure resource that is
+ *   not in the configuration (a literal Azure resource ID) becomes an entity with
+ *   `external: true` and whatever the ID tells (its name, its VNet's name).
+ * - Default values that azurerm applies are NOT filled in here; rules apply them, so a finding
+ *   can say "vpn_type is not set and defaults to RouteBased".
+ */
+
+export type EntityKind =
+  | 'virtualNetwork'
+  | 'subnet'
+  | 'publicIp'
+  | 'gateway'
+  | 'localGateway'
+  | 'connection'
+  | 'natRule'
+  | 'peering'
+  | 'routeTable'
+  | 'networkSecurityGroup'
+  | 'other';
+
+export interface EntityBase {
+  readonly kind: EntityKind;
+  /** Terraform address (`azurerm_virtual_network_gateway.hub_gw`); a synthetic one for external entities. */
+  readonly address: string;
+  /** Construct path from cdktf metadata (`hub/Gateway/Resource`), when the configuration has one. */
+  readonly path?: string;
+  /** Terraform resource type (`azurerm_virtual_network_gateway`). */
+  readonly type: string;
+  readonly name: Maybe<string> | undefined;
+  readonly location?: Maybe<string>;
+  readonly resourceGroupName?: Maybe<string>;
+  /** An Azure resource referenced by a literal ID, not declared in the configuration. */
+  readonly external?: boolean;
+  /**
+   * Addresses this resource depends on directly: explicit `depends_on` plus every resource its
+   * attributes reference. Terraform creates those first.
+   */
+  readonly dependsOn: string[];
+}
+
+export interface VirtualNetwork extends EntityBase {
+  readonly kind: 'virtualNetwork';
+  readonly addressSpace: MaybeList<string>;
+  /** Addresses of the subnets in this VNet (inline `subnet` blocks and `azurerm_subnet` resources). */
+  readonly subnets: string[];
+}
+
+export interface Subnet extends EntityBase {
+  readonly kind: 'subnet';
+  /** Address of the VNet that holds the subnet. */
+  readonly virtualNetwork: Maybe<string>;
+  readonly addressPrefixes: MaybeList<string>;
+  /** Address of the associated NSG (inline `security_group` or an association resource). */
+  readonly networkSecurityGroup?: Maybe<string>;
+  /** Address of the associated route table. */
+  readonly routeTable?: Maybe<string>;
+  /** Whether the subnet has a service delegation. */
+  readonly delegated?: boolean;
+  /**
+   * Addresses of resources other than VPN/ExpressRoute gateways placed in this subnet
+   * (network interfaces, private endpoints, …): anything with a `subnet_id` pointing here.
+   */
+  readonly occupants: string[];
+}
+
+export interface Route {
+  readonly name: Maybe<string> | undefined;
+  readonly addressPrefix: Maybe<string>;
+  readonly nextHopType: Maybe<string> | undefined;
+}
+
+export interface RouteTable extends EntityBase {
+  readonly kind: 'routeTable';
+  readonly routes: Route[];
+  /** Unknown when some routes come from dynamic blocks or other unknown sources. */
+  readonly routesUnknown?: Unknown;
+  /** `bgp_route_propagation_enabled` (azurerm 4.x; `!disable_bgp_route_propagation` in 3.x). */
+  readonly bgpRoutePropagationEnabled: Maybe<boolean> | undefined;
+}
+
+export interface NetworkSecurityGroup extends EntityBase {
+  readonly kind: 'networkSecurityGroup';
+}
+
+export interface PublicIp extends EntityBase {
+  readonly kind: 'publicIp';
+  /** `Basic` or `Standard`; azurerm 4.x defaults to `Standard` when unset. */
+  readonly sku: Maybe<string> | undefined;
+  /** `Static` or `Dynamic` (required by azurerm). */
+  readonly allocationMethod: Maybe<string> | undefined;
+  /** Availability zones; an empty known list means "no zones" (regional). */
+  readonly zones: MaybeList<string>;
+  readonly ipVersion: Maybe<string> | undefined;
+  readonly skuTier?: Maybe<string>;
+}
+
+export interface GatewayIpConfiguration {
+  readonly name: Maybe<string> | undefined;
+  /** Address of the subnet entity. */
+  readonly subnet: Maybe<string> | undefined;
+  /** Address of the public IP entity. */
+  readonly publicIp: Maybe<string> | undefined;
+  readonly privateIpAddressAllocation: Maybe<string> | undefined;
+}
+
+export interface BgpPeeringAddress {
+  readonly ipConfigurationName: Maybe<string> | undefined;
+  readonly apipaAddresses: MaybeList<string>;
+}
+
+export interface GatewayBgpSettings {
+  readonly asn: Maybe<number> | undefined;
+  readonly peerWeight: Maybe<number> | undefined;
+  readonly peeringAddresses: BgpPeeringAddress[];
+}
+
+export interface IpsecPolicy {
+  readonly dhGroup: Maybe<string> | undefined;
+  readonly ikeEncryption: Maybe<string> | undefined;
+  readonly ikeIntegrity: Maybe<string> | undefined;
+  readonly ipsecEncryption: Maybe<string> | undefined;
+  readonly ipsecIntegrity: Maybe<string> | undefined;
+  readonly pfsGroup: Maybe<string> | undefined;
+  /** Connection `sa_lifetime`, or P2S `sa_lifetime_in_seconds`. */
+  readonly saLifetimeSeconds: Maybe<number> | undefined;
+  /** Connection `sa_datasize`, or P2S `sa_data_size_in_kilobytes`. */
+  readonly saDataSizeKilobytes: Maybe<number> | undefined;
+}
+
+export interface RootCertificate {
+  readonly name: Maybe<string> | undefined;
+  readonly publicCertData: Maybe<string> | undefined;
+}
+
+export interface RadiusServer {
+  readonly address: Maybe<string> | undefined;
+  readonly secret: Maybe<string> | undefined;
+  readonly score: Maybe<number> | undefined;
+}
+
+export interface P2SConfiguration {
+  readonly addressSpace: MaybeList<string>;
+  /** `vpn_client_protocols`; undefined when unset (Azure picks defaults). */
+  readonly protocols: MaybeList<string> | undefined;
+  /** `vpn_auth_types`; undefined when unset. */
+  readonly authTypes: MaybeList<string> | undefined;
+  readonly rootCertificates: RootCertificate[];
+  readonly revokedCertificates: number;
+  readonly aadTenant: Maybe<string> | undefined;
+  readonly aadAudience: Maybe<string> | undefined;
+  readonly aadIssuer: Maybe<string> | undefined;
+  /** `radius_server_address` (single-server form). */
+  readonly radiusServerAddress: Maybe<string> | undefined;
+  readonly radiusServerSecret: Maybe<string> | undefined;
+  /** `radius_server` blocks (multi-server form). */
+  readonly radiusServers: RadiusServer[];
+  readonly ipsecPolicy?: IpsecPolicy;
+}
+
+export interface VpnGateway extends EntityBase {
+  readonly kind: 'gateway';
+  /** `Vpn` or `ExpressRoute`. */
+  readonly gatewayType: Maybe<string> | undefined;
+  /** `RouteBased` (azurerm default) or `PolicyBased`. */
+  readonly vpnType: Maybe<string> | undefined;
+  readonly sku: Maybe<string> | undefined;
+  /** `Generation1`, `Generation2` or `None`. */
+  readonly generation: Maybe<string> | undefined;
+  readonly activeActive: Maybe<boolean> | undefined;
+  /** `bgp_enabled` (azurerm ≥ 4.62) or `enable_bgp`. */
+  readonly bgpEnabled: Maybe<boolean> | undefined;
+  readonly privateIpAddressEnabled: Maybe<boolean> | undefined;
+  /** Unknown when the blocks come from a `dynamic` block or an unknown expression. */
+  readonly ipConfigurations: Maybe<GatewayIpConfiguration[]>;
+  readonly bgpSettings?: GatewayBgpSettings;
+  readonly p2s?: P2SConfiguration;
+  /** Address of the `default_local_network_gateway_id` target (forced tunnelling). */
+  readonly defaultLocalNetworkGateway?: Maybe<string>;
+  readonly bgpRouteTranslationForNatEnabled?: Maybe<boolean>;
+}
+
+export interface LocalGatewayBgpSettings {
+  readonly asn: Maybe<number> | undefined;
+  readonly peeringAddress: Maybe<string> | undefined;
+  readonly peerWeight: Maybe<number> | undefined;
+}
+
+export interface LocalNetworkGateway extends EntityBase {
+  readonly kind: 'localGateway';
+  readonly gatewayAddress: Maybe<string> | undefined;
+  readonly gatewayFqdn: Maybe<string> | undefined;
+  readonly addressSpace: MaybeList<string>;
+  readonly bgpSettings?: LocalGatewayBgpSettings;
+}
+
+export interface TrafficSelectorPolicy {
+  readonly localAddressCidrs: MaybeList<string>;
+  readonly remoteAddressCidrs: MaybeList<string>;
+}
+
+export interface Connection extends EntityBase {
+  readonly kind: 'connection';
+  /** `IPsec`, `Vnet2Vnet` or `ExpressRoute`. */
+  readonly connectionType: Maybe<string> | undefined;
+  /** Address of the gateway this connection belongs to (`virtual_network_gateway_id`). */
+  readonly gateway: Maybe<string> | undefined;
+  readonly localGateway: Maybe<string> | undefined;
+  readonly peerGateway: Maybe<string> | undefined;
+  /**
+   * The pre-shared key: undefined when unset (Azure generates one), a string when it is a
+   * literal, an Unknown (with its expression) when it comes from a variable, a random_password
+   * or a Key Vault secret. Never print it.
+   */
+  readonly sharedKey: Maybe<string> | undefined;
+  readonly bgpEnabled: Maybe<boolean> | undefined;
+  readonly usePolicyBasedTrafficSelectors: Maybe<boolean> | undefined;
+  readonly ipsecPolicy?: IpsecPolicy;
+  readonly connectionProtocol: Maybe<string> | undefined;
+  readonly connectionMode: Maybe<string> | undefined;
+  readonly dpdTimeoutSeconds: Maybe<number> | undefined;
+  readonly routingWeight: Maybe<number> | undefined;
+  readonly localAzureIpAddressEnabled: Maybe<boolean> | undefined;
+  readonly customBgpAddresses?: { readonly primary: Maybe<string> | undefined; readonly secondary: Maybe<string> | undefined };
+  readonly trafficSelectorPolicies: TrafficSelectorPolicy[];
+  /** Addresses of the linked NAT rules. */
+  readonly ingressNatRules: MaybeList<string>;
+  readonly egressNatRules: MaybeList<string>;
+}
+
+export interface NatMapping {
+  readonly addressSpace: Maybe<string> | undefined;
+  readonly portRange: Maybe<string> | undefined;
+}
+
+export interface NatRule extends EntityBase {
+  readonly kind: 'natRule';
+  readonly gateway: Maybe<string> | undefined;
+  /** `EgressSnat` (default) or `IngressSnat`. */
+  readonly mode: Maybe<string> | undefined;
+  /** `Static` (default) or `Dynamic`. */
+  readonly natType: Maybe<string> | undefined;
+  /** The gateway ip configuration the rule applies to (`ip_configuration_id`), as written. */
+  readonly ipConfigurationId: Maybe<string> | undefined;
+  readonly internalMappings: NatMapping[];
+  readonly externalMappings: NatMapping[];
+}
+
+export interface Peering extends EntityBase {
+  readonly kind: 'peering';
+  /** Address of the local VNet (`virtual_network_name` + resource group). */
+  readonly virtualNetwork: Maybe<string> | undefined;
+  /** Address of the remote VNet (`remote_virtual_network_id`). */
+  readonly remoteVirtualNetwork: Maybe<string> | undefined;
+  readonly allowGatewayTransit: Maybe<boolean> | undefined;
+  readonly useRemoteGateways: Maybe<boolean> | undefined;
+  readonly allowForwardedTraffic: Maybe<boolean> | undefined;
+  readonly allowVirtualNetworkAccess: Maybe<boolean> | undefined;
+}
+
+export interface OtherResource extends EntityBase {
+  readonly kind: 'other';
+}
+
+export type Entity =
+  | VirtualNetwork
+  | Subnet
+  | PublicIp
+  | VpnGateway
+  | LocalNetworkGateway
+  | Connection
+  | NatRule
+  | Peering
+  | RouteTable
+  | NetworkSecurityGroup
+  | OtherResource;
+
+/** The whole configuration, as plain data. */
+export interface Topology {
+  readonly virtualNetworks: VirtualNetwork[];
+  readonly subnets: Subnet[];
+  readonly publicIps: PublicIp[];
+  readonly gateways: VpnGateway[];
+  readonly localGateways: LocalNetworkGateway[];
+  readonly connections: Connection[];
+  readonly natRules: NatRule[];
+  readonly peerings: Peering[];
+  readonly routeTables: RouteTable[];
+  readonly networkSecurityGroups: NetworkSecurityGroup[];
+  /** Every entity by address, external ones included. */
+  readonly entities: Map<string, Entity>;
+}

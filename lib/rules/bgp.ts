@@ -1,0 +1,5 @@
+import { LeftOut, Rule } from './rule';
+
+export const bgpRules: Rule[] = [];
+
+export const bgpLeftOut: LeftOut[] = [];

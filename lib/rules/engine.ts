@@ -1,0 +1,58 @@
+import { RULES } from './catalogue';
+import { Finding, Rule, RuleContext, Severity } from './rule';
+import { TopologyLookup } from '../model/lookup';
+import { Topology } from '../model/topology';
+
+export interface CheckOptions {
+  /** The rules to run; every catalogue rule by default. */
+  readonly rules?: readonly Rule[];
+}
+
+export interface FindingSummary {
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+}
+
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Runs the rules over a topology and returns every finding, most severe first. */
+export function checkTopology(topology: Topology, options: CheckOptions = {}): Finding[] {
+  const lookup = new TopologyLookup(topology);
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? RULES) {
+    rule.check(new RuleContext(lookup, rule, findings));
+  }
+  return dedupe(findings).sort(compareFindings);
+}
+
+export function summarize(findings: readonly Finding[]): FindingSummary {
+  let errors = 0;
+  let warnings = 0;
+  let infos = 0;
+  for (const f of findings) {
+    if (f.severity === Severity.ERROR) errors++;
+    else if (f.severity === Severity.WARNING) warnings++;
+    else infos++;
+  }
+  return { errors, warnings, infos };
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+    a.resource.localeCompare(b.resource) ||
+    a.rule.localeCompare(b.rule) ||
+    a.message.localeCompare(b.message)
+  );
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.rule}\u0000${f.severity}\u0000${f.resource}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

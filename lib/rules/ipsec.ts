@@ -1,0 +1,5 @@
+import { LeftOut, Rule } from './rule';
+
+export const ipsecRules: Rule[] = [];
+
+export const ipsecLeftOut: LeftOut[] = [];

@@ -1,0 +1,5 @@
+import { LeftOut, Rule } from './rule';
+
+export const localGatewayRules: Rule[] = [];
+
+export const localGatewayLeftOut: LeftOut[] = [];
