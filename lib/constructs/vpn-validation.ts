@@ -1,0 +1,134 @@
+import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
+import { topologyFromTerraformJson } from '../model/terraform-json';
+import { checkTopology } from '../rules/engine';
+import { Finding, Severity } from '../rules/rule';
+
+/** One rule violation (or skip) found in a stack. */
+export interface VpnFinding {
+  /** Stable rule id, e.g. `gw.pip.standard`; `azvpn rules` lists them. */
+  readonly rule: string;
+  /** `error`, `warning` or `info`. */
+  readonly severity: string;
+  /** Terraform address of the resource the finding is about. */
+  readonly resource: string;
+  /** Construct path of that resource, when it is in the construct tree. */
+  readonly path?: string;
+  /** What is wrong and how to fix it. */
+  readonly message: string;
+}
+
+/**
+ * Runs the Azure VPN rule engine over a stack at synth time.
+ *
+ * Every construct of this library enables it on its stack, so raw azurerm resources in the same
+ * stack are checked too. Call `VpnValidation.enable(stack)` yourself to check a stack that only
+ * holds raw `@cdktf/provider-azurerm` resources.
+ *
+ * Errors fail the synth once, with every violation listed: each line carries the resource's
+ * construct path, the rule id and the fix (cdktf prints `[path] [rule] message`). Warnings and
+ * infos (rules skipped because a value is a token) become annotations with the rule id in the text.
+ * The rules read the stack's Terraform JSON (`stack.toTerraform()`), the same input as `azvpn check`,
+ * so each rule is written once.
+ */
+export class VpnValidation {
+  /** Enables the checks on the stack that contains `scope`. Idempotent. */
+  public static enable(scope: IConstruct): void {
+    const stack = TerraformStack.of(scope);
+    if (STATE.has(stack)) return;
+    const state = new StackChecks(stack);
+    STATE.set(stack, state);
+    stack.node.addValidation({ validate: () => state.run() });
+    Aspects.of(stack).add(new WireResources(state));
+  }
+
+  /**
+   * Runs the rules over the stack now and returns every finding, errors first. For tests and
+   * tooling; synth runs the same checks on its own.
+   */
+  public static check(scope: IConstruct): VpnFinding[] {
+    const stack = TerraformStack.of(scope);
+    return evaluate(stack).map(toPublic);
+  }
+
+  private constructor() {}
+}
+
+const STATE = new WeakMap<TerraformStack, StackChecks>();
+
+/** cdktf metadata uses the construct path; findings are routed back to the resource's node by it. */
+class StackChecks {
+  private readonly wired = new Map<string, IConstruct>();
+  private byPath = new Map<string, Finding[]>();
+  private readonly annotated = new WeakMap<IConstruct, Set<string>>();
+
+  constructor(private readonly stack: TerraformStack) {}
+
+  public wire(node: IConstruct): void {
+    if (this.wired.has(node.node.path)) return;
+    this.wired.set(node.node.path, node);
+    node.node.addValidation({ validate: () => this.errorsFor(node) });
+  }
+
+  /**
+   * The stack validates before its children (cdktf walks the tree root first), so this runs the
+   * engine once per validation pass and the resources read their share of the result.
+   */
+  public run(): string[] {
+    const findings = evaluate(this.stack);
+    this.byPath = new Map();
+    const orphans: string[] = [];
+    for (const f of findings) {
+      const node = f.path !== null ? this.wired.get(f.path) : undefined;
+      if (node) {
+        const list = this.byPath.get(f.path!);
+        if (list) list.push(f);
+        else this.byPath.set(f.path!, [f]);
+      } else if (f.severity === Severity.ERROR) {
+        orphans.push(`[${f.rule}] ${f.resource}: ${f.message}`);
+      } else {
+        this.annotate(this.stack, f, `${f.resource}: `);
+      }
+    }
+    return orphans;
+  }
+
+  private errorsFor(node: IConstruct): string[] {
+    const errors: string[] = [];
+    for (const f of this.byPath.get(node.node.path) ?? []) {
+      if (f.severity === Severity.ERROR) errors.push(`[${f.rule}] ${f.message}`);
+      else this.annotate(node, f, '');
+    }
+    return errors;
+  }
+
+  private annotate(node: IConstruct, f: Finding, prefix: string): void {
+    const text = `[${f.rule}] ${prefix}${f.message}`;
+    let seen = this.annotated.get(node);
+    if (!seen) {
+      seen = new Set();
+      this.annotated.set(node, seen);
+    }
+    if (seen.has(text)) return;
+    seen.add(text);
+    if (f.severity === Severity.WARNING) Annotations.of(node).addWarning(text);
+    else Annotations.of(node).addInfo(text);
+  }
+}
+
+class WireResources implements IAspect {
+  constructor(private readonly state: StackChecks) {}
+
+  public visit(node: IConstruct): void {
+    if (TerraformResource.isTerraformResource(node)) this.state.wire(node);
+  }
+}
+
+function evaluate(stack: TerraformStack): Finding[] {
+  const config = stack.toTerraform();
+  return checkTopology(topologyFromTerraformJson([{ file: stack.node.path, content: config }]));
+}
+
+function toPublic(f: Finding): VpnFinding {
+  return { rule: f.rule, severity: f.severity, resource: f.resource, path: f.path ?? undefined, message: f.message };
+}
