@@ -27,6 +27,13 @@ export interface SkuCapabilities {
   readonly creatable: boolean;
   /** Max "VMs in the virtual network" (incl. peered spokes) per generation. */
   readonly supportedVms: Readonly<Record<string, number>>;
+  /**
+   * The SKU to use instead when this one can no longer be created: the AZ SKU Azure migrates it
+   * to (Standard → VpnGw1AZ, HighPerformance → VpnGw2AZ, VpnGwN → VpnGwNAZ). Unset for creatable SKUs.
+   */
+  readonly replacement?: string;
+  /** Max S2S tunnels with `vpn_type = "PolicyBased"`; unset when the SKU cannot be policy-based. */
+  readonly maxTunnelsPolicyBased?: number;
 }
 
 const GEN1 = 'Generation1';
@@ -47,14 +54,14 @@ const modern = {
 };
 
 export const VPN_SKUS: readonly SkuCapabilities[] = [
-  sku('Basic', { legacy: false, availabilityZones: false, generations: [GEN1], maxTunnels: 10, maxP2SIkev2OpenVpn: 0, maxP2SSstp: 128, bgp: false, activeActive: false, customIpsecPolicy: false, ikev1RouteBased: false, nat: false, advancedP2S: false, creatable: true, supportedVms: { [GEN1]: 200 } }),
-  sku('Standard', { legacy: true, availabilityZones: false, generations: [GEN1], maxTunnels: 10, maxP2SIkev2OpenVpn: 0, maxP2SSstp: 128, bgp: true, activeActive: false, customIpsecPolicy: true, ikev1RouteBased: false, nat: false, advancedP2S: false, creatable: false, supportedVms: {} }),
-  sku('HighPerformance', { legacy: true, availabilityZones: false, generations: [GEN1], maxTunnels: 30, maxP2SIkev2OpenVpn: 0, maxP2SSstp: 128, bgp: true, activeActive: true, customIpsecPolicy: true, ikev1RouteBased: false, nat: false, advancedP2S: false, creatable: false, supportedVms: {} }),
-  sku('VpnGw1', { ...modern, availabilityZones: false, generations: [GEN1], maxTunnels: 30, maxP2SIkev2OpenVpn: 250, nat: false, creatable: false, supportedVms: { [GEN1]: 450 } }),
-  sku('VpnGw2', { ...modern, availabilityZones: false, generations: [GEN1, GEN2], maxTunnels: 30, maxP2SIkev2OpenVpn: 500, nat: true, creatable: false, supportedVms: { [GEN1]: 1300, [GEN2]: 685 } }),
-  sku('VpnGw3', { ...modern, availabilityZones: false, generations: [GEN1, GEN2], maxTunnels: 30, maxP2SIkev2OpenVpn: 1000, nat: true, creatable: false, supportedVms: { [GEN1]: 4000, [GEN2]: 2240 } }),
-  sku('VpnGw4', { ...modern, availabilityZones: false, generations: [GEN2], maxTunnels: 100, maxP2SIkev2OpenVpn: 5000, nat: true, creatable: false, supportedVms: { [GEN2]: 5300 } }),
-  sku('VpnGw5', { ...modern, availabilityZones: false, generations: [GEN2], maxTunnels: 100, maxP2SIkev2OpenVpn: 10000, nat: true, creatable: false, supportedVms: { [GEN2]: 6700 } }),
+  sku('Basic', { legacy: false, availabilityZones: false, generations: [GEN1], maxTunnels: 10, maxP2SIkev2OpenVpn: 0, maxP2SSstp: 128, bgp: false, activeActive: false, customIpsecPolicy: false, ikev1RouteBased: false, nat: false, advancedP2S: false, creatable: true, supportedVms: { [GEN1]: 200 }, maxTunnelsPolicyBased: 1 }),
+  sku('Standard', { legacy: true, availabilityZones: false, generations: [GEN1], maxTunnels: 10, maxP2SIkev2OpenVpn: 0, maxP2SSstp: 128, bgp: true, activeActive: false, customIpsecPolicy: true, ikev1RouteBased: false, nat: false, advancedP2S: false, creatable: false, supportedVms: {}, replacement: 'VpnGw1AZ' }),
+  sku('HighPerformance', { legacy: true, availabilityZones: false, generations: [GEN1], maxTunnels: 30, maxP2SIkev2OpenVpn: 0, maxP2SSstp: 128, bgp: true, activeActive: true, customIpsecPolicy: true, ikev1RouteBased: false, nat: false, advancedP2S: false, creatable: false, supportedVms: {}, replacement: 'VpnGw2AZ' }),
+  sku('VpnGw1', { ...modern, availabilityZones: false, generations: [GEN1], maxTunnels: 30, maxP2SIkev2OpenVpn: 250, nat: false, creatable: false, supportedVms: { [GEN1]: 450 }, replacement: 'VpnGw1AZ' }),
+  sku('VpnGw2', { ...modern, availabilityZones: false, generations: [GEN1, GEN2], maxTunnels: 30, maxP2SIkev2OpenVpn: 500, nat: true, creatable: false, supportedVms: { [GEN1]: 1300, [GEN2]: 685 }, replacement: 'VpnGw2AZ' }),
+  sku('VpnGw3', { ...modern, availabilityZones: false, generations: [GEN1, GEN2], maxTunnels: 30, maxP2SIkev2OpenVpn: 1000, nat: true, creatable: false, supportedVms: { [GEN1]: 4000, [GEN2]: 2240 }, replacement: 'VpnGw3AZ' }),
+  sku('VpnGw4', { ...modern, availabilityZones: false, generations: [GEN2], maxTunnels: 100, maxP2SIkev2OpenVpn: 5000, nat: true, creatable: false, supportedVms: { [GEN2]: 5300 }, replacement: 'VpnGw4AZ' }),
+  sku('VpnGw5', { ...modern, availabilityZones: false, generations: [GEN2], maxTunnels: 100, maxP2SIkev2OpenVpn: 10000, nat: true, creatable: false, supportedVms: { [GEN2]: 6700 }, replacement: 'VpnGw5AZ' }),
   sku('VpnGw1AZ', { ...modern, availabilityZones: true, generations: [GEN1], maxTunnels: 30, maxP2SIkev2OpenVpn: 250, nat: false, creatable: true, supportedVms: { [GEN1]: 1000 } }),
   sku('VpnGw2AZ', { ...modern, availabilityZones: true, generations: [GEN1, GEN2], maxTunnels: 30, maxP2SIkev2OpenVpn: 500, nat: true, creatable: true, supportedVms: { [GEN1]: 2000, [GEN2]: 2000 } }),
   sku('VpnGw3AZ', { ...modern, availabilityZones: true, generations: [GEN1, GEN2], maxTunnels: 30, maxP2SIkev2OpenVpn: 1000, nat: true, creatable: true, supportedVms: { [GEN1]: 5000, [GEN2]: 3300 } }),
