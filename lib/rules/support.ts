@@ -1,5 +1,5 @@
-import { Connection, VpnGateway } from '../model/topology';
-import { isKnown, Maybe, Unknown } from '../model/unknown';
+import { Connection, Entity, VpnGateway } from '../model/topology';
+import { isKnown, isUnknown, Maybe, Unknown } from '../model/unknown';
 import { RuleContext } from './rule';
 
 /**
@@ -70,4 +70,31 @@ export function show(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(show).join(', ')}]`;
   return String(value);
+}
+
+/**
+ * The declared entity a reference points at, for rules that need its attributes. Returns
+ * undefined when the reference is not set or names nothing of the expected kind; reports an
+ * info skip (and returns undefined) when the reference is unknown, or when it points at a
+ * resource that is not declared in the configuration (a literal Azure resource ID), whose
+ * attributes cannot be read.
+ */
+export function referenced<E extends Entity>(
+  ctx: RuleContext,
+  from: Entity,
+  attribute: string,
+  reference: Maybe<string> | undefined,
+  resolve: (address: string) => E | undefined,
+): E | undefined {
+  if (reference === undefined) return undefined;
+  if (isUnknown(reference)) {
+    ctx.skipped(from, attribute, reference);
+    return undefined;
+  }
+  const target = resolve(reference);
+  if (target?.external) {
+    ctx.skipped(from, `the resource behind ${attribute}`, new Unknown(`${target.address} is not declared in this configuration`));
+    return undefined;
+  }
+  return target;
 }
