@@ -217,6 +217,11 @@ export interface Connection extends EntityBase {
   readonly localGateway: Maybe<string> | undefined;
   readonly peerGateway: Maybe<string> | undefined;
   /**
+   * `express_route_circuit_id`, as written (a Terraform address or an Azure resource ID);
+   * undefined when unset. Optional so that older adapters keep compiling.
+   */
+  readonly expressRouteCircuit?: Maybe<string>;
+  /**
    * The pre-shared key: undefined when unset (Azure generates one), a string when it is a
    * literal, an Unknown (with its expression) when it comes from a variable, a random_password
    * or a Key Vault secret. Never print it.
