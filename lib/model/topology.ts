@@ -46,6 +46,14 @@ export interface EntityBase {
    * attributes reference. Terraform creates those first.
    */
   readonly dependsOn: string[];
+  /**
+   * Nested blocks whose content is not known before apply, by Terraform path
+   * (`ip_configuration`, `vpn_client_configuration.root_certificate`): written as a `dynamic`
+   * block or as an expression. The model's lists hold only the blocks written out, so a rule
+   * that counts blocks (root certificates, peering addresses, traffic selectors) must skip when
+   * its block is listed here. Undefined when every block is written out.
+   */
+  readonly unknownBlocks?: Readonly<Record<string, Unknown>>;
 }
 
 export interface VirtualNetwork extends EntityBase {
