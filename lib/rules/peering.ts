@@ -1,5 +1,356 @@
-import { LeftOut, Rule } from './rule';
+import { TopologyLookup } from '../model/lookup';
+import { Peering, VirtualNetwork, VpnGateway } from '../model/topology';
+import { isKnown, Unknown } from '../model/unknown';
+import { findOverlaps, Owned, parsePrefix } from '../private/cidr';
+import { LeftOut, Rule, Severity } from './rule';
+import { connectionBgpOf, known, show } from './support';
 
-export const peeringRules: Rule[] = [];
+/**
+ * VNet peering and gateway transit (catalogue §1h and §6). Everything goes through indexes built
+ * once per check, so a hub with hundreds of spokes stays linear.
+ */
 
-export const peeringLeftOut: LeftOut[] = [];
+const PEER = 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering#requirements-and-constraints';
+const TRANSIT = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-peering-gateway-transit';
+
+/** Peering indexes for one check, keyed by the lookup so that every rule shares them. */
+interface PeeringIndex {
+  /** `local\0remote` → the peering from local to remote. */
+  readonly byPair: Map<string, Peering>;
+  /** VNet → the VNets it is peered with, in either direction. */
+  readonly neighbours: Map<string, Set<string>>;
+  /** Hub VNet → the peerings that use its gateways (`use_remote_gateways = true` towards it). */
+  readonly usingRemoteGateways: Map<string, Peering[]>;
+  /** Whether some gateway's VNet cannot be told (unknown ip_configuration or subnet). */
+  readonly unplacedGateway: boolean;
+}
+
+const indexes = new WeakMap<TopologyLookup, PeeringIndex>();
+
+function pairKey(local: string, remote: string): string {
+  return `${local}\u0000${remote}`;
+}
+
+function indexOf(lookup: TopologyLookup): PeeringIndex {
+  const cached = indexes.get(lookup);
+  if (cached) return cached;
+  const byPair = new Map<string, Peering>();
+  const neighbours = new Map<string, Set<string>>();
+  const usingRemoteGateways = new Map<string, Peering[]>();
+  const link = (a: string, b: string): void => {
+    let set = neighbours.get(a);
+    if (!set) neighbours.set(a, (set = new Set()));
+    set.add(b);
+  };
+  for (const p of lookup.topology.peerings) {
+    if (!isKnown(p.virtualNetwork) || !isKnown(p.remoteVirtualNetwork) || p.virtualNetwork === p.remoteVirtualNetwork) continue;
+    if (!byPair.has(pairKey(p.virtualNetwork, p.remoteVirtualNetwork))) byPair.set(pairKey(p.virtualNetwork, p.remoteVirtualNetwork), p);
+    link(p.virtualNetwork, p.remoteVirtualNetwork);
+    link(p.remoteVirtualNetwork, p.virtualNetwork);
+    if (p.useRemoteGateways === true) {
+      const list = usingRemoteGateways.get(p.remoteVirtualNetwork);
+      if (list) list.push(p);
+      else usingRemoteGateways.set(p.remoteVirtualNetwork, [p]);
+    }
+  }
+  const unplacedGateway = lookup.topology.gateways.some((g) => placementUnknown(lookup, g));
+  const index = { byPair, neighbours, usingRemoteGateways, unplacedGateway };
+  indexes.set(lookup, index);
+  return index;
+}
+
+/** Whether the VNet of a gateway cannot be told before apply, so it might be any VNet. */
+function placementUnknown(lookup: TopologyLookup, g: VpnGateway): boolean {
+  if (g.external) return false;
+  if (!isKnown(g.ipConfigurations)) return true;
+  for (const ipc of g.ipConfigurations) {
+    if (ipc.subnet !== undefined && !isKnown(ipc.subnet)) return true;
+    const subnet = lookup.subnet(ipc.subnet);
+    if (subnet && !subnet.external && !isKnown(subnet.virtualNetwork)) return true;
+  }
+  return false;
+}
+
+/** The VNet entity declared in this configuration, or a reason why it is not known. */
+function declaredVnet(lookup: TopologyLookup, address: string): VirtualNetwork | Unknown {
+  const vnet = lookup.virtualNetwork(address);
+  if (!vnet || vnet.external) return new Unknown(`${address} is not declared in this configuration`);
+  return vnet;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+interface OwnedPrefix {
+  readonly vnet: string;
+  readonly text: string;
+}
+
+const noOverlap: Rule = {
+  id: 'peer.no-overlap',
+  severity: Severity.ERROR,
+  summary: 'Peered VNets must not overlap, and a VNet must not overlap any other VNet peered to the same hub.',
+  source: PEER,
+  azureError: 'VnetAddressSpaceOverlapsWithAlreadyPeeredVnet',
+  check(ctx) {
+    const index = indexOf(ctx.lookup);
+    // Skips for address spaces that cannot be read, once per peering.
+    for (const peering of ctx.topology.peerings) {
+      for (const [what, address] of [['the local', peering.virtualNetwork], ['the remote', peering.remoteVirtualNetwork]] as const) {
+        if (address === undefined) continue;
+        if (!isKnown(address)) {
+          ctx.skipped(peering, `${what} virtual network`, address);
+          continue;
+        }
+        const vnet = declaredVnet(ctx.lookup, address);
+        if (vnet instanceof Unknown) ctx.skipped(peering, `${what} virtual network's address_space`, vnet);
+        else if (vnet.addressSpace.unknown) ctx.skipped(peering, `part of ${what} virtual network's address_space`, vnet.addressSpace.unknown);
+      }
+    }
+    const prefixesCache = new Map<string, Array<Owned<OwnedPrefix>>>();
+    const prefixesOf = (address: string): Array<Owned<OwnedPrefix>> => {
+      let list = prefixesCache.get(address);
+      if (list) return list;
+      list = [];
+      const vnet = ctx.lookup.virtualNetwork(address);
+      if (vnet && !vnet.external) {
+        for (const text of vnet.addressSpace.items) {
+          const prefix = parsePrefix(text);
+          if (prefix) list.push({ prefix, owner: address, data: { vnet: address, text } });
+        }
+      }
+      prefixesCache.set(address, list);
+      return list;
+    };
+    for (const [hub, neighbours] of index.neighbours) {
+      const items = [...prefixesOf(hub)];
+      for (const n of neighbours) items.push(...prefixesOf(n));
+      for (const { a, b } of findOverlaps(items)) {
+        const [x, y] = a.data.vnet <= b.data.vnet ? [a.data, b.data] : [b.data, a.data];
+        if (x.vnet === hub || y.vnet === hub) {
+          // A direct pair is seen from both ends; report it once, from the smaller address.
+          if (hub !== x.vnet) continue;
+          for (const p of [index.byPair.get(pairKey(x.vnet, y.vnet)), index.byPair.get(pairKey(y.vnet, x.vnet))]) {
+            if (p) ctx.error(p, `${x.vnet} (${show(x.text)}) and ${y.vnet} (${show(y.text)}) overlap; peered virtual networks need disjoint address spaces — renumber one of them`);
+          }
+          continue;
+        }
+        // Two VNets peered to the same hub: the second peering to be created fails.
+        const peering = index.byPair.get(pairKey(hub, y.vnet)) ?? index.byPair.get(pairKey(y.vnet, hub));
+        if (peering) {
+          ctx.error(peering, `${y.vnet} (${show(y.text)}) overlaps ${x.vnet} (${show(x.text)}), which is also peered to ${hub}; Azure refuses to peer a VNet that overlaps an already peered VNet — renumber one of them`);
+        }
+      }
+    }
+  },
+};
+
+const useRemoteNeedsGateway: Rule = {
+  id: 'peer.use-remote-needs-gateway',
+  severity: Severity.ERROR,
+  summary: 'use_remote_gateways = true needs a gateway in the remote VNet, a reverse peering with allow_gateway_transit = true, and a dependency on both.',
+  source: PEER,
+  azureError: 'RemoteVnetHasNoGateways',
+  check(ctx) {
+    const index = indexOf(ctx.lookup);
+    for (const peering of ctx.topology.peerings) {
+      if (peering.useRemoteGateways === undefined) continue;
+      const useRemote = known(ctx, peering, 'use_remote_gateways', peering.useRemoteGateways);
+      if (useRemote !== true || peering.remoteVirtualNetwork === undefined) continue;
+      const remoteAddress = known(ctx, peering, 'remote_virtual_network_id', peering.remoteVirtualNetwork);
+      if (remoteAddress === undefined) continue;
+      const remote = declaredVnet(ctx.lookup, remoteAddress);
+      if (remote instanceof Unknown) {
+        ctx.skipped(peering, 'whether the remote virtual network has a gateway', remote);
+        continue;
+      }
+      const gateways = ctx.lookup.gatewaysInVnet(remote.address);
+      if (gateways.length === 0) {
+        if (index.unplacedGateway) {
+          ctx.skipped(peering, 'whether the remote virtual network has a gateway', new Unknown('a gateway\'s ip_configuration subnet is not known'));
+        } else {
+          ctx.error(peering, `use_remote_gateways = true but the remote virtual network ${remote.address} has no VPN or ExpressRoute gateway in this configuration; add the gateway, or set use_remote_gateways = false`);
+        }
+        continue;
+      }
+      const reverse = isKnown(peering.virtualNetwork) ? index.byPair.get(pairKey(remote.address, peering.virtualNetwork)) : undefined;
+      if (!reverse) {
+        ctx.error(peering, `use_remote_gateways = true but there is no peering from ${remote.address} back to this VNet; add it with allow_gateway_transit = true`);
+      } else {
+        const allow = reverse.allowGatewayTransit ?? false;
+        if (allow instanceof Unknown) ctx.skipped(peering, `allow_gateway_transit of ${reverse.address}`, allow);
+        else if (!allow) {
+          ctx.error(peering, `use_remote_gateways = true but the reverse peering ${reverse.address} has allow_gateway_transit = false; set allow_gateway_transit = true on ${reverse.address}`);
+        }
+      }
+      if (!gateways.some((g) => ctx.lookup.dependsOn(peering.address, g.address))) {
+        const deps = [gateways[0].address, ...(reverse ? [reverse.address] : [])].join(', ');
+        ctx.error(peering, `use_remote_gateways = true but this peering does not depend on ${gateways[0].address}, so Terraform may create it before the gateway exists and Azure fails with RemoteVnetHasNoGateways; add depends_on = [${deps}]`);
+      } else if (reverse && !ctx.lookup.dependsOn(peering.address, reverse.address)) {
+        ctx.warning(peering, `use_remote_gateways = true but this peering does not depend on ${reverse.address}, which grants allow_gateway_transit; add depends_on = [${reverse.address}] so the hub side exists first`);
+      }
+    }
+  },
+};
+
+const useRemoteSingle: Rule = {
+  id: 'peer.use-remote-single',
+  severity: Severity.ERROR,
+  summary: 'Only one peering per VNet may set use_remote_gateways = true.',
+  source: PEER,
+  check(ctx) {
+    const byVnet = new Map<string, Peering[]>();
+    for (const p of ctx.topology.peerings) {
+      if (p.useRemoteGateways !== true || !isKnown(p.virtualNetwork)) continue;
+      const list = byVnet.get(p.virtualNetwork);
+      if (list) list.push(p);
+      else byVnet.set(p.virtualNetwork, [p]);
+    }
+    for (const [vnet, peerings] of byVnet) {
+      if (peerings.length < 2) continue;
+      for (const p of peerings) {
+        const others = peerings.filter((o) => o !== p).slice(0, 3).map((o) => o.address).join(', ');
+        ctx.error(p, `${vnet} has ${peerings.length} peerings with use_remote_gateways = true (also ${others}); only one peering per VNet may use remote gateways — keep it on the hub peering only`);
+      }
+    }
+  },
+};
+
+const useRemoteNoLocalGateway: Rule = {
+  id: 'peer.use-remote-no-local-gw',
+  severity: Severity.ERROR,
+  summary: 'A VNet with its own gateway cannot use remote gateways, and one peering cannot both allow gateway transit and use remote gateways.',
+  source: PEER,
+  check(ctx) {
+    for (const peering of ctx.topology.peerings) {
+      if (peering.useRemoteGateways !== true) continue;
+      if (peering.allowGatewayTransit === true) {
+        ctx.error(peering, 'allow_gateway_transit and use_remote_gateways are both true; a peering either offers this VNet\'s gateway or uses the remote one — set one of them to false');
+      }
+      if (!isKnown(peering.virtualNetwork)) continue;
+      const own = ctx.lookup.gatewaysInVnet(peering.virtualNetwork);
+      if (own.length > 0) {
+        ctx.error(peering, `use_remote_gateways = true but ${peering.virtualNetwork} has its own gateway ${own[0].address}; a VNet with a gateway cannot use remote gateways — set use_remote_gateways = false or remove the local gateway`);
+      }
+    }
+  },
+};
+
+const bothSides: Rule = {
+  id: 'peer.both-sides',
+  severity: Severity.ERROR,
+  summary: 'Every peering needs the peering in the other direction; until both exist the status stays Initiated and no traffic flows.',
+  source: PEER,
+  check(ctx) {
+    const index = indexOf(ctx.lookup);
+    for (const peering of ctx.topology.peerings) {
+      if (peering.virtualNetwork === undefined || peering.remoteVirtualNetwork === undefined) continue;
+      const local = known(ctx, peering, 'virtual_network_name', peering.virtualNetwork);
+      const remote = known(ctx, peering, 'remote_virtual_network_id', peering.remoteVirtualNetwork);
+      if (local === undefined || remote === undefined) continue;
+      if (index.byPair.has(pairKey(remote, local))) continue;
+      const remoteVnet = ctx.lookup.virtualNetwork(remote);
+      if (!remoteVnet || remoteVnet.external) {
+        ctx.info(peering, `the remote virtual network ${remote} is not declared in this configuration; make sure the peering back to ${local} is created there, or the peering stays Initiated`);
+      } else {
+        ctx.error(peering, `there is no peering from ${remote} back to ${local}; add an azurerm_virtual_network_peering in that direction, or the peering stays Initiated and carries no traffic`);
+      }
+    }
+  },
+};
+
+const onPremPrefixes: Rule = {
+  id: 'peer.onprem-prefixes',
+  severity: Severity.WARNING,
+  summary: 'With static (non-BGP) site-to-site connections on a hub, the on-premises device must route the prefixes of the spokes that use the hub gateway.',
+  source: PEER,
+  check(ctx) {
+    const index = indexOf(ctx.lookup);
+    for (const [hub, spokePeerings] of index.usingRemoteGateways) {
+      const gateways = ctx.lookup.gatewaysInVnet(hub);
+      if (gateways.length === 0) continue;
+      const prefixes: string[] = [];
+      const seen = new Set<string>();
+      for (const p of spokePeerings) {
+        const spoke = ctx.lookup.virtualNetwork(p.virtualNetwork);
+        if (!spoke || seen.has(spoke.address)) continue;
+        seen.add(spoke.address);
+        prefixes.push(...spoke.addressSpace.items);
+      }
+      if (prefixes.length === 0) continue;
+      const shown = prefixes.length > 5 ? `${show(prefixes.slice(0, 5))} and ${prefixes.length - 5} more` : show(prefixes);
+      for (const gateway of gateways) {
+        for (const connection of ctx.lookup.connectionsOf(gateway.address)) {
+          if (connection.connectionType !== 'IPsec') continue;
+          const bgp = connectionBgpOf(connection);
+          if (bgp instanceof Unknown) {
+            ctx.skipped(connection, 'bgp_enabled', bgp);
+          } else if (!bgp) {
+            ctx.warning(connection, `this static (non-BGP) connection is on the hub gateway used by ${seen.size} spoke VNet(s); the on-premises device must also route the spoke prefixes ${shown} into this tunnel (or use BGP, which advertises them)`);
+          }
+        }
+      }
+    }
+  },
+};
+
+const spokePropagation: Rule = {
+  id: 'peer.spoke-propagation',
+  severity: Severity.WARNING,
+  summary: 'A spoke subnet whose route table disables BGP route propagation does not receive the hub gateway\'s routes.',
+  source: TRANSIT,
+  check(ctx) {
+    const index = indexOf(ctx.lookup);
+    const spokes = new Set<string>();
+    for (const peerings of index.usingRemoteGateways.values()) {
+      for (const p of peerings) if (isKnown(p.virtualNetwork)) spokes.add(p.virtualNetwork);
+    }
+    for (const address of spokes) {
+      const vnet = ctx.lookup.virtualNetwork(address);
+      if (!vnet) continue;
+      for (const subnetAddress of vnet.subnets) {
+        const subnet = ctx.lookup.subnet(subnetAddress);
+        const table = subnet ? ctx.lookup.routeTable(subnet.routeTable) : undefined;
+        if (!subnet || !table || table.bgpRoutePropagationEnabled !== false) continue;
+        ctx.warning(subnet, `route table ${table.address} has bgp_route_propagation_enabled = false, so this subnet of a spoke that uses the hub gateway gets no routes to on-premises or P2S clients; enable propagation, or add user-defined routes on purpose (e.g. through a firewall)`);
+      }
+    }
+  },
+};
+
+const plusV2v: Rule = {
+  id: 'peer.plus-v2v',
+  severity: Severity.WARNING,
+  summary: 'When two VNets are both peered and VPN-connected, traffic uses the peering, not the VNet-to-VNet tunnel.',
+  source: PEER,
+  check(ctx) {
+    const index = indexOf(ctx.lookup);
+    for (const connection of ctx.topology.connections) {
+      if (connection.connectionType !== 'Vnet2Vnet') continue;
+      const own = ctx.lookup.gateway(connection.gateway);
+      const peer = ctx.lookup.gateway(connection.peerGateway);
+      const a = own ? ctx.lookup.gatewayVnet(own) : undefined;
+      const b = peer ? ctx.lookup.gatewayVnet(peer) : undefined;
+      if (!a || !b || a === b) continue;
+      if (index.byPair.has(pairKey(a.address, b.address)) || index.byPair.has(pairKey(b.address, a.address))) {
+        ctx.warning(connection, `${a.address} and ${b.address} are also peered, so traffic between them uses the peering and this VNet-to-VNet connection carries none of it; remove one of the two`);
+      }
+    }
+  },
+};
+
+export const peeringRules: Rule[] = [
+  noOverlap,
+  useRemoteNeedsGateway,
+  useRemoteSingle,
+  useRemoteNoLocalGateway,
+  bothSides,
+  onPremPrefixes,
+  spokePropagation,
+  plusV2v,
+];
+
+export const peeringLeftOut: LeftOut[] = [
+  { id: 'peer.global-transit', reason: 'Azure supports gateway transit over global peering; cross-cloud peering cannot be expressed in one azurerm configuration' },
+  { id: 'peer.non-transitive', reason: 'spoke-to-spoke reachability needs the routing (NVA, UDRs, Route Server) picture; left to the reachability report' },
+  { id: 'peer.classic', reason: 'azurerm 4.x has no classic (ASM) resources, and classic VPN gateways are retired' },
+];
