@@ -1,5 +1,24 @@
+import { gatewayIpRules } from './gateway-ip';
+import { gatewaySkuRules } from './gateway-sku';
+import { gatewaySubnetRules } from './gateway-subnet';
 import { LeftOut, Rule } from './rule';
 
-export const gatewayRules: Rule[] = [];
+/**
+ * The gateway family: GatewaySubnet, gateway resource, SKU, public IPs (catalogue §1a) and
+ * ExpressRoute coexistence (§1i). Rules about VPN gateways look at gateways with `type = "Vpn"`
+ * only; a gateway whose `type` is unknown turns every finding into an info skip.
+ */
+export const gatewayRules: Rule[] = [...gatewaySubnetRules, ...gatewaySkuRules, ...gatewayIpRules];
 
-export const gatewayLeftOut: LeftOut[] = [];
+export const gatewayLeftOut: LeftOut[] = [
+  { id: 'gw.vpntype.immutable', reason: 'Changing vpn_type is a difference between two configurations (a plan-time replacement); a single configuration cannot show it.' },
+  { id: 'gw.sku.resize', reason: 'A SKU resize is a change between the deployed and the new configuration; a single configuration cannot show it.' },
+  { id: 'gw.aa.toggle', reason: 'Switching active_active is a change between two configurations; a single configuration cannot show it.' },
+  { id: 'gw.aa.on-prem-two-tunnels', reason: 'Whether the on-premises device builds tunnels to both instances is device configuration; the Azure side connects both instances on its own.' },
+  { id: 'gw.aa.asymmetric', reason: 'Advice about stateful on-premises firewalls; nothing in the Azure configuration shows it.' },
+  { id: 'gw.dns', reason: 'DNS forwarding to 168.63.129.16 is configured on the custom DNS servers, and private DNS zone links are outside the VPN topology model.' },
+  { id: 'gw.vm-capacity', reason: 'The VMs, private endpoints and PaaS instances reached through the gateway (peered spokes included) cannot be counted from a VPN configuration.' },
+  { id: 'gw.maintenance', reason: 'Maintenance configurations and their assignments are not part of the topology model.' },
+  { id: 'life.basic-ip-deadline', reason: 'A Basic public IP on a VPN gateway is already an error under gw.pip.standard; the migration of an existing gateway is an operation, not configuration.' },
+  { id: 'life.legacy-automigrate', reason: 'Legacy Standard/HighPerformance SKUs are already errors under gw.sku.legacy-create, and the /27 GatewaySubnet the auto-migration needs is gw.subnet.size.' },
+];

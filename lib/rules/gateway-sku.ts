@@ -1,0 +1,191 @@
+import { CREATABLE_VPN_SKUS, vpnSku } from '../model/sku-capabilities';
+import { Connection, VpnGateway } from '../model/topology';
+import { isUnknown, Unknown } from '../model/unknown';
+import { parsePrefix } from '../private/cidr';
+import {
+  attachedPublicIps,
+  GEN1,
+  GEN2,
+  gatewayKind,
+  gatewaySkuOf,
+  isExpressRoute,
+  isExpressRouteSku,
+  listAddresses,
+  publicIpSkuOf,
+  report,
+  SOURCES,
+  subnetsOf,
+  vpnCandidates,
+} from './gateway-support';
+import { Rule, RuleContext, Severity } from './rule';
+import { connectionTypeOf, known, show, vpnTypeOf } from './support';
+
+const POLICY_BASED = 'PolicyBased';
+
+const policyBasedLimits: Rule = {
+  id: 'gw.policybased.limits',
+  severity: Severity.ERROR,
+  summary: 'A policy-based gateway uses the Basic SKU (the only one azurerm accepts), carries at most one S2S tunnel and speaks IKEv1 only.',
+  source: SOURCES.FAQ,
+  check(ctx) {
+    for (const c of vpnCandidates(ctx)) {
+      const g = c.gateway;
+      if (known(ctx, g, 'vpn_type', vpnTypeOf(g)) !== POLICY_BASED) continue;
+      const sku = gatewaySkuOf(ctx, g);
+      if (sku && sku.capabilities?.maxTunnelsPolicyBased === undefined) {
+        report(ctx, c, 'error', g, `vpn_type = "PolicyBased" with sku = ${show(sku.name)}: azurerm accepts only sku = "Basic" for policy-based gateways; use vpn_type = "RouteBased" with ${show(CREATABLE_VPN_SKUS[0])} and use_policy_based_traffic_selectors on the connection`);
+      }
+      const limit = vpnSku('Basic')?.maxTunnelsPolicyBased ?? 1;
+      const s2s: Connection[] = [];
+      let unknownType: { connection: Connection; unknown: Unknown } | undefined;
+      for (const conn of ctx.lookup.connectionsOf(g.address)) {
+        const type = connectionTypeOf(conn);
+        if (isUnknown(type)) unknownType ??= { connection: conn, unknown: type };
+        else if (type === 'IPsec') s2s.push(conn);
+        if (conn.connectionProtocol === 'IKEv2') {
+          report(ctx, c, 'error', conn, `connection_protocol = "IKEv2" on a connection of policy-based gateway ${g.address}; policy-based gateways support IKEv1 only: remove connection_protocol or use a route-based gateway`);
+        } else if (isUnknown(conn.connectionProtocol)) {
+          ctx.skipped(conn, 'connection_protocol', conn.connectionProtocol);
+        }
+      }
+      if (s2s.length > limit) {
+        report(ctx, c, 'error', g, `policy-based gateway has ${s2s.length} site-to-site connections (${listAddresses(s2s.map((x) => x.address))}); a policy-based gateway supports ${limit} tunnel: use a route-based gateway for more sites`);
+      } else if (unknownType && s2s.length === limit) {
+        ctx.skipped(unknownType.connection, 'type', unknownType.unknown);
+      }
+    }
+  },
+};
+
+const policyBasedPortal: Rule = {
+  id: 'gw.policybased.portal',
+  severity: Severity.WARNING,
+  summary: 'Policy-based gateways can no longer be created in the portal (Oct 2023) and are limited; prefer RouteBased with use_policy_based_traffic_selectors.',
+  source: SOURCES.FAQ,
+  check(ctx) {
+    for (const c of vpnCandidates(ctx)) {
+      if (known(ctx, c.gateway, 'vpn_type', vpnTypeOf(c.gateway)) !== POLICY_BASED) continue;
+      report(ctx, c, 'warning', c.gateway, 'vpn_type = "PolicyBased" is a legacy design (Basic only, one tunnel, no BGP/P2S, no portal creation since Oct 2023); prefer vpn_type = "RouteBased" and use_policy_based_traffic_selectors = true on the connection');
+    }
+  },
+};
+
+const skuLegacyCreate: Rule = {
+  id: 'gw.sku.legacy-create',
+  severity: Severity.ERROR,
+  summary: 'A VPN gateway cannot use the legacy Standard or HighPerformance SKUs (blocked since Dec 2023, retired June 2026), nor an ExpressRoute-only or unrecognised SKU.',
+  source: SOURCES.LEGACY,
+  check(ctx) {
+    for (const c of vpnCandidates(ctx)) {
+      const sku = gatewaySkuOf(ctx, c.gateway);
+      if (!sku) continue;
+      const caps = sku.capabilities;
+      if (caps?.legacy) {
+        report(ctx, c, 'error', c.gateway, `sku = ${show(sku.name)} is a legacy SKU that can no longer be created (retired June 2026); use sku = ${show(caps.replacement ?? CREATABLE_VPN_SKUS[0])}`);
+      } else if (!caps) {
+        const kind = isExpressRouteSku(sku.name) ? 'an ExpressRoute-only SKU' : 'not a VPN gateway SKU';
+        report(ctx, c, 'error', c.gateway, `sku = ${show(sku.name)} is ${kind}; a gateway with type = "Vpn" needs one of ${CREATABLE_VPN_SKUS.map((s) => show(s)).join(', ')} (or "Basic")`);
+      }
+    }
+  },
+};
+
+const skuNonAzCreate: Rule = {
+  id: 'gw.sku.non-az-create',
+  severity: Severity.ERROR,
+  summary: 'New VPN gateways cannot use the non-AZ VpnGw1–VpnGw5 SKUs (blocked since Nov 2025, retired Sept 2026); use VpnGw1AZ–VpnGw5AZ, which deploy in every region.',
+  source: SOURCES.CONSOL,
+  check(ctx) {
+    for (const c of vpnCandidates(ctx)) {
+      const sku = gatewaySkuOf(ctx, c.gateway);
+      const caps = sku?.capabilities;
+      if (!sku || !caps || caps.legacy || caps.creatable) continue;
+      report(ctx, c, 'error', c.gateway, `sku = ${show(sku.name)} is a non-zone-redundant SKU that can no longer be created (since Nov 2025; retired Sept 2026); use sku = ${show(caps.replacement ?? CREATABLE_VPN_SKUS[0])}, which also deploys in regions without availability zones`);
+    }
+  },
+};
+
+const skuGeneration: Rule = {
+  id: 'gw.sku.generation',
+  severity: Severity.ERROR,
+  summary: 'The generation must be one the SKU exists in: VpnGw1/1AZ and Basic are Generation1 only, VpnGw4/5(AZ) Generation2 only.',
+  source: SOURCES.SKUS,
+  check(ctx) {
+    for (const c of vpnCandidates(ctx)) {
+      const g = c.gateway;
+      if (g.generation === undefined) continue;
+      const generation = known(ctx, g, 'generation', g.generation);
+      if (generation !== GEN1 && generation !== GEN2) continue;
+      const sku = gatewaySkuOf(ctx, g);
+      const caps = sku?.capabilities;
+      if (!sku || !caps || caps.generations.includes(generation)) continue;
+      report(ctx, c, 'error', g, `generation = ${show(generation)} does not exist for sku = ${show(sku.name)}, which supports ${caps.generations.map((x) => show(x)).join(' and ')}; set generation = ${show(caps.generations[0])} or pick a SKU available in ${show(generation)}`);
+    }
+  },
+};
+
+const generationDrift: Rule = {
+  id: 'gw.generation.drift',
+  severity: Severity.WARNING,
+  summary: 'Azure moves gateways on Standard public IPs to Generation2; an explicit Generation1 on a SKU that has Generation2 then plans as a replacement, because generation forces a new gateway.',
+  source: SOURCES.CONSOL,
+  check(ctx) {
+    for (const c of vpnCandidates(ctx)) {
+      const g = c.gateway;
+      // Only an explicit Generation1 can drift; SKUs that exist only in Generation1 (VpnGw1AZ, Basic)
+      // leave nothing to choose, and SKUs that cannot be created are already errors.
+      if (g.generation === undefined) continue;
+      if (known(ctx, g, 'generation', g.generation) !== GEN1) continue;
+      const caps = gatewaySkuOf(ctx, g)?.capabilities;
+      if (!caps?.creatable || !caps.generations.includes(GEN2)) continue;
+      const basicIp = attachedPublicIps(ctx, g).some(({ publicIp }) => publicIpSkuOf(publicIp) === 'Basic');
+      if (basicIp) continue;
+      report(ctx, c, 'warning', g, `generation = "Generation1" with sku = ${show(caps.name)}: Azure moves gateways on Standard public IPs to Generation2, and a change of generation replaces the gateway in Terraform; set generation = "Generation2" or add lifecycle { ignore_changes = [generation] }`);
+    }
+  },
+};
+
+const skuBasicLimits: Rule = {
+  id: 'gw.sku.basic-limits',
+  severity: Severity.ERROR,
+  summary: 'The Basic SKU should not be used for production, has no IPv6 and cannot coexist with an ExpressRoute gateway (BGP, active-active, custom IPsec, NAT and P2S limits have their own rules).',
+  source: SOURCES.SKUS,
+  check(ctx) {
+    for (const c of vpnCandidates(ctx)) {
+      const g = c.gateway;
+      if (gatewaySkuOf(ctx, g)?.name !== 'Basic') continue;
+      report(ctx, c, 'warning', g, `sku = "Basic" should not be used for production (lower SLA, no BGP, active-active, IKEv2/OpenVPN P2S, custom IPsec policy or NAT, 10 tunnels); use sku = ${show(CREATABLE_VPN_SKUS[0])}`);
+      const ipv6 = subnetsOf(ctx, g).flatMap((s) => s.addressPrefixes.items.filter((t) => parsePrefix(t)?.version === 6).map((t) => `${show(t)} (${s.address})`));
+      if (ipv6.length > 0) {
+        report(ctx, c, 'error', g, `sku = "Basic" does not support IPv6, but the GatewaySubnet has address_prefixes ${ipv6.join(', ')}; remove the IPv6 range or use sku = ${show(CREATABLE_VPN_SKUS[0])}`);
+      }
+      reportExpressRouteBeside(ctx, g, (er) => report(ctx, c, 'error', g, `sku = "Basic" cannot coexist with ExpressRoute gateway ${er.address} in the same virtual network; use sku = ${show(CREATABLE_VPN_SKUS[0])}`));
+    }
+  },
+};
+
+/** Calls `found` with the ExpressRoute gateway in the gateway's VNet; reports skips for gateways of unknown type. */
+function reportExpressRouteBeside(ctx: RuleContext, gateway: VpnGateway, found: (er: VpnGateway) => void): void {
+  const vnet = ctx.lookup.gatewayVnet(gateway);
+  if (!vnet) return;
+  const others = ctx.lookup.gatewaysInVnet(vnet.address).filter((o) => o !== gateway);
+  const er = others.find(isExpressRoute);
+  if (er) {
+    found(er);
+    return;
+  }
+  for (const o of others) {
+    const kind = gatewayKind(o);
+    if (isUnknown(kind)) ctx.skipped(o, 'type', kind);
+  }
+}
+
+export const gatewaySkuRules: Rule[] = [
+  policyBasedLimits,
+  policyBasedPortal,
+  skuLegacyCreate,
+  skuNonAzCreate,
+  skuGeneration,
+  generationDrift,
+  skuBasicLimits,
+];

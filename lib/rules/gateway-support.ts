@@ -1,0 +1,151 @@
+import { EXPRESS_ROUTE_SKUS, SkuCapabilities, vpnSku } from '../model/sku-capabilities';
+import { Entity, GatewayIpConfiguration, PublicIp, Subnet, VpnGateway } from '../model/topology';
+import { isKnown, isUnknown, Unknown } from '../model/unknown';
+import { RuleContext } from './rule';
+import { gatewayTypeOf, known, referenced, show } from './support';
+
+/** Helpers shared by the gateway rule family (gateway-*.ts). */
+
+export const SOURCES = {
+  FAQ: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq',
+  SKUS: 'https://learn.microsoft.com/azure/vpn-gateway/about-gateway-skus',
+  SETTINGS: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings',
+  CONSOL: 'https://learn.microsoft.com/azure/vpn-gateway/gateway-sku-consolidation',
+  LEGACY: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-skus-legacy',
+  UPGRADE: 'https://learn.microsoft.com/azure/vpn-gateway/gateway-sku-upgrade',
+  BASICIP: 'https://learn.microsoft.com/azure/vpn-gateway/basic-public-ip-migrate-about',
+  AA: 'https://learn.microsoft.com/azure/vpn-gateway/about-active-active-gateways',
+  REL: 'https://learn.microsoft.com/azure/reliability/reliability-virtual-network-gateway',
+  COEXIST: 'https://learn.microsoft.com/azure/expressroute/expressroute-howto-coexist-resource-manager',
+  TF_GW: 'https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/network/virtual_network_gateway_resource.go',
+  TF_VAL: 'https://github.com/hashicorp/terraform-provider-azurerm/tree/main/internal/services/network/validate',
+  TF_DOCS: 'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/virtual_network_gateway',
+  I_ZONES_AZ: 'https://github.com/Azure/ResourceModules/issues/2609',
+} as const;
+
+export const GATEWAY_SUBNET = 'GatewaySubnet';
+export const GEN1 = 'Generation1';
+export const GEN2 = 'Generation2';
+/** azurerm's default `ip_configuration.name`. */
+const DEFAULT_IP_CONFIGURATION_NAME = 'vnetGatewayConfig';
+
+/**
+ * A gateway the VPN rules look at: `type = "Vpn"` (or unset), or a `type` that is unknown before
+ * apply. For the latter every finding becomes a skip, so an ExpressRoute gateway behind a
+ * variable is never blamed for a VPN rule.
+ */
+export interface VpnCandidate {
+  readonly gateway: VpnGateway;
+  readonly typeUnknown?: Unknown;
+}
+
+export type Level = 'error' | 'warning' | 'info';
+
+export function vpnCandidates(ctx: RuleContext): VpnCandidate[] {
+  const out: VpnCandidate[] = [];
+  for (const gateway of ctx.topology.gateways) {
+    const type = gatewayTypeOf(gateway);
+    if (isUnknown(type)) out.push({ gateway, typeUnknown: type });
+    else if (type === 'Vpn') out.push({ gateway });
+  }
+  return out;
+}
+
+/** `'Vpn'`, `'ExpressRoute'` (or another literal), or the Unknown `type`. */
+export function gatewayKind(gateway: VpnGateway): string | Unknown {
+  return gatewayTypeOf(gateway);
+}
+
+export function isExpressRoute(gateway: VpnGateway): boolean {
+  return gatewayTypeOf(gateway) === 'ExpressRoute';
+}
+
+/** Reports a finding about a VPN gateway; when its `type` is unknown, reports that skip instead. */
+export function report(ctx: RuleContext, candidate: VpnCandidate, level: Level, entity: Entity, message: string): void {
+  if (candidate.typeUnknown) {
+    ctx.skipped(candidate.gateway, 'type', candidate.typeUnknown);
+    return;
+  }
+  ctx[level](entity, message);
+}
+
+/** The known `ip_configuration` blocks, or undefined (skip reported) when they are unknown. */
+export function ipConfigurationsOf(ctx: RuleContext, gateway: VpnGateway): GatewayIpConfiguration[] | undefined {
+  return known(ctx, gateway, 'ip_configuration', gateway.ipConfigurations);
+}
+
+/** `ip_configuration.name` as Azure sees it (azurerm default applied), or undefined when unknown. */
+export function ipConfigurationName(ipc: GatewayIpConfiguration): string | undefined {
+  if (ipc.name === undefined) return DEFAULT_IP_CONFIGURATION_NAME;
+  return isKnown(ipc.name) ? ipc.name : undefined;
+}
+
+/** `ip_configuration "name"` for messages. */
+export function describeIpConfiguration(ipc: GatewayIpConfiguration): string {
+  const name = ipConfigurationName(ipc);
+  return name === undefined ? 'ip_configuration' : `ip_configuration ${show(name)}`;
+}
+
+export interface AttachedPublicIp {
+  readonly ipConfiguration: GatewayIpConfiguration;
+  readonly publicIp: PublicIp;
+}
+
+/**
+ * The public IPs declared in the configuration that the gateway's ip configurations reference.
+ * Unknown references, and public IPs referenced by a literal Azure ID (whose attributes are not
+ * in the configuration), are reported as skips.
+ */
+export function attachedPublicIps(ctx: RuleContext, gateway: VpnGateway): AttachedPublicIp[] {
+  const ipcs = ipConfigurationsOf(ctx, gateway);
+  if (!ipcs) return [];
+  const out: AttachedPublicIp[] = [];
+  for (const ipc of ipcs) {
+    const publicIp = referenced(ctx, gateway, `${describeIpConfiguration(ipc)} public_ip_address_id`, ipc.publicIp, (a) => ctx.lookup.publicIp(a));
+    if (publicIp) out.push({ ipConfiguration: ipc, publicIp });
+  }
+  return out;
+}
+
+/** `sku` of a public IP with the azurerm 4.x default (`Standard`). */
+export function publicIpSkuOf(publicIp: PublicIp): PublicIp['sku'] {
+  return publicIp.sku ?? 'Standard';
+}
+
+export interface GatewaySku {
+  readonly name: string;
+  /** Undefined for an ExpressRoute-only or unrecognised name. */
+  readonly capabilities?: SkuCapabilities;
+}
+
+/** The gateway's `sku`; undefined when unset (azurerm requires it) or unknown (skip reported). */
+export function gatewaySkuOf(ctx: RuleContext, gateway: VpnGateway): GatewaySku | undefined {
+  const name = known(ctx, gateway, 'sku', gateway.sku);
+  if (name === undefined) return undefined;
+  return { name, capabilities: vpnSku(name) };
+}
+
+export function isExpressRouteSku(name: string): boolean {
+  return EXPRESS_ROUTE_SKUS.includes(name);
+}
+
+/** The distinct subnets the gateway's ip configurations point at (known references only). */
+export function subnetsOf(ctx: RuleContext, gateway: VpnGateway): Subnet[] {
+  if (!isKnown(gateway.ipConfigurations)) return [];
+  const out: Subnet[] = [];
+  for (const ipc of gateway.ipConfigurations) {
+    const s = ctx.lookup.subnet(ipc.subnet);
+    if (s && !out.includes(s)) out.push(s);
+  }
+  return out;
+}
+
+export function isGatewaySubnetName(name: string): boolean {
+  return name.toLowerCase() === GATEWAY_SUBNET.toLowerCase();
+}
+
+/** Lists a few addresses for a message: `a, b, c and 4 more`. */
+export function listAddresses(addresses: readonly string[], max = 3): string {
+  const shown = addresses.slice(0, max).join(', ');
+  return addresses.length > max ? `${shown} and ${addresses.length - max} more` : shown;
+}
