@@ -1,5 +1,1063 @@
-import { LeftOut, Rule } from './rule';
+import { TopologyLookup } from '../model/lookup';
+import { vpnSku } from '../model/sku-capabilities';
+import { Connection, Entity, IpsecPolicy, LocalNetworkGateway, VirtualNetwork, VpnGateway } from '../model/topology';
+import { isKnown, isUnknown, Maybe, MaybeList, sameValue, Unknown } from '../model/unknown';
+import { findOverlaps, isApipa, isPublicAddress, Owned, parseAddress, parsePrefix, Prefix } from '../private/cidr';
+import { LeftOut, Rule, RuleContext, Severity } from './rule';
+import { activeActiveOf, connectionBgpOf, isVpnGateway, known, show, vpnTypeOf } from './support';
 
-export const connectionRules: Rule[] = [];
+/**
+ * Connection rules (catalogue §1b, `conn.*`): what a `azurerm_virtual_network_gateway_connection`
+ * needs from its type, its gateways, its shared key, its reverse half and its neighbours on the
+ * same gateway.
+ */
 
-export const connectionLeftOut: LeftOut[] = [];
+const FAQ = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq';
+const SKUS = 'https://learn.microsoft.com/azure/vpn-gateway/about-gateway-skus';
+const SETTINGS = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings';
+const HA = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-highlyavailable';
+const V2V = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-howto-vnet-vnet-resource-manager-portal';
+const PBTS = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-connect-multiple-policybased-rm-ps';
+const TF_CONN = 'https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/network/virtual_network_gateway_connection_resource.go';
+
+const IPSEC = 'IPsec';
+const VNET2VNET = 'Vnet2Vnet';
+const EXPRESS_ROUTE = 'ExpressRoute';
+const CONNECTION_TYPES = [IPSEC, VNET2VNET, EXPRESS_ROUTE];
+
+/** The smallest route-based tunnel maximum in the SKU matrix (Basic, legacy Standard). */
+const MIN_ROUTE_BASED_TUNNELS = 10;
+const MAX_SHARED_KEY_LENGTH = 128;
+
+// ---------------------------------------------------------------------------------------------
+// conn.type.required-peer
+// ---------------------------------------------------------------------------------------------
+
+const typeRequiredPeer: Rule = {
+  id: 'conn.type.required-peer',
+  severity: Severity.ERROR,
+  summary:
+    'A connection names the peer its type needs (IPsec: local_network_gateway_id, Vnet2Vnet: peer_virtual_network_gateway_id, ExpressRoute: express_route_circuit_id), and its gateways are of the matching gateway type.',
+  source: TF_CONN,
+  check(ctx) {
+    for (const c of ctx.topology.connections) {
+      if (c.connectionType === undefined) {
+        ctx.error(c, `type is not set; azurerm requires one of ${CONNECTION_TYPES.map(show).join(', ')}`);
+        continue;
+      }
+      const type = known(ctx, c, 'type', c.connectionType);
+      if (type === undefined) continue;
+      if (!CONNECTION_TYPES.includes(type)) {
+        ctx.error(c, `type ${show(type)} is not a connection type; use exactly one of ${CONNECTION_TYPES.map(show).join(', ')} (the value is case-sensitive)`);
+        continue;
+      }
+      if (type === IPSEC) {
+        requireReference(ctx, c, 'local_network_gateway_id', c.localGateway, 'localGateway', 'an azurerm_local_network_gateway');
+      } else if (type === VNET2VNET) {
+        requireReference(ctx, c, 'peer_virtual_network_gateway_id', c.peerGateway, 'gateway', 'an azurerm_virtual_network_gateway');
+      } else if (c.expressRouteCircuit === undefined) {
+        ctx.error(c, 'type = "ExpressRoute" needs express_route_circuit_id; set it to the ExpressRoute circuit this connection links');
+      }
+      checkGatewayType(ctx, c, 'virtual_network_gateway_id', c.gateway, type);
+      if (type === VNET2VNET) checkGatewayType(ctx, c, 'peer_virtual_network_gateway_id', c.peerGateway, type);
+    }
+  },
+};
+
+function requireReference(
+  ctx: RuleContext,
+  c: Connection,
+  attribute: string,
+  reference: Maybe<string> | undefined,
+  kind: Entity['kind'],
+  description: string,
+): void {
+  if (reference === undefined) {
+    ctx.error(c, `type = ${show(c.connectionType)} needs ${attribute}; set it to ${description}`);
+    return;
+  }
+  const target = ctx.lookup.get(reference);
+  if (target && !target.external && target.kind !== kind) {
+    ctx.error(c, `${attribute} points at ${target.address} (${target.type}); it must be ${description}`);
+  }
+}
+
+function checkGatewayType(ctx: RuleContext, c: Connection, attribute: string, reference: Maybe<string> | undefined, connectionType: string): void {
+  const g = ctx.lookup.gateway(reference);
+  if (!g || g.external) return;
+  const vpn = isVpnGateway(g);
+  if (isUnknown(vpn)) {
+    ctx.skipped(c, `the type of ${g.address}`, vpn);
+    return;
+  }
+  const wanted = connectionType === EXPRESS_ROUTE ? 'ExpressRoute' : 'Vpn';
+  if ((wanted === 'Vpn') !== vpn) {
+    ctx.error(c, `${attribute} points at ${g.address}, whose type is ${show(g.gatewayType)}; a ${show(connectionType)} connection needs a gateway with type = ${show(wanted)}`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// conn.routebased
+// ---------------------------------------------------------------------------------------------
+
+const routeBased: Rule = {
+  id: 'conn.routebased',
+  severity: Severity.ERROR,
+  summary: 'VNet-to-VNet connections need route-based gateways on both ends, and a gateway with several site-to-site connections (multi-site) must be route-based.',
+  source: FAQ,
+  check(ctx) {
+    for (const c of ctx.topology.connections) {
+      if (c.connectionType !== VNET2VNET) continue;
+      for (const [role, ref] of [['virtual_network_gateway_id', c.gateway], ['peer_virtual_network_gateway_id', c.peerGateway]] as const) {
+        const g = ctx.lookup.gateway(ref);
+        if (!g) continue;
+        if (g.external) {
+          ctx.skipped(c, `vpn_type of ${g.address}`, externalUnknown(g));
+          continue;
+        }
+        const vpnType = known(ctx, c, `vpn_type of ${g.address}`, vpnTypeOf(g));
+        if (vpnType === 'PolicyBased') {
+          ctx.error(c, `${role} points at ${g.address} with vpn_type "PolicyBased"; VNet-to-VNet connections need vpn_type = "RouteBased" on both gateways (the vpn_type of an existing gateway cannot change: re-create it)`);
+        }
+      }
+    }
+    for (const g of ctx.topology.gateways) {
+      if (g.external || isVpnGateway(g) !== true) continue;
+      const siteToSite = ctx.lookup.connectionsOf(g.address).filter((c) => c.connectionType === IPSEC);
+      if (siteToSite.length < 2) continue;
+      const vpnType = known(ctx, g, 'vpn_type', vpnTypeOf(g));
+      if (vpnType === 'PolicyBased') {
+        ctx.error(g, `vpn_type is "PolicyBased" but ${siteToSite.length} IPsec connections use this gateway (${listAddresses(siteToSite)}); multi-site connections need vpn_type = "RouteBased" (re-create the gateway; use use_policy_based_traffic_selectors for policy-based devices)`);
+      }
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// conn.tunnel-limit
+// ---------------------------------------------------------------------------------------------
+
+const tunnelLimit: Rule = {
+  id: 'conn.tunnel-limit',
+  severity: Severity.ERROR,
+  summary: "The site-to-site and VNet-to-VNet connections of a gateway stay within its SKU's tunnel maximum (policy-based: 1).",
+  source: SKUS,
+  check(ctx) {
+    for (const g of ctx.topology.gateways) {
+      if (g.external || isVpnGateway(g) !== true) continue;
+      let tunnels = 0;
+      let undecided = 0;
+      let unknownType: Unknown | undefined;
+      for (const c of ctx.lookup.connectionsOf(g.address)) {
+        if (isUnknown(c.connectionType)) {
+          undecided++;
+          unknownType ??= c.connectionType;
+        } else if (c.connectionType === IPSEC || c.connectionType === VNET2VNET) {
+          tunnels++;
+        }
+      }
+      if (tunnels + undecided === 0) continue;
+      const limit = tunnelMaximum(g);
+      if (isUnknown(limit)) {
+        // Every route-based SKU allows at least 10 tunnels and every gateway at least 1.
+        const floor = vpnTypeOf(g) === 'RouteBased' ? MIN_ROUTE_BASED_TUNNELS : 1;
+        if (tunnels + undecided > floor) ctx.skipped(g, 'the tunnel maximum (sku or vpn_type)', limit);
+        continue;
+      }
+      if (limit === undefined) continue;
+      const what = `${tunnels} site-to-site/VNet-to-VNet connection${tunnels === 1 ? '' : 's'}`;
+      if (tunnels > limit) {
+        ctx.error(g, `${what} use this gateway, more than the ${limit} tunnel${limit === 1 ? '' : 's'} ${describeTunnelLimit(g)} allows; use a larger sku (VpnGw4AZ/VpnGw5AZ allow 100), spread the sites over gateways, or use Virtual WAN`);
+      } else if (tunnels + undecided > limit && unknownType) {
+        ctx.skipped(g, 'the type of some connections counted against the tunnel maximum', unknownType);
+      } else if (activeActiveOf(g) === true && tunnels * 2 > limit) {
+        ctx.warning(g, `${what} on an active-active gateway may count as ${tunnels * 2} tunnels, more than the ${limit} ${describeTunnelLimit(g)} allows; whether Azure counts both instances is unconfirmed, so leave headroom or use a larger sku`);
+      }
+    }
+  },
+};
+
+/** The tunnel maximum, undefined for a SKU outside the VPN matrix (reported by the gateway rules). */
+function tunnelMaximum(g: VpnGateway): number | undefined | Unknown {
+  const vpnType = vpnTypeOf(g);
+  if (vpnType === 'PolicyBased') return 1;
+  if (isUnknown(vpnType)) return vpnType;
+  if (g.sku === undefined) return undefined;
+  if (isUnknown(g.sku)) return g.sku;
+  return vpnSku(g.sku)?.maxTunnels;
+}
+
+function describeTunnelLimit(g: VpnGateway): string {
+  return vpnTypeOf(g) === 'PolicyBased' ? 'a PolicyBased gateway' : `sku ${show(g.sku)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The networks behind a gateway (shared with the local network gateway rules)
+// ---------------------------------------------------------------------------------------------
+
+/** One network reachable through a gateway: its own VNet, a VNet-to-VNet peer's VNet, or a site. */
+export interface ConnectedNetwork {
+  /** `vnet` for the gateway's VNet or a VNet-to-VNet peer's VNet; `site` for a local network gateway. */
+  readonly side: 'vnet' | 'site';
+  /** The VNet or local network gateway the prefix belongs to. */
+  readonly network: VirtualNetwork | LocalNetworkGateway;
+  /** The connection that reaches it; none for the gateway's own VNet. */
+  readonly connection?: Connection;
+  /** Whether the connection links ingress / egress NAT rules (Unknown when the list is). */
+  readonly ingressNat: boolean | Unknown;
+  readonly egressNat: boolean | Unknown;
+}
+
+export interface UndecidedInput {
+  readonly entity: Entity;
+  readonly what: string;
+  readonly unknown: Unknown;
+}
+
+export interface GatewayNetworks {
+  readonly prefixes: Array<Owned<ConnectedNetwork>>;
+  /** Inputs that were left out because they are unknown; each rule reports them as skips. */
+  readonly undecided: UndecidedInput[];
+}
+
+const networksCache = new WeakMap<TopologyLookup, Map<string, GatewayNetworks>>();
+
+/**
+ * Every known prefix reachable through a gateway, owned by its VNet or local network gateway.
+ * A BGP local network gateway's host route to its own peer address is left out: it names a BGP
+ * peer, not a network (`lng.bgp.peer-ip` and `lng.bgp.host-prefix` check it).
+ */
+export function connectedNetworks(lookup: TopologyLookup, g: VpnGateway): GatewayNetworks {
+  let perLookup = networksCache.get(lookup);
+  if (!perLookup) {
+    perLookup = new Map();
+    networksCache.set(lookup, perLookup);
+  }
+  const cached = perLookup.get(g.address);
+  if (cached) return cached;
+
+  const prefixes: Array<Owned<ConnectedNetwork>> = [];
+  const undecided: UndecidedInput[] = [];
+  const added = new Set<string>();
+  const add = (network: VirtualNetwork | LocalNetworkGateway, side: ConnectedNetwork['side'], connection: Connection | undefined, reportOn: Entity) => {
+    if (added.has(network.address) || network.external) return;
+    added.add(network.address);
+    const list = network.addressSpace;
+    if (list.unknown) undecided.push({ entity: reportOn, what: `address_space of ${network.address}`, unknown: list.unknown });
+    const peer = network.kind === 'localGateway' ? bgpPeerHostRange(network) : undefined;
+    const data: ConnectedNetwork = {
+      side,
+      network,
+      connection,
+      ingressNat: connection ? natLinked(connection.ingressNatRules) : false,
+      egressNat: connection ? natLinked(connection.egressNatRules) : false,
+    };
+    for (const text of list.items) {
+      const prefix = parsePrefix(text);
+      if (!prefix) continue;
+      if (peer && prefix.start === peer.start && prefix.end === peer.end && prefix.version === peer.version) continue;
+      prefixes.push({ prefix, owner: network.address, data });
+    }
+  };
+
+  const ownVnet = lookup.gatewayVnet(g);
+  if (ownVnet) add(ownVnet, 'vnet', undefined, g);
+  for (const c of lookup.connectionsOf(g.address)) {
+    if (isUnknown(c.connectionType)) {
+      undecided.push({ entity: c, what: 'type', unknown: c.connectionType });
+    } else if (c.connectionType === IPSEC) {
+      const site = lookup.localGateway(c.localGateway);
+      if (site) add(site, 'site', c, c);
+    } else if (c.connectionType === VNET2VNET) {
+      const peer = lookup.gateway(c.peerGateway);
+      const peerVnet = peer ? lookup.gatewayVnet(peer) : undefined;
+      if (peerVnet) add(peerVnet, 'vnet', c, c);
+    }
+  }
+  const result = { prefixes, undecided };
+  perLookup.set(g.address, result);
+  return result;
+}
+
+function natLinked(list: MaybeList<string>): boolean | Unknown {
+  if (list.items.length > 0) return true;
+  return list.unknown ?? false;
+}
+
+function bgpPeerHostRange(lng: LocalNetworkGateway): Prefix | undefined {
+  const address = lng.bgpSettings?.peeringAddress;
+  return isKnown(address) ? parseAddress(address) : undefined;
+}
+
+function reportUndecided(ctx: RuleContext, undecided: UndecidedInput[]): void {
+  for (const u of undecided) ctx.skipped(u.entity, u.what, u.unknown);
+}
+
+// ---------------------------------------------------------------------------------------------
+// conn.no-overlap
+// ---------------------------------------------------------------------------------------------
+
+const noOverlap: Rule = {
+  id: 'conn.no-overlap',
+  severity: Severity.ERROR,
+  summary:
+    "The gateway's VNet, the VNets of its VNet-to-VNet peers and the sites of its connections have no overlapping address space, unless NAT rules linked to the connection translate it.",
+  source: FAQ,
+  check(ctx) {
+    for (const g of ctx.topology.gateways) {
+      if (g.external) continue;
+      const { prefixes, undecided } = connectedNetworks(ctx.lookup, g);
+      reportUndecided(ctx, undecided);
+      const candidates = prefixes.filter((p) => {
+        const nat = anyNat(p.data);
+        if (isUnknown(nat)) {
+          ctx.skipped(p.data.connection!, 'the NAT rules linked to the connection', nat);
+          return false;
+        }
+        return !nat;
+      });
+      for (const { a, b } of findOverlaps(candidates)) {
+        // Two sites overlapping is `lng.prefix-overlap`; a site wider than a VNet is `lng.superset`.
+        if (a.data.side === 'site' && b.data.side === 'site') continue;
+        if (siteIsSuperset(a, b) || siteIsSuperset(b, a)) continue;
+        const reportOn = b.data.connection ?? a.data.connection;
+        if (!reportOn) continue;
+        ctx.error(
+          reportOn,
+          `${describePrefix(a)} overlaps ${describePrefix(b)}; both are reached through ${g.address}, and Azure rejects a connection whose networks overlap. Renumber one side, or translate it with NAT rules linked to the connection (ingress_nat_rule_ids/egress_nat_rule_ids)`,
+        );
+      }
+    }
+  },
+};
+
+function anyNat(n: ConnectedNetwork): boolean | Unknown {
+  if (n.ingressNat === true || n.egressNat === true) return true;
+  if (isUnknown(n.ingressNat)) return n.ingressNat;
+  if (isUnknown(n.egressNat)) return n.egressNat;
+  return false;
+}
+
+/** Whether `site` is a site prefix strictly wider than the VNet prefix `vnet`. */
+export function siteIsSuperset(site: Owned<ConnectedNetwork>, vnet: Owned<ConnectedNetwork>): boolean {
+  return site.data.side === 'site' && vnet.data.side === 'vnet' && site.prefix.length < vnet.prefix.length;
+}
+
+export function describePrefix(p: Owned<ConnectedNetwork>): string {
+  return `address_space ${show(p.prefix.text)} of ${p.data.network.address}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// VNet-to-VNet pairs: conn.v2v.pair, conn.v2v.same-policy
+// ---------------------------------------------------------------------------------------------
+
+interface V2VPair {
+  readonly first: Connection;
+  readonly second: Connection;
+}
+
+/**
+ * Walks the Vnet2Vnet connections: calls `onPair` once per pair that has both halves, and
+ * `onMissing` for a connection whose reverse half is not in the configuration.
+ */
+function forEachV2V(ctx: RuleContext, onPair: (pair: V2VPair) => void, onMissing?: (c: Connection) => void): void {
+  const seen = new Set<Connection>();
+  for (const c of ctx.topology.connections) {
+    if (c.connectionType !== VNET2VNET || seen.has(c)) continue;
+    const reverse = ctx.lookup.reverseConnection(c);
+    if (!reverse) {
+      onMissing?.(c);
+      continue;
+    }
+    seen.add(c);
+    seen.add(reverse);
+    onPair(c.address <= reverse.address ? { first: c, second: reverse } : { first: reverse, second: c });
+  }
+}
+
+/** A connection that might be the missing reverse half, but whose gateways are not known. */
+function firstAmbiguousV2V(ctx: RuleContext): Unknown | undefined {
+  for (const c of ctx.topology.connections) {
+    if (c.connectionType !== VNET2VNET && !isUnknown(c.connectionType)) continue;
+    if (isUnknown(c.connectionType)) return c.connectionType;
+    if (isUnknown(c.gateway)) return c.gateway;
+    if (isUnknown(c.peerGateway)) return c.peerGateway;
+  }
+  return undefined;
+}
+
+const RANDOM_PASSWORD = /^\$\{random_password\.([A-Za-z0-9_-]+(?:\[[^\]]*\])?)\.(?:result|bcrypt_hash)\}$/;
+
+/**
+ * Whether two shared keys are the same: true/false when that is certain, an Unknown otherwise.
+ * Two different `random_password` resources are certainly different keys.
+ */
+function sameKey(a: Maybe<string>, b: Maybe<string>): boolean | Unknown {
+  const same = sameValue(a, b);
+  if (same !== undefined) return same;
+  if (isUnknown(a) && isUnknown(b)) {
+    const ra = a.expression?.match(RANDOM_PASSWORD);
+    const rb = b.expression?.match(RANDOM_PASSWORD);
+    if (ra && rb && ra[1] !== rb[1]) return false;
+  }
+  return isUnknown(a) ? a : (b as Unknown);
+}
+
+const v2vPair: Rule = {
+  id: 'conn.v2v.pair',
+  severity: Severity.ERROR,
+  summary: 'Every Vnet2Vnet connection has a reverse connection from the peer gateway back, and both carry the same shared_key.',
+  source: V2V,
+  check(ctx) {
+    let ambiguous: Unknown | undefined | null = null;
+    forEachV2V(
+      ctx,
+      ({ first, second }) => {
+        if (first.sharedKey === undefined || second.sharedKey === undefined) {
+          for (const c of [first, second]) {
+            if (c.sharedKey === undefined) {
+              ctx.error(c, `shared_key is not set; Azure then generates a different key for each direction and the VNet-to-VNet tunnel never comes up. Set the same shared_key on ${first.address} and ${second.address}, e.g. from one random_password`);
+            }
+          }
+          return;
+        }
+        const same = sameKey(first.sharedKey, second.sharedKey);
+        if (same === false) {
+          ctx.error(first, `shared_key differs from the one on the reverse connection ${second.address}; both halves of a VNet-to-VNet link need the same key, so take both from one variable or one random_password`);
+        } else if (isUnknown(same)) {
+          ctx.skipped(first, `whether shared_key matches the reverse connection ${second.address}`, same);
+        }
+      },
+      (c) => {
+        const peer = ctx.lookup.gateway(c.peerGateway);
+        if (isUnknown(c.peerGateway) || isUnknown(c.gateway)) {
+          ctx.skipped(c, 'the reverse connection (peer_virtual_network_gateway_id or virtual_network_gateway_id)', isUnknown(c.peerGateway) ? c.peerGateway : (c.gateway as Unknown));
+          return;
+        }
+        if (!peer || peer.external) {
+          ctx.skipped(c, 'the reverse connection', externalUnknown(peer, c.peerGateway));
+          return;
+        }
+        if (ambiguous === null) ambiguous = firstAmbiguousV2V(ctx);
+        if (ambiguous) {
+          ctx.skipped(c, 'the reverse connection', ambiguous);
+          return;
+        }
+        ctx.error(c, `no Vnet2Vnet connection leads back from ${peer.address} to ${String(c.gateway)}; a VNet-to-VNet link needs a connection in each direction, with peer_virtual_network_gateway_id = ${String(c.gateway)} and the same shared_key`);
+      },
+    );
+  },
+};
+
+const POLICY_FIELDS: ReadonlyArray<[keyof IpsecPolicy, string, Maybe<string | number> | undefined]> = [
+  ['dhGroup', 'dh_group', undefined],
+  ['ikeEncryption', 'ike_encryption', undefined],
+  ['ikeIntegrity', 'ike_integrity', undefined],
+  ['ipsecEncryption', 'ipsec_encryption', undefined],
+  ['ipsecIntegrity', 'ipsec_integrity', undefined],
+  ['pfsGroup', 'pfs_group', undefined],
+  // Unset SA limits take Azure's defaults, so an explicit default equals an unset value.
+  ['saLifetimeSeconds', 'sa_lifetime', 27000],
+  ['saDataSizeKilobytes', 'sa_datasize', 102400000],
+];
+
+/** `DHGroup2048` is documented as an alias of `DHGroup14`. */
+function policyValue(policy: IpsecPolicy, field: keyof IpsecPolicy, fallback: Maybe<string | number> | undefined): Maybe<string | number> | undefined {
+  const value = policy[field] ?? fallback;
+  return value === 'DHGroup2048' ? 'DHGroup14' : value;
+}
+
+const v2vSamePolicy: Rule = {
+  id: 'conn.v2v.same-policy',
+  severity: Severity.ERROR,
+  summary: 'Both connections of a VNet-to-VNet pair carry an identical ipsec_policy (or none) and the same use_policy_based_traffic_selectors.',
+  source: 'https://learn.microsoft.com/azure/vpn-gateway/ipsec-ike-policy-howto',
+  check(ctx) {
+    forEachV2V(ctx, ({ first, second }) => {
+      const a = first.ipsecPolicy;
+      const b = second.ipsecPolicy;
+      if ((a === undefined) !== (b === undefined)) {
+        const [withPolicy, without] = a ? [first, second] : [second, first];
+        ctx.error(without, `has no ipsec_policy but its reverse connection ${withPolicy.address} has one; the tunnel only comes up when both halves carry the identical ipsec_policy block (or neither does)`);
+      } else if (a && b) {
+        const differing: string[] = [];
+        for (const [field, attribute, fallback] of POLICY_FIELDS) {
+          const va = policyValue(a, field, fallback);
+          const vb = policyValue(b, field, fallback);
+          const same = sameValue(va, vb);
+          if (same === false) differing.push(`${attribute} ${show(va)} vs ${show(vb)}`);
+          else if (same === undefined) ctx.skipped(first, `ipsec_policy.${attribute} of this connection or of ${second.address}`, (isUnknown(va) ? va : vb) as Unknown);
+        }
+        if (differing.length > 0) {
+          ctx.error(first, `ipsec_policy differs from the reverse connection ${second.address} (${differing.join(', ')}); both halves of a VNet-to-VNet link need the identical policy or the tunnel won't establish`);
+        }
+      }
+      const pa = first.usePolicyBasedTrafficSelectors ?? false;
+      const pb = second.usePolicyBasedTrafficSelectors ?? false;
+      const samePbts = sameValue(pa, pb);
+      if (samePbts === false) {
+        ctx.error(first, `use_policy_based_traffic_selectors is ${show(pa)} here but ${show(pb)} on the reverse connection ${second.address}; set the same value on both halves`);
+      } else if (samePbts === undefined) {
+        ctx.skipped(first, `use_policy_based_traffic_selectors of this connection or of ${second.address}`, (isUnknown(pa) ? pa : pb) as Unknown);
+      }
+    });
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// conn.shared-key
+// ---------------------------------------------------------------------------------------------
+
+const sharedKey: Rule = {
+  id: 'conn.shared-key',
+  severity: Severity.ERROR,
+  summary:
+    'An IPsec or Vnet2Vnet shared_key is set, comes from a secret rather than a literal, and is 1–128 printable ASCII characters without spaces (a hyphen or tilde is discouraged).',
+  source: FAQ,
+  check(ctx) {
+    for (const c of ctx.topology.connections) {
+      if (c.connectionType !== IPSEC && c.connectionType !== VNET2VNET) continue;
+      const key = c.sharedKey;
+      if (key === undefined) {
+        ctx.warning(
+          c,
+          c.connectionType === VNET2VNET
+            ? 'shared_key is not set; Azure generates a random key per connection, so the two halves of the VNet-to-VNet link will not match. Set it from a sensitive variable, a random_password or Key Vault'
+            : 'shared_key is not set; Azure generates a random key that you must read back and enter on the on-premises device. Set it from a sensitive variable, a random_password or Key Vault',
+        );
+        continue;
+      }
+      if (isUnknown(key)) {
+        ctx.skipped(c, 'shared_key', key);
+        continue;
+      }
+      // Never echo the key or any part of it.
+      ctx.warning(c, 'a literal pre-shared key sits in the configuration (shared_key); take it from a sensitive variable, a random_password or Key Vault instead');
+      if (key.length === 0) {
+        ctx.error(c, 'shared_key is empty; use 1–128 printable ASCII characters');
+        continue;
+      }
+      if (key.length > MAX_SHARED_KEY_LENGTH) {
+        ctx.error(c, `shared_key is ${key.length} characters long; use at most ${MAX_SHARED_KEY_LENGTH} printable ASCII characters`);
+      }
+      if (key.includes(' ')) {
+        ctx.error(c, 'shared_key contains a space; use printable ASCII characters without spaces');
+      }
+      if (/[^\x20-\x7e]/.test(key)) {
+        ctx.error(c, 'shared_key contains a character outside printable ASCII (a control character or non-ASCII letter); use printable ASCII characters only');
+      }
+      if (/[-~]/.test(key)) {
+        ctx.warning(c, 'shared_key contains a hyphen (-) or tilde (~); the VPN Gateway FAQ excludes these characters (though Azure has been seen to accept hyphens), so avoid them');
+      }
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// conn.ikev1, conn.ikev1.rekey
+// ---------------------------------------------------------------------------------------------
+
+const ikev1: Rule = {
+  id: 'conn.ikev1',
+  severity: Severity.ERROR,
+  summary: 'connection_protocol = "IKEv1" is only for IPsec connections on route-based gateways of a non-Basic, non-legacy SKU (or policy-based gateways, which only speak IKEv1).',
+  source: FAQ,
+  check(ctx) {
+    for (const c of ctx.topology.connections) {
+      if (c.connectionProtocol !== 'IKEv1') continue;
+      if (c.connectionType === VNET2VNET || c.connectionType === EXPRESS_ROUTE) {
+        ctx.error(c, `connection_protocol = "IKEv1" is only valid for type = "IPsec", not ${show(c.connectionType)}; remove connection_protocol (IKEv2 is the default)`);
+        continue;
+      }
+      const g = ctx.lookup.gateway(c.gateway);
+      if (!g || g.external) continue;
+      const vpnType = known(ctx, c, `vpn_type of ${g.address}`, vpnTypeOf(g));
+      if (vpnType !== 'RouteBased') continue;
+      const sku = known(ctx, c, `sku of ${g.address}`, g.sku);
+      const caps = sku === undefined ? undefined : vpnSku(sku);
+      if (caps && !caps.ikev1RouteBased) {
+        ctx.error(c, `connection_protocol = "IKEv1" is not supported on sku ${show(sku)} of ${g.address}; use IKEv2 (the default) or a VpnGw1AZ–VpnGw5AZ gateway`);
+      }
+    }
+  },
+};
+
+const ikev1Rekey: Rule = {
+  id: 'conn.ikev1.rekey',
+  severity: Severity.WARNING,
+  summary: 'IKEv1 tunnels drop for a few seconds at every Main Mode rekey; prefer IKEv2.',
+  source: FAQ,
+  check(ctx) {
+    for (const c of ctx.topology.connections) {
+      if (c.connectionProtocol === 'IKEv1') {
+        ctx.warning(c, 'connection_protocol = "IKEv1": the tunnel disconnects for up to ~5 seconds at every Main Mode rekey; use IKEv2 where the device supports it (connection_protocol forces a new connection)');
+      }
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// conn.dpd, conn.routing-weight, conn.mode
+// ---------------------------------------------------------------------------------------------
+
+const dpd: Rule = {
+  id: 'conn.dpd',
+  severity: Severity.ERROR,
+  summary: 'dpd_timeout_seconds lies between 9 and 3600 seconds (30–45 recommended).',
+  source: FAQ,
+  check(ctx) {
+    for (const c of ctx.topology.connections) {
+      if (c.dpdTimeoutSeconds === undefined) continue;
+      const seconds = known(ctx, c, 'dpd_timeout_seconds', c.dpdTimeoutSeconds);
+      if (seconds === undefined) continue;
+      if (!Number.isInteger(seconds) || seconds < 9 || seconds > 3600) {
+        ctx.error(c, `dpd_timeout_seconds ${seconds} is outside 9–3600; use a whole number of seconds in that range (30–45 recommended, default 45)`);
+      } else if (seconds < 30) {
+        ctx.warning(c, `dpd_timeout_seconds ${seconds} is below the recommended 30–45 seconds; short timeouts tear tunnels down on brief packet loss`);
+      }
+    }
+  },
+};
+
+const routingWeight: Rule = {
+  id: 'conn.routing-weight',
+  severity: Severity.WARNING,
+  summary: 'routing_weight is meant for ExpressRoute connections; VPN connections prefer a path with BGP AS-path prepending.',
+  source: FAQ,
+  check(ctx) {
+    for (const c of ctx.topology.connections) {
+      if (c.routingWeight === undefined) continue;
+      if (c.connectionType !== IPSEC && c.connectionType !== VNET2VNET) continue;
+      ctx.warning(c, `routing_weight is set on a ${show(c.connectionType)} connection; it is reserved for ExpressRoute. Remove it and prefer one VPN path with BGP AS-path prepending on the device`);
+    }
+  },
+};
+
+const mode: Rule = {
+  id: 'conn.mode',
+  severity: Severity.WARNING,
+  summary: 'connection_mode only applies to IKEv2 connections on route-based gateways.',
+  source: SETTINGS,
+  check(ctx) {
+    for (const c of ctx.topology.connections) {
+      if (c.connectionMode === undefined || c.connectionMode === 'Default') continue;
+      const modeText = isUnknown(c.connectionMode) ? 'connection_mode' : `connection_mode = ${show(c.connectionMode)}`;
+      if (c.connectionProtocol === 'IKEv1') {
+        ctx.warning(c, `${modeText} has no effect with connection_protocol = "IKEv1"; it only governs IKEv2 initiation. Remove it or use IKEv2`);
+        continue;
+      }
+      const g = ctx.lookup.gateway(c.gateway);
+      if (!g || g.external) continue;
+      if (vpnTypeOf(g) === 'PolicyBased') {
+        ctx.warning(c, `${modeText} has no effect on the PolicyBased gateway ${g.address}; it only applies to route-based gateways. Remove it`);
+      }
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// conn.pbts, conn.traffic-selector-policy
+// ---------------------------------------------------------------------------------------------
+
+const pbts: Rule = {
+  id: 'conn.pbts',
+  severity: Severity.ERROR,
+  summary:
+    'use_policy_based_traffic_selectors is for IKEv2 connections on route-based gateways, cannot be combined with NAT rules, and the networks behind it do not transit to other connections.',
+  source: PBTS,
+  check(ctx) {
+    for (const c of ctx.topology.connections) {
+      if (c.usePolicyBasedTrafficSelectors !== true) continue;
+      const nat = natLinked(c.ingressNatRules) === true || natLinked(c.egressNatRules) === true;
+      if (nat) {
+        ctx.error(c, 'use_policy_based_traffic_selectors = true cannot be combined with NAT rules (ingress_nat_rule_ids/egress_nat_rule_ids); remove the NAT rules or the policy-based traffic selectors');
+      } else {
+        const u = c.ingressNatRules.unknown ?? c.egressNatRules.unknown;
+        if (u) ctx.skipped(c, 'the NAT rules linked to the connection', u);
+      }
+      if (c.connectionProtocol === 'IKEv1') {
+        ctx.warning(c, 'use_policy_based_traffic_selectors = true with connection_protocol = "IKEv1": policy-based traffic selectors are documented for IKEv2 devices only; use IKEv2');
+      }
+      const g = ctx.lookup.gateway(c.gateway);
+      if (!g || g.external) continue;
+      if (vpnTypeOf(g) === 'PolicyBased') {
+        ctx.warning(c, `use_policy_based_traffic_selectors = true is needless on the PolicyBased gateway ${g.address}, which always uses policy-based selectors; remove it`);
+        continue;
+      }
+      const others = ctx.lookup.connectionsOf(g.address).filter((o) => o !== c && (o.connectionType === IPSEC || o.connectionType === VNET2VNET));
+      if (others.length > 0) {
+        ctx.warning(c, `use_policy_based_traffic_selectors = true: the networks behind this connection cannot transit through ${g.address} to its other connections (${listAddresses(others)}); only this site and the VNet reach each other`);
+      }
+    }
+  },
+};
+
+const trafficSelectorPolicy: Rule = {
+  id: 'conn.traffic-selector-policy',
+  severity: Severity.WARNING,
+  summary: 'traffic_selector_policy only takes effect with use_policy_based_traffic_selectors, and is only proposed when Azure initiates the tunnel.',
+  source: FAQ,
+  check(ctx) {
+    for (const c of ctx.topology.connections) {
+      if (c.trafficSelectorPolicies.length === 0) continue;
+      const enabled = known(ctx, c, 'use_policy_based_traffic_selectors', c.usePolicyBasedTrafficSelectors ?? false);
+      if (enabled === false) {
+        ctx.warning(c, 'traffic_selector_policy is set but use_policy_based_traffic_selectors is not true, so the selectors are ignored; set use_policy_based_traffic_selectors = true or remove traffic_selector_policy');
+      }
+      if (c.connectionMode === 'ResponderOnly') {
+        ctx.warning(c, 'traffic_selector_policy is set with connection_mode = "ResponderOnly"; Azure proposes custom selectors only when it initiates and accepts whatever the device proposes, so configure the same selectors on the device');
+      }
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// conn.multi-tunnel-same-site, conn.multi-device
+// ---------------------------------------------------------------------------------------------
+
+/** Union-find over indexes, for grouping the connections or sites of one gateway. */
+class Groups {
+  private readonly parent: number[];
+  constructor(size: number) {
+    this.parent = Array.from({ length: size }, (_, i) => i);
+  }
+  public find(i: number): number {
+    while (this.parent[i] !== i) {
+      this.parent[i] = this.parent[this.parent[i]];
+      i = this.parent[i];
+    }
+    return i;
+  }
+  public union(a: number, b: number): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
+  }
+  /** The groups with more than one member. */
+  public shared(): number[][] {
+    const byRoot = new Map<number, number[]>();
+    for (let i = 0; i < this.parent.length; i++) {
+      const r = this.find(i);
+      const list = byRoot.get(r);
+      if (list) list.push(i);
+      else byRoot.set(r, [i]);
+    }
+    return [...byRoot.values()].filter((g) => g.length > 1);
+  }
+}
+
+/** Joins the members that share a key; keys are compared as strings. */
+function unionByKey(groups: Groups, keys: Array<string | undefined>): void {
+  const first = new Map<string, number>();
+  keys.forEach((key, i) => {
+    if (key === undefined) return;
+    const j = first.get(key);
+    if (j === undefined) first.set(key, i);
+    else groups.union(i, j);
+  });
+}
+
+/** Joins the local network gateways whose static prefixes overlap (connections with NAT rules excluded). */
+function unionByOverlap(ctx: RuleContext, g: VpnGateway, groups: Groups, indexOfSite: Map<string, number>): void {
+  const sites = connectedNetworks(ctx.lookup, g).prefixes.filter((p) => p.data.side === 'site' && anyNat(p.data) === false && indexOfSite.has(p.owner));
+  for (const { a, b } of findOverlaps(sites)) groups.union(indexOfSite.get(a.owner)!, indexOfSite.get(b.owner)!);
+}
+
+function siteEndpointKey(lng: LocalNetworkGateway | undefined): string | undefined {
+  if (!lng || lng.external) return undefined;
+  if (isKnown(lng.gatewayAddress) && lng.gatewayAddress !== '') return `ip:${lng.gatewayAddress}`;
+  if (isKnown(lng.gatewayFqdn) && lng.gatewayFqdn !== '') return `fqdn:${lng.gatewayFqdn.toLowerCase()}`;
+  return undefined;
+}
+
+const multiTunnelSameSite: Rule = {
+  id: 'conn.multi-tunnel-same-site',
+  severity: Severity.ERROR,
+  summary: 'Several connections from one gateway to the same on-premises site all need BGP.',
+  source: FAQ,
+  check(ctx) {
+    for (const g of ctx.topology.gateways) {
+      if (g.external) continue;
+      const conns = ctx.lookup.connectionsOf(g.address).filter((c) => c.connectionType === IPSEC && isKnown(c.localGateway));
+      if (conns.length < 2) continue;
+      const sites = conns.map((c) => ctx.lookup.localGateway(c.localGateway));
+      const groups = new Groups(conns.length);
+      const siteKeys = conns.map((c) => c.localGateway as string);
+      unionByKey(groups, siteKeys);
+      const endpointKeys = sites.map(siteEndpointKey);
+      unionByKey(groups, endpointKeys);
+      const indexOfSite = new Map<string, number>();
+      siteKeys.forEach((key, i) => {
+        if (!indexOfSite.has(key)) indexOfSite.set(key, i);
+      });
+      unionByOverlap(ctx, g, groups, indexOfSite);
+
+      for (const members of groups.shared()) {
+        const siteCount = countBy(members.map((i) => siteKeys[i]));
+        const endpointCount = countBy(members.map((i) => endpointKeys[i]));
+        for (const i of members) {
+          const c = conns[i];
+          const bgp = known(ctx, c, 'bgp_enabled', connectionBgpOf(c));
+          if (bgp !== false) continue;
+          const reason =
+            siteCount.get(siteKeys[i])! > 1
+              ? `the same local network gateway ${siteKeys[i]}`
+              : endpointKeys[i] !== undefined && endpointCount.get(endpointKeys[i])! > 1
+                ? 'a local network gateway with the same gateway_address/gateway_fqdn'
+                : 'a local network gateway with overlapping address_space';
+          const others = members.filter((j) => j !== i).map((j) => conns[j]);
+          ctx.error(c, `this connection and ${listAddresses(others)} on ${g.address} reach one on-premises site (${reason}); several tunnels to the same site need bgp_enabled = true on every one of them (and BGP on the gateway and the local network gateways)`);
+        }
+      }
+    }
+  },
+};
+
+const multiDevice: Rule = {
+  id: 'conn.multi-device',
+  severity: Severity.ERROR,
+  summary: 'Several on-premises devices for one site each have their own local network gateway with a unique gateway_address and a unique BGP peering address, and use BGP.',
+  source: HA,
+  check(ctx) {
+    for (const g of ctx.topology.gateways) {
+      if (g.external) continue;
+      const sites: LocalNetworkGateway[] = [];
+      const indexOfSite = new Map<string, number>();
+      for (const c of ctx.lookup.connectionsOf(g.address)) {
+        if (c.connectionType !== IPSEC) continue;
+        const lng = ctx.lookup.localGateway(c.localGateway);
+        if (!lng || lng.external || indexOfSite.has(lng.address)) continue;
+        indexOfSite.set(lng.address, sites.length);
+        sites.push(lng);
+      }
+      if (sites.length < 2) continue;
+      const groups = new Groups(sites.length);
+      unionByKey(groups, sites.map((s) => (isKnown(s.bgpSettings?.asn) ? `asn:${s.bgpSettings!.asn}` : undefined)));
+      unionByOverlap(ctx, g, groups, indexOfSite);
+
+      for (const members of groups.shared()) {
+        const group = members.map((i) => sites[i]);
+        const names = (except: LocalNetworkGateway) => listAddresses(group.filter((s) => s !== except));
+        reportDuplicates(group, (s) => s.gatewayAddress, (s, twin) =>
+          ctx.error(s, `gateway_address ${show(s.gatewayAddress)} is also used by ${twin.address}, another device of the same site on ${g.address}; each on-premises device needs its own local network gateway with a unique public IP`),
+        );
+        reportDuplicates(group, (s) => s.bgpSettings?.peeringAddress, (s, twin) =>
+          ctx.error(s, `bgp_settings.bgp_peering_address ${show(s.bgpSettings?.peeringAddress)} is also used by ${twin.address}, another device of the same site on ${g.address}; give each device a unique BGP peering address`),
+        );
+        for (const s of group) {
+          if (!s.bgpSettings) {
+            ctx.error(s, `this local network gateway and ${names(s)} describe devices of one site on ${g.address} (same ASN or overlapping address_space); several devices for one site need BGP: add bgp_settings, enable BGP on the connections and list no shared static prefixes`);
+          }
+        }
+      }
+    }
+  },
+};
+
+function reportDuplicates<T extends Entity>(items: T[], value: (item: T) => Maybe<string> | undefined, report: (item: T, twin: T) => void): void {
+  const first = new Map<string, T>();
+  for (const item of items) {
+    const v = value(item);
+    if (!isKnown(v) || v === '') continue;
+    const twin = first.get(v);
+    if (twin) report(item, twin);
+    else first.set(v, item);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// conn.v2v.redundant
+// ---------------------------------------------------------------------------------------------
+
+const v2vRedundant: Rule = {
+  id: 'conn.v2v.redundant',
+  severity: Severity.ERROR,
+  summary: 'More than one VNet-to-VNet connection in the same direction between two gateways needs at least one of them active-active.',
+  source: FAQ,
+  check(ctx) {
+    for (const g of ctx.topology.gateways) {
+      if (g.external) continue;
+      const byPeer = new Map<string, Connection[]>();
+      for (const c of ctx.lookup.connectionsOf(g.address)) {
+        if (c.connectionType !== VNET2VNET || !isKnown(c.peerGateway)) continue;
+        const list = byPeer.get(c.peerGateway);
+        if (list) list.push(c);
+        else byPeer.set(c.peerGateway, [c]);
+      }
+      for (const [peerAddress, conns] of byPeer) {
+        if (conns.length < 2) continue;
+        const ownAa = activeActiveOf(g);
+        const peer = ctx.lookup.gateway(peerAddress);
+        const peerAa: Maybe<boolean> = !peer || peer.external ? externalUnknown(peer, peerAddress) : activeActiveOf(peer);
+        if (ownAa === true || peerAa === true) continue;
+        const undecided = isUnknown(ownAa) ? ownAa : isUnknown(peerAa) ? peerAa : undefined;
+        for (const c of conns.slice(1)) {
+          if (undecided) {
+            ctx.skipped(c, `active_active of ${g.address} or ${peerAddress}`, undecided);
+          } else {
+            ctx.error(c, `this is one of ${conns.length} Vnet2Vnet connections from ${g.address} to ${peerAddress} (${listAddresses(conns)}); redundant tunnels between two VNets need active_active = true on at least one of the two gateways, otherwise keep one connection per direction`);
+          }
+        }
+      }
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// conn.custom-bgp-addresses
+// ---------------------------------------------------------------------------------------------
+
+const customBgpAddresses: Rule = {
+  id: 'conn.custom-bgp-addresses',
+  severity: Severity.ERROR,
+  summary:
+    "custom_bgp_addresses needs type IPsec and bgp_enabled, its primary is one of the gateway's first apipa_addresses, and its secondary (active-active gateways only) one of the second.",
+  source: TF_CONN,
+  check(ctx) {
+    for (const c of ctx.topology.connections) {
+      const custom = c.customBgpAddresses;
+      if (!custom) continue;
+      const type = known(ctx, c, 'type', c.connectionType);
+      if (type !== undefined && type !== IPSEC) {
+        ctx.error(c, `custom_bgp_addresses is set on a ${show(type)} connection; it only works with type = "IPsec". Remove the block`);
+        continue;
+      }
+      const bgp = known(ctx, c, 'bgp_enabled', connectionBgpOf(c));
+      if (bgp === false) {
+        ctx.error(c, 'custom_bgp_addresses is set but bgp_enabled is not true; azurerm silently drops the block on create. Set bgp_enabled = true or remove custom_bgp_addresses');
+      }
+      if (custom.primary === undefined) {
+        ctx.error(c, 'custom_bgp_addresses has no primary; set primary to one of the APIPA addresses in the gateway\'s bgp_settings.peering_addresses[0].apipa_addresses');
+      }
+      const g = ctx.lookup.gateway(c.gateway);
+      if (!g || g.external) continue;
+      const peering = g.bgpSettings?.peeringAddresses ?? [];
+      checkApipaChoice(ctx, c, g, 'primary', custom.primary, peering[0]?.apipaAddresses, 0);
+      if (custom.secondary !== undefined) {
+        const aa = known(ctx, c, `active_active of ${g.address}`, activeActiveOf(g));
+        if (aa === false) {
+          ctx.error(c, `custom_bgp_addresses.secondary is set but ${g.address} is not active-active; an active-standby gateway takes primary alone. Remove secondary or set active_active = true`);
+        } else if (aa === true) {
+          checkApipaChoice(ctx, c, g, 'secondary', custom.secondary, peering[1]?.apipaAddresses, 1);
+        }
+      }
+    }
+  },
+};
+
+function checkApipaChoice(
+  ctx: RuleContext,
+  c: Connection,
+  g: VpnGateway,
+  field: 'primary' | 'secondary',
+  value: Maybe<string> | undefined,
+  configured: MaybeList<string> | undefined,
+  index: number,
+): void {
+  if (value === undefined) return;
+  const address = known(ctx, c, `custom_bgp_addresses.${field}`, value);
+  if (address === undefined) return;
+  const where = `bgp_settings.peering_addresses[${index}].apipa_addresses of ${g.address}`;
+  if (!configured || (configured.items.length === 0 && !configured.unknown)) {
+    ctx.error(c, `custom_bgp_addresses.${field} ${show(address)} needs a matching custom APIPA address, but ${where} is not set; add it there (169.254.21.0–169.254.22.255) or remove custom_bgp_addresses`);
+    return;
+  }
+  if (configured.items.includes(address)) return;
+  if (configured.unknown) {
+    ctx.skipped(c, where, configured.unknown);
+    return;
+  }
+  ctx.error(c, `custom_bgp_addresses.${field} ${show(address)} is not one of ${where} (${show(configured.items)}); pick one of those addresses`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// conn.public-endpoint
+// ---------------------------------------------------------------------------------------------
+
+const publicEndpoint: Rule = {
+  id: 'conn.public-endpoint',
+  severity: Severity.ERROR,
+  summary: 'A local network gateway\'s gateway_address is the device\'s externally facing public IPv4 address.',
+  source: FAQ,
+  check(ctx) {
+    for (const lng of ctx.topology.localGateways) {
+      if (lng.external || lng.gatewayAddress === undefined || lng.gatewayAddress === '') continue;
+      const text = known(ctx, lng, 'gateway_address', lng.gatewayAddress);
+      if (text === undefined) continue;
+      const address = parseAddress(text);
+      if (!address) {
+        ctx.error(lng, `gateway_address ${show(text)} is not an IP address; use the device's public IPv4 address, or gateway_fqdn for a DNS name`);
+      } else if (!isPublicAddress(address)) {
+        const kind = isApipa(address) ? 'a link-local (APIPA) address' : 'a private, loopback or reserved address';
+        ctx.error(lng, `gateway_address ${show(text)} is ${kind}; Azure reaches the device over the Internet, so use its externally facing public IPv4 address (the public address of the NAT in front of it, if any)`);
+      } else if (address.version === 6) {
+        ctx.warning(lng, `gateway_address ${show(text)} is an IPv6 address; site-to-site VPN is documented with an externally facing IPv4 address on the device`);
+      }
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+// ---------------------------------------------------------------------------------------------
+
+function externalUnknown(entity: Entity | undefined, address?: Maybe<string>): Unknown {
+  const name = entity?.address ?? (isKnown(address) ? address : 'the referenced resource');
+  return new Unknown(`${name} is referenced by ID and not declared in this configuration`);
+}
+
+function listAddresses(entities: Entity[], max = 3): string {
+  const shown = entities.slice(0, max).map((e) => e.address);
+  return entities.length > max ? `${shown.join(', ')} and ${entities.length - max} more` : shown.join(', ');
+}
+
+function countBy(keys: Array<string | undefined>): Map<string | undefined, number> {
+  const counts = new Map<string | undefined, number>();
+  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+  return counts;
+}
+
+export const connectionRules: Rule[] = [
+  typeRequiredPeer,
+  routeBased,
+  tunnelLimit,
+  noOverlap,
+  v2vPair,
+  v2vSamePolicy,
+  sharedKey,
+  ikev1,
+  ikev1Rekey,
+  dpd,
+  routingWeight,
+  mode,
+  pbts,
+  trafficSelectorPolicy,
+  multiTunnelSameSite,
+  multiDevice,
+  v2vRedundant,
+  customBgpAddresses,
+  publicEndpoint,
+];
+
+export const connectionLeftOut: LeftOut[] = [
+  {
+    id: 'conn.v2v.same-cloud',
+    reason: 'The configuration model carries no provider environment (public, China, US Government), so which cloud each gateway lives in cannot be decided.',
+  },
+  {
+    id: 'conn.p2s-s2s-same-ip',
+    reason: 'The public IPs that point-to-site clients connect from are not part of any configuration.',
+  },
+  {
+    id: 'conn.nat-t',
+    reason: 'Advice about the on-premises device behind NAT (it must initiate); nothing in the configuration decides it.',
+  },
+  {
+    id: 'conn.fragmentation',
+    reason: 'Advice about MSS clamping and MTU on the on-premises device; nothing in the configuration decides it.',
+  },
+  {
+    id: 'conn.s2s-cert-auth',
+    reason: 'azurerm 4.55 has no attribute for site-to-site certificate authentication (support unconfirmed), so no configuration can express it.',
+  },
+];
