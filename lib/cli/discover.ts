@@ -1,0 +1,254 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { locateJsonError } from './json-error';
+import { UnusableInputError } from '../private/errors';
+
+/**
+ * Finds the Terraform JSON configurations named on the command line and reads them.
+ *
+ * A configuration is what Terraform would plan together: the plain `*.tf.json` files directly in
+ * one directory, or one `cdk.tf.json` (cdktf writes one per stack, under
+ * `cdktf.out/stacks/<stack>/`), or one file named explicitly. Anything unusable raises
+ * {@link UnusableInputError} (exit 2, `file: problem` on one line).
+ */
+
+export interface ConfigurationFile {
+  /** The path as shown to the user (relative to the PATH they gave). */
+  readonly file: string;
+  readonly content: unknown;
+}
+
+export interface ConfigurationSource {
+  /** How the configuration is named in the output: a directory or a file. */
+  readonly name: string;
+  /** Display path → path to read. */
+  readonly files: readonly string[];
+}
+
+/** Files above this size are refused: no real configuration is that large, and reading it would exhaust memory. */
+export const MAX_FILE_BYTES = 200 * 1024 * 1024;
+
+const CDKTF_FILE = 'cdk.tf.json';
+const TF_JSON_SUFFIX = '.tf.json';
+/** Directories never searched for cdk.tf.json: dependencies and tool state (`.terraform`, `.git`). */
+const SKIPPED_DIRECTORIES = new Set(['node_modules']);
+
+/** The top-level keys of a Terraform JSON file (`//` is a comment). */
+const TERRAFORM_BLOCKS = new Set([
+  'resource',
+  'data',
+  'provider',
+  'terraform',
+  'variable',
+  'output',
+  'locals',
+  'module',
+  'moved',
+  'import',
+  'removed',
+  'check',
+  'ephemeral',
+]);
+
+/** Resolves the PATH arguments to configurations, in argument order; directories are searched in name order. */
+export function discoverConfigurations(paths: readonly string[]): ConfigurationSource[] {
+  const configurations: ConfigurationSource[] = [];
+  const seen = new Set<string>();
+  const add = (source: ConfigurationSource): void => {
+    const key = source.files.map((f) => path.resolve(f)).join('\u0000');
+    if (seen.has(key)) return;
+    seen.add(key);
+    configurations.push(source);
+  };
+  for (const given of paths) {
+    const stat = statOrFail(given);
+    if (stat.isDirectory()) {
+      const found = discoverDirectory(given);
+      if (found.length === 0) {
+        throw new UnusableInputError(given, `no *${TF_JSON_SUFFIX} file in this directory and no ${CDKTF_FILE} below it`);
+      }
+      found.forEach(add);
+    } else if (stat.isFile()) {
+      if (!given.endsWith(TF_JSON_SUFFIX)) throw new UnusableInputError(given, `not a ${TF_JSON_SUFFIX} file or a directory`);
+      add({ name: given, files: [given] });
+    } else {
+      throw new UnusableInputError(given, 'not a regular file or a directory');
+    }
+  }
+  return configurations;
+}
+
+function discoverDirectory(root: string): ConfigurationSource[] {
+  const result: ConfigurationSource[] = [];
+  const plain = listDirectory(root)
+    .filter((entry) => entry.isFile && entry.name.endsWith(TF_JSON_SUFFIX) && entry.name !== CDKTF_FILE)
+    .map((entry) => path.join(root, entry.name));
+  if (plain.length > 0) result.push({ name: root, files: plain });
+
+  // Depth-first in name order, iteratively so that a deep tree cannot overflow the stack.
+  const pending = [root];
+  while (pending.length > 0) {
+    const directory = pending.pop() as string;
+    const entries = listDirectory(directory);
+    const cdktf = entries.find((entry) => entry.isFile && entry.name === CDKTF_FILE);
+    if (cdktf !== undefined) {
+      const file = path.join(directory, cdktf.name);
+      result.push({ name: file, files: [file] });
+    }
+    const children = entries
+      .filter((entry) => entry.isDirectory && !entry.name.startsWith('.') && !SKIPPED_DIRECTORIES.has(entry.name))
+      .map((entry) => path.join(directory, entry.name));
+    pending.push(...children.reverse());
+  }
+  return result;
+}
+
+interface Entry {
+  readonly name: string;
+  readonly isFile: boolean;
+  /** Symbolic links to directories are not followed (no cycles). */
+  readonly isDirectory: boolean;
+}
+
+function listDirectory(directory: string): Entry[] {
+  let dirents: fs.Dirent[];
+  try {
+    dirents = fs.readdirSync(directory, { withFileTypes: true });
+  } catch (error) {
+    throw new UnusableInputError(directory, `cannot read directory: ${describeSystemError(error)}`);
+  }
+  return dirents
+    .map((d) => {
+      if (d.isSymbolicLink()) {
+        const target = statQuietly(path.join(directory, d.name));
+        return { name: d.name, isFile: target?.isFile() ?? false, isDirectory: false };
+      }
+      return { name: d.name, isFile: d.isFile(), isDirectory: d.isDirectory() };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Reads and parses every file of a configuration, checking that each one is Terraform JSON. */
+export function readConfiguration(source: ConfigurationSource): ConfigurationFile[] {
+  return source.files.map((file) => ({ file, content: readTerraformJson(file) }));
+}
+
+export function readTerraformJson(file: string): unknown {
+  const stat = statOrFail(file);
+  if (!stat.isFile()) throw new UnusableInputError(file, 'not a regular file');
+  if (stat.size > MAX_FILE_BYTES) {
+    throw new UnusableInputError(file, `file is too large (${megabytes(stat.size)} MB; azvpn reads at most ${megabytes(MAX_FILE_BYTES)} MB)`);
+  }
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    throw new UnusableInputError(file, `cannot read file: ${describeSystemError(error)}`);
+  }
+  const content = parseJson(file, decodeText(file, bytes));
+  checkTerraformShape(file, content);
+  return content;
+}
+
+function decodeText(file: string, bytes: Buffer): string {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new UnusableInputError(file, 'UTF-16 text; save the file as UTF-8');
+  }
+  if (bytes.includes(0)) throw new UnusableInputError(file, 'binary file, not Terraform JSON');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UnusableInputError(file, 'not UTF-8 text, not Terraform JSON');
+  }
+  // Editors on Windows may write a byte order mark; it is not part of the JSON.
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+function parseJson(file: string, text: string): unknown {
+  if (text.trim() === '') throw new UnusableInputError(file, 'empty file, expected a Terraform JSON object');
+  try {
+    return JSON.parse(text);
+  } catch {
+    const located = locateJsonError(text);
+    if (located === undefined) throw new UnusableInputError(file, 'invalid JSON');
+    throw new UnusableInputError(file, `invalid JSON at line ${located.line} column ${located.column}: ${located.reason}`);
+  }
+}
+
+/** The cheap top-level checks; the Terraform JSON adapter checks the blocks themselves. */
+function checkTerraformShape(file: string, content: unknown): void {
+  if (!isPlainObject(content)) {
+    throw new UnusableInputError(file, `not a Terraform configuration: the JSON value is ${describeJsonType(content)}, expected an object with blocks such as "resource"`);
+  }
+  let blocks = 0;
+  for (const [key, value] of Object.entries(content)) {
+    if (key === '//') continue;
+    if (!TERRAFORM_BLOCKS.has(key)) {
+      throw new UnusableInputError(file, `not a Terraform configuration: unknown top-level key ${JSON.stringify(truncate(key, 40))} (expected resource, data, provider, terraform, variable, output, locals or module)`);
+    }
+    if (!isPlainObject(value) && !(Array.isArray(value) && value.every(isPlainObject))) {
+      throw new UnusableInputError(file, `not a Terraform configuration: "${key}" is ${describeJsonType(value)}, expected an object`);
+    }
+    blocks++;
+  }
+  if (blocks === 0) {
+    throw new UnusableInputError(file, 'not a Terraform configuration: no Terraform block (resource, data, provider, terraform, variable, output, locals or module)');
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describeJsonType(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (typeof value === 'object') return 'an object';
+  return `a ${typeof value}`;
+}
+
+function statOrFail(file: string): fs.Stats {
+  try {
+    return fs.statSync(file);
+  } catch (error) {
+    throw new UnusableInputError(file, describeSystemError(error));
+  }
+}
+
+function statQuietly(file: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+function describeSystemError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or directory';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'ENOTDIR':
+      return 'a part of the path is not a directory';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'EISDIR':
+      return 'is a directory';
+    case 'ENAMETOOLONG':
+      return 'file name too long';
+    default:
+      return code === undefined ? 'cannot be read' : `cannot be read (${code})`;
+  }
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(0);
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}
