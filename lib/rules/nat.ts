@@ -163,7 +163,10 @@ const onePrefix: Rule = {
         ['external_mapping', rule.externalMappings],
       ];
       for (const [attribute, mappings] of counts) {
-        if (mappings.length !== 1) {
+        const dynamicBlock = rule.unknownBlocks?.[attribute];
+        if (dynamicBlock && mappings.length <= 1) {
+          ctx.skipped(rule, `the number of ${attribute} blocks`, dynamicBlock);
+        } else if (mappings.length !== 1) {
           ctx.error(rule, `the rule has ${mappings.length} ${attribute} blocks; a NAT rule maps exactly one prefix — use one ${attribute} per rule and one rule per prefix`);
         }
       }
@@ -180,6 +183,7 @@ const onePrefix: Rule = {
       }
       const type = known(ctx, rule, 'type', typeOf(rule));
       if (type === undefined || type.toLowerCase() !== 'static' || rule.internalMappings.length !== 1 || rule.externalMappings.length !== 1) continue;
+      if (rule.unknownBlocks?.internal_mapping || rule.unknownBlocks?.external_mapping) continue;
       const internal = prefixes.internal_mapping;
       const external = prefixes.external_mapping;
       if (internal && external && (internal.version !== external.version || internal.length !== external.length)) {

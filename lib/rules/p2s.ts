@@ -39,6 +39,11 @@ interface P2SGateway {
   readonly p2s: P2SConfiguration;
 }
 
+/** The Unknown of a nested block written as a `dynamic` block or an expression, if it is one. */
+function unknownBlock(entity: Entity, path: string): Unknown | undefined {
+  return entity.unknownBlocks?.[path];
+}
+
 function p2sGateways(ctx: RuleContext): P2SGateway[] {
   const out: P2SGateway[] = [];
   for (const gateway of ctx.topology.gateways) {
@@ -66,12 +71,22 @@ function showProtocols(p: ProtocolSet): string {
   return show([...p.names].map((n) => pretty[n] ?? n));
 }
 
-/** The authentication methods whose settings are present in the block. */
-function configuredAuth(p2s: P2SConfiguration): Set<AuthType> {
+/**
+ * The authentication methods whose settings are present in the block. A `root_certificate` or
+ * `radius_server` written as a dynamic block counts as present: it usually yields blocks.
+ */
+function configuredAuth(gateway: VpnGateway, p2s: P2SConfiguration): Set<AuthType> {
   const out = new Set<AuthType>();
-  if (p2s.rootCertificates.length > 0) out.add('Certificate');
+  if (p2s.rootCertificates.length > 0 || unknownBlock(gateway, 'vpn_client_configuration.root_certificate')) out.add('Certificate');
   if (p2s.aadTenant !== undefined || p2s.aadAudience !== undefined || p2s.aadIssuer !== undefined) out.add('AAD');
-  if (p2s.radiusServerAddress !== undefined || p2s.radiusServerSecret !== undefined || p2s.radiusServers.length > 0) out.add('Radius');
+  if (
+    p2s.radiusServerAddress !== undefined ||
+    p2s.radiusServerSecret !== undefined ||
+    p2s.radiusServers.length > 0 ||
+    unknownBlock(gateway, 'vpn_client_configuration.radius_server')
+  ) {
+    out.add('Radius');
+  }
   return out;
 }
 
@@ -89,7 +104,7 @@ function normaliseAuth(value: string): AuthType | undefined {
  * Undefined (with the skip reported) when `vpn_auth_types` is unknown.
  */
 function effectiveAuth(ctx: RuleContext, gateway: VpnGateway, p2s: P2SConfiguration): Set<AuthType> | undefined {
-  if (p2s.authTypes === undefined || (p2s.authTypes.items.length === 0 && p2s.authTypes.unknown === undefined)) return configuredAuth(p2s);
+  if (p2s.authTypes === undefined || (p2s.authTypes.items.length === 0 && p2s.authTypes.unknown === undefined)) return configuredAuth(gateway, p2s);
   if (p2s.authTypes.unknown) {
     ctx.skipped(gateway, 'vpn_client_configuration.vpn_auth_types', p2s.authTypes.unknown);
     return undefined;
@@ -193,12 +208,17 @@ const aaThirdIp: Rule = {
   source: P2S_CERT,
   azureError: 'ActiveActiveP2SGatewayMustHaveExactlyThreeIpConfigurations',
   check(ctx) {
-    for (const { gateway } of p2sGateways(ctx)) {
+    for (const gateway of ctx.topology.gateways) {
+      if (gateway.external) continue;
+      const dynamicP2s = unknownBlock(gateway, 'vpn_client_configuration');
+      if (!gateway.p2s && !dynamicP2s) continue;
       const activeActive = known(ctx, gateway, 'active_active', activeActiveOf(gateway));
       if (activeActive !== true) continue;
       const ipConfigurations = known(ctx, gateway, 'ip_configuration', gateway.ipConfigurations);
       if (ipConfigurations === undefined) continue;
-      if (ipConfigurations.length < 3) {
+      if (ipConfigurations.length < 3 && !gateway.p2s && dynamicP2s) {
+        ctx.skipped(gateway, 'whether vpn_client_configuration is present (it needs a third ip_configuration on an active-active gateway)', dynamicP2s);
+      } else if (ipConfigurations.length < 3) {
         ctx.error(gateway, `active_active = true with vpn_client_configuration has ${ipConfigurations.length} ip_configuration block(s); Azure requires exactly 3 — add a third ip_configuration with its own Standard, Static public IP`);
       }
     }
@@ -300,7 +320,7 @@ const protocolSku: Rule = {
       if (protocols && unsupported.length > 0) {
         ctx.error(gateway, `sku = "Basic" supports only SSTP but vpn_client_protocols = ${showProtocols(protocols)}; use vpn_client_protocols = ["SSTP"] or a VpnGw1AZ or larger SKU`);
       }
-      if (configuredAuth(p2s).has('AAD')) {
+      if (configuredAuth(gateway, p2s).has('AAD')) {
         ctx.error(gateway, 'sku = "Basic" does not support Microsoft Entra ID (aad_tenant, aad_audience, aad_issuer) point-to-site authentication; use certificates or a VpnGw1AZ or larger SKU');
       }
     }
@@ -338,7 +358,7 @@ const authProtocol: Rule = {
   source: P2S,
   check(ctx) {
     for (const { gateway, p2s } of p2sGateways(ctx)) {
-      const configured = configuredAuth(p2s);
+      const configured = configuredAuth(gateway, p2s);
       const authTypesSet = p2s.authTypes !== undefined && (p2s.authTypes.items.length > 0 || p2s.authTypes.unknown !== undefined);
       if (!authTypesSet && configured.size >= 2) {
         ctx.error(gateway, `vpn_client_configuration has settings for ${show([...configured])} authentication but vpn_auth_types is not set; azurerm requires vpn_auth_types when several authentication types are used — set it to the ones you want`);
@@ -505,7 +525,10 @@ const rootCerts: Rule = {
   source: P2S_CERT,
   check(ctx) {
     for (const { gateway, p2s } of p2sGateways(ctx)) {
-      if (p2s.rootCertificates.length > CERT_LIMIT) {
+      const dynamicCerts = unknownBlock(gateway, 'vpn_client_configuration.root_certificate');
+      if (dynamicCerts && p2s.rootCertificates.length <= CERT_LIMIT) {
+        ctx.skipped(gateway, `the number of root_certificate blocks (at most ${CERT_LIMIT})`, dynamicCerts);
+      } else if (p2s.rootCertificates.length > CERT_LIMIT) {
         ctx.error(gateway, `vpn_client_configuration has ${p2s.rootCertificates.length} root_certificate blocks; Azure allows at most ${CERT_LIMIT} trusted root certificates — remove some`);
       }
       const protocols = protocolsOf(p2s);
