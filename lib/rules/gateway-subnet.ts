@@ -30,7 +30,18 @@ interface GatewaySubnetUse {
   readonly expressRoute: VpnGateway[];
 }
 
+// Built once per check (the lookup is shared by every rule of one check), used by eight rules.
+const usesByLookup = new WeakMap<object, GatewaySubnetUse[]>();
+
 function gatewaySubnetUses(ctx: RuleContext): GatewaySubnetUse[] {
+  const cached = usesByLookup.get(ctx.lookup);
+  if (cached) return cached;
+  const uses = collectGatewaySubnetUses(ctx);
+  usesByLookup.set(ctx.lookup, uses);
+  return uses;
+}
+
+function collectGatewaySubnetUses(ctx: RuleContext): GatewaySubnetUse[] {
   const candidates = new Map(vpnCandidates(ctx).map((c) => [c.gateway, c]));
   const byAddress = new Map<string, GatewaySubnetUse>();
   const useOf = (subnet: Subnet): GatewaySubnetUse => {
