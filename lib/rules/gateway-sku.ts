@@ -25,7 +25,7 @@ const POLICY_BASED = 'PolicyBased';
 const policyBasedLimits: Rule = {
   id: 'gw.policybased.limits',
   severity: Severity.ERROR,
-  summary: 'A policy-based gateway uses the Basic SKU (the only one azurerm accepts), carries at most one S2S tunnel and speaks IKEv1 only.',
+  summary: 'A policy-based gateway uses the Basic SKU (the only one azurerm accepts) and carries at most one S2S tunnel; it speaks IKEv1 only (an explicit IKEv2 is a warning: unconfirmed whether Azure rejects it).',
   source: SOURCES.FAQ,
   check(ctx) {
     for (const c of vpnCandidates(ctx)) {
@@ -43,7 +43,8 @@ const policyBasedLimits: Rule = {
         if (isUnknown(type)) unknownType ??= { connection: conn, unknown: type };
         else if (type === 'IPsec') s2s.push(conn);
         if (conn.connectionProtocol === 'IKEv2') {
-          report(ctx, c, 'error', conn, `connection_protocol = "IKEv2" on a connection of policy-based gateway ${g.address}; policy-based gateways support IKEv1 only: remove connection_protocol or use a route-based gateway`);
+          // The docs say "IKEv1 only"; whether Azure rejects an explicit IKEv2 or ignores it is unconfirmed.
+          report(ctx, c, 'warning', conn, `connection_protocol = "IKEv2" on a connection of policy-based gateway ${g.address}; policy-based gateways speak IKEv1 only (whether Azure rejects or ignores the setting is unconfirmed): remove connection_protocol or use a route-based gateway`);
         } else if (isUnknown(conn.connectionProtocol)) {
           ctx.skipped(conn, 'connection_protocol', conn.connectionProtocol);
         }

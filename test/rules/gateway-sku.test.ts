@@ -32,9 +32,9 @@ describe('gw.policybased.limits', () => {
     expectSkipOnly(run('gw.policybased.limits', t));
   });
 
-  test('GIVEN connection_protocol IKEv2 on a policy-based gateway WHEN checked THEN an error on the connection', () => {
+  test('GIVEN connection_protocol IKEv2 on a policy-based gateway WHEN checked THEN a warning (unconfirmed) on the connection', () => {
     const t = minimalHub([gateway(GW, { vpnType: 'PolicyBased', sku: 'Basic' }), connection('azurerm_virtual_network_gateway_connection.site', { connectionProtocol: 'IKEv2' })]);
-    const f = only(run('gw.policybased.limits', t), Severity.ERROR);
+    const f = only(run('gw.policybased.limits', t), Severity.WARNING);
     expect(f.resource).toBe('azurerm_virtual_network_gateway_connection.site');
   });
 
