@@ -1,6 +1,6 @@
-import { CREATABLE_VPN_SKUS, vpnSku } from '../model/sku-capabilities';
-import { Connection, VpnGateway } from '../model/topology';
-import { isUnknown, Unknown } from '../model/unknown';
+import { CREATABLE_VPN_SKUS } from '../model/sku-capabilities';
+import { VpnGateway } from '../model/topology';
+import { isUnknown } from '../model/unknown';
 import { parsePrefix } from '../private/cidr';
 import {
   attachedPublicIps,
@@ -10,7 +10,6 @@ import {
   gatewaySkuOf,
   isExpressRoute,
   isExpressRouteSku,
-  listAddresses,
   publicIpSkuOf,
   report,
   SOURCES,
@@ -18,14 +17,14 @@ import {
   vpnCandidates,
 } from './gateway-support';
 import { Rule, RuleContext, Severity } from './rule';
-import { connectionTypeOf, known, show, vpnTypeOf } from './support';
+import { known, show, vpnTypeOf } from './support';
 
 const POLICY_BASED = 'PolicyBased';
 
 const policyBasedLimits: Rule = {
   id: 'gw.policybased.limits',
   severity: Severity.ERROR,
-  summary: 'A policy-based gateway uses the Basic SKU (the only one azurerm accepts) and carries at most one S2S tunnel; it speaks IKEv1 only (an explicit IKEv2 is a warning: unconfirmed whether Azure rejects it).',
+  summary: 'A policy-based gateway uses the Basic SKU, the only one azurerm accepts, and speaks IKEv1 only (an explicit IKEv2 is a warning: unconfirmed whether Azure rejects it); its one-tunnel limit is conn.routebased and conn.tunnel-limit.',
   source: SOURCES.FAQ,
   check(ctx) {
     for (const c of vpnCandidates(ctx)) {
@@ -35,24 +34,15 @@ const policyBasedLimits: Rule = {
       if (sku && sku.capabilities?.maxTunnelsPolicyBased === undefined) {
         report(ctx, c, 'error', g, `vpn_type = "PolicyBased" with sku = ${show(sku.name)}: azurerm accepts only sku = "Basic" for policy-based gateways; use vpn_type = "RouteBased" with ${show(CREATABLE_VPN_SKUS[0])} and use_policy_based_traffic_selectors on the connection`);
       }
-      const limit = vpnSku('Basic')?.maxTunnelsPolicyBased ?? 1;
-      const s2s: Connection[] = [];
-      let unknownType: { connection: Connection; unknown: Unknown } | undefined;
+      // More than one S2S connection on a policy-based gateway is conn.routebased's (multi-site)
+      // and conn.tunnel-limit's finding; only the protocol is left to this rule.
       for (const conn of ctx.lookup.connectionsOf(g.address)) {
-        const type = connectionTypeOf(conn);
-        if (isUnknown(type)) unknownType ??= { connection: conn, unknown: type };
-        else if (type === 'IPsec') s2s.push(conn);
         if (conn.connectionProtocol === 'IKEv2') {
           // The docs say "IKEv1 only"; whether Azure rejects an explicit IKEv2 or ignores it is unconfirmed.
           report(ctx, c, 'warning', conn, `connection_protocol = "IKEv2" on a connection of policy-based gateway ${g.address}; policy-based gateways speak IKEv1 only (whether Azure rejects or ignores the setting is unconfirmed): remove connection_protocol or use a route-based gateway`);
         } else if (isUnknown(conn.connectionProtocol)) {
           ctx.skipped(conn, 'connection_protocol', conn.connectionProtocol);
         }
-      }
-      if (s2s.length > limit) {
-        report(ctx, c, 'error', g, `policy-based gateway has ${s2s.length} site-to-site connections (${listAddresses(s2s.map((x) => x.address))}); a policy-based gateway supports ${limit} tunnel: use a route-based gateway for more sites`);
-      } else if (unknownType && s2s.length === limit) {
-        ctx.skipped(unknownType.connection, 'type', unknownType.unknown);
       }
     }
   },

@@ -20,15 +20,13 @@ describe('gw.policybased.limits', () => {
     expect(run('gw.policybased.limits', basicHub({ vpnType: 'PolicyBased' }))).toEqual([]);
   });
 
-  test('GIVEN a policy-based gateway with two S2S connections WHEN checked THEN an error names both', () => {
-    const t = minimalHub([gateway(GW, { vpnType: 'PolicyBased', sku: 'Basic' }), connection('azurerm_virtual_network_gateway_connection.site2')]);
-    const f = only(run('gw.policybased.limits', t), Severity.ERROR);
-    expect(f.message).toContain('2 site-to-site connections');
-    expect(f.message).toContain('azurerm_virtual_network_gateway_connection.site2');
+  test('GIVEN a Basic policy-based gateway with two S2S connections WHEN checked THEN nothing here (conn.routebased and conn.tunnel-limit report it)', () => {
+    const t = minimalHub([gateway(GW, { vpnType: 'PolicyBased', sku: 'Basic' }), publicIp(PIP, { zones: list() }), connection('azurerm_virtual_network_gateway_connection.site2')]);
+    expect(run('gw.policybased.limits', t)).toEqual([]);
   });
 
-  test('GIVEN a policy-based gateway with one S2S connection and one of unknown type WHEN checked THEN info skip', () => {
-    const t = minimalHub([gateway(GW, { vpnType: 'PolicyBased', sku: 'Basic' }), connection('azurerm_virtual_network_gateway_connection.site2', { connectionType: unknown() })]);
+  test('GIVEN a policy-based gateway with a connection whose protocol is unknown WHEN checked THEN info skip', () => {
+    const t = minimalHub([gateway(GW, { vpnType: 'PolicyBased', sku: 'Basic' }), connection('azurerm_virtual_network_gateway_connection.site', { connectionProtocol: unknown() })]);
     expectSkipOnly(run('gw.policybased.limits', t));
   });
 
