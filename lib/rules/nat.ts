@@ -348,7 +348,8 @@ const bgp: Rule = {
       const { rules } = linkedRules(connection);
       if (rules.length === 0) continue;
       const bgpOn = connectionBgpOf(connection);
-      if (bgpOn !== true) continue; // unknown: nothing to say yet
+      if (bgpOn instanceof Unknown) ctx.skipped(connection, 'bgp_enabled', bgpOn);
+      if (bgpOn !== true) continue;
       const gateway = ctx.lookup.gateway(connection.gateway);
       if (gateway && !gateway.external && !flagged.has(gateway.address)) {
         flagged.add(gateway.address);
