@@ -1,15 +1,16 @@
 /**
  * Generates a large, valid hub-and-spoke Terraform JSON configuration, deterministically, for
- * benchmarks: one hub with an active-active VpnGw5AZ gateway, up to 100 BGP sites (a local
- * network gateway and a connection each; VpnGw5AZ allows 100 tunnels) and as many spokes (a VNet
- * and its two peerings) as it takes to reach the requested number of resources.
+ * benchmarks: one hub with an active-active VpnGw5AZ gateway, up to 50 BGP sites (a local
+ * network gateway and a connection each; VpnGw5AZ allows 100 tunnels, and an active-active
+ * connection may count twice) and as many spokes (a VNet and its two peerings) as it takes to
+ * reach the requested number of resources.
  */
 
 /** Resources that every generated configuration has: resource group, hub VNet, GatewaySubnet, two public IPs, gateway, the shared-key password. */
 const FIXED_RESOURCES = 7;
 const RESOURCES_PER_SITE = 2;
 const RESOURCES_PER_SPOKE = 3;
-const MAX_SITES = 100;
+const MAX_SITES = 50;
 
 type Block = Record<string, unknown>;
 

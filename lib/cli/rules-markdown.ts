@@ -11,6 +11,8 @@ const FAMILIES: ReadonlyArray<readonly [string, string]> = [
   ['ipsec', 'IPsec/IKE policies'],
   ['nat', 'NAT rules'],
   ['peer', 'Peering and gateway transit'],
+  ['coexist', 'ExpressRoute coexistence'],
+  ['life', 'Lifecycle'],
 ];
 
 /**

@@ -53,3 +53,17 @@ describe('GIVEN the rules command', () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+describe('GIVEN a bug inside azvpn', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  test('WHEN the rule engine throws THEN exit 2 with one "internal error" line and no stack trace', () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const engine = require('../../lib/rules/engine') as typeof import('../../lib/rules/engine');
+    jest.spyOn(engine, 'checkTopology').mockImplementation(() => {
+      throw new TypeError('boom\n    at somewhere (engine.ts:1:1)');
+    });
+    const result = azvpn('check', path.join(__dirname, '..', '..', 'examples', 'terraform-json', 'hub-spoke'));
+    expect(result).toEqual({ code: 2, stdout: '', stderr: 'azvpn: internal error: TypeError: boom at somewhere (engine.ts:1:1) (please report this)\n' });
+  });
+});

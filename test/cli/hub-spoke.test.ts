@@ -72,8 +72,8 @@ const BROKEN_INVARIANTS: Array<[string, string, string, Mutation]> = [
   ['GCMAES256 encryption paired with SHA256 integrity', 'ipsec.gcm-pairing', 'azurerm_virtual_network_gateway_connection.site_b', (f) => {
     sites(f).azurerm_virtual_network_gateway_connection.site_b.ipsec_policy.ipsec_integrity = 'SHA256';
   }],
-  ['a BGP site whose connection does not enable BGP', 'bgp.flags', '', (f) => {
-    sites(f).azurerm_virtual_network_gateway_connection.site_a.enable_bgp = false;
+  ['BGP connections on a gateway without BGP', 'bgp.flags', 'azurerm_virtual_network_gateway_connection.site_a', (f) => {
+    gateway(f).enable_bgp = false;
   }],
   ['public IPs without zones on an AZ SKU', 'gw.pip.zones-az', '', (f) => {
     delete f['hub.tf.json'].resource.azurerm_public_ip.gateway_1.zones;
