@@ -316,15 +316,18 @@ const noOverlap: Rule = {
         }
         return !nat;
       });
+      const overlaps = new OverlapReports();
       for (const { a, b } of findOverlaps(candidates)) {
         // Two sites overlapping is `lng.prefix-overlap`; a site wider than a VNet is `lng.superset`.
         if (a.data.side === 'site' && b.data.side === 'site') continue;
         if (siteIsSuperset(a, b) || siteIsSuperset(b, a)) continue;
-        const reportOn = b.data.connection ?? a.data.connection;
-        if (!reportOn) continue;
+        const [own, other] = b.data.connection ? [b, a] : [a, b];
+        if (own.data.connection) overlaps.add(own.data.connection, own, other);
+      }
+      for (const r of overlaps.reports()) {
         ctx.error(
-          reportOn,
-          `${describePrefix(a)} overlaps ${describePrefix(b)}; both are reached through ${g.address}, and Azure rejects a connection whose networks overlap. Renumber one side, or translate it with NAT rules linked to the connection (ingress_nat_rule_ids/egress_nat_rule_ids)`,
+          r.on,
+          `${describePrefix(r.own)} overlaps ${describeOthers(r)}; both are reached through ${g.address}, and Azure rejects a connection whose networks overlap. Renumber one side, or translate it with NAT rules linked to the connection (ingress_nat_rule_ids/egress_nat_rule_ids)`,
         );
       }
     }
@@ -345,6 +348,39 @@ export function siteIsSuperset(site: Owned<ConnectedNetwork>, vnet: Owned<Connec
 
 export function describePrefix(p: Owned<ConnectedNetwork>): string {
   return `address_space ${show(p.prefix.text)} of ${p.data.network.address}`;
+}
+
+export interface OverlapReport {
+  /** The resource the finding is reported on. */
+  readonly on: Entity;
+  /** Its prefix. */
+  readonly own: Owned<ConnectedNetwork>;
+  /** The first prefix it overlaps, and how many more it overlaps. */
+  readonly other: Owned<ConnectedNetwork>;
+  readonly more: number;
+}
+
+/**
+ * Collects overlap pairs per reported resource and prefix, so that a prefix overlapping many
+ * others gives one finding naming the first and counting the rest, instead of one per pair.
+ */
+export class OverlapReports {
+  private readonly byKey = new Map<string, { on: Entity; own: Owned<ConnectedNetwork>; other: Owned<ConnectedNetwork>; more: number }>();
+
+  public add(on: Entity, own: Owned<ConnectedNetwork>, other: Owned<ConnectedNetwork>): void {
+    const key = `${on.address}\u0000${own.owner}\u0000${own.prefix.text}`;
+    const hit = this.byKey.get(key);
+    if (hit) hit.more++;
+    else this.byKey.set(key, { on, own, other, more: 0 });
+  }
+
+  public reports(): OverlapReport[] {
+    return [...this.byKey.values()];
+  }
+}
+
+export function describeOthers(r: OverlapReport): string {
+  return r.more === 0 ? describePrefix(r.other) : `${describePrefix(r.other)} and ${r.more} more prefix${r.more === 1 ? '' : 'es'}`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -375,14 +411,20 @@ function forEachV2V(ctx: RuleContext, onPair: (pair: V2VPair) => void, onMissing
   }
 }
 
-/** A connection that might be the missing reverse half, but whose gateways are not known. */
-function firstAmbiguousV2V(ctx: RuleContext): Unknown | undefined {
-  for (const c of ctx.topology.connections) {
-    if (c.connectionType !== VNET2VNET && !isUnknown(c.connectionType)) continue;
-    if (isUnknown(c.connectionType)) return c.connectionType;
-    if (isUnknown(c.gateway)) return c.gateway;
-    if (isUnknown(c.peerGateway)) return c.peerGateway;
-  }
+/** Connections whose type or gateways are unknown: any of them might be a missing reverse half. */
+function undecidedV2V(ctx: RuleContext): Connection[] {
+  return ctx.topology.connections.filter(
+    (c) => (c.connectionType === VNET2VNET || isUnknown(c.connectionType)) && (isUnknown(c.connectionType) || isUnknown(c.gateway) || isUnknown(c.peerGateway)),
+  );
+}
+
+/** The unknown that keeps `candidate` from being ruled out as the reverse of `c`, if any. */
+function mightBeReverse(candidate: Connection, c: Connection): Unknown | undefined {
+  if (candidate === c) return undefined;
+  if (isKnown(candidate.gateway) && candidate.gateway !== c.peerGateway) return undefined;
+  if (isKnown(candidate.peerGateway) && candidate.peerGateway !== c.gateway) return undefined;
+  if (candidate.peerGateway === undefined || candidate.gateway === undefined) return undefined;
+  for (const v of [candidate.connectionType, candidate.gateway, candidate.peerGateway]) if (isUnknown(v)) return v;
   return undefined;
 }
 
@@ -409,7 +451,7 @@ const v2vPair: Rule = {
   summary: 'Every Vnet2Vnet connection has a reverse connection from the peer gateway back, and both carry the same shared_key.',
   source: V2V,
   check(ctx) {
-    let ambiguous: Unknown | undefined | null = null;
+    let undecided: Connection[] | undefined;
     forEachV2V(
       ctx,
       ({ first, second }) => {
@@ -438,10 +480,13 @@ const v2vPair: Rule = {
           ctx.skipped(c, 'the reverse connection', externalUnknown(peer, c.peerGateway));
           return;
         }
-        if (ambiguous === null) ambiguous = firstAmbiguousV2V(ctx);
-        if (ambiguous) {
-          ctx.skipped(c, 'the reverse connection', ambiguous);
-          return;
+        undecided ??= undecidedV2V(ctx);
+        for (const candidate of undecided) {
+          const u = mightBeReverse(candidate, c);
+          if (u) {
+            ctx.skipped(c, `the reverse connection (${candidate.address} might be it)`, u);
+            return;
+          }
         }
         ctx.error(c, `no Vnet2Vnet connection leads back from ${peer.address} to ${String(c.gateway)}; a VNet-to-VNet link needs a connection in each direction, with peer_virtual_network_gateway_id = ${String(c.gateway)} and the same shared_key`);
       },
@@ -641,16 +686,21 @@ const mode: Rule = {
   check(ctx) {
     for (const c of ctx.topology.connections) {
       if (c.connectionMode === undefined || c.connectionMode === 'Default') continue;
-      const modeText = isUnknown(c.connectionMode) ? 'connection_mode' : `connection_mode = ${show(c.connectionMode)}`;
-      if (c.connectionProtocol === 'IKEv1') {
-        ctx.warning(c, `${modeText} has no effect with connection_protocol = "IKEv1"; it only governs IKEv2 initiation. Remove it or use IKEv2`);
+      const g = ctx.lookup.gateway(c.gateway);
+      const policyBased = g !== undefined && !g.external && vpnTypeOf(g) === 'PolicyBased';
+      const reason =
+        c.connectionProtocol === 'IKEv1'
+          ? 'with connection_protocol = "IKEv1"; it only governs IKEv2 initiation. Remove it or use IKEv2'
+          : policyBased
+            ? `on the PolicyBased gateway ${g!.address}; it only applies to route-based gateways. Remove it`
+            : undefined;
+      if (reason === undefined) continue;
+      if (isUnknown(c.connectionMode)) {
+        // An unknown mode might be "Default", which is harmless.
+        ctx.skipped(c, 'connection_mode', c.connectionMode);
         continue;
       }
-      const g = ctx.lookup.gateway(c.gateway);
-      if (!g || g.external) continue;
-      if (vpnTypeOf(g) === 'PolicyBased') {
-        ctx.warning(c, `${modeText} has no effect on the PolicyBased gateway ${g.address}; it only applies to route-based gateways. Remove it`);
-      }
+      ctx.warning(c, `connection_mode = ${show(c.connectionMode)} has no effect ${reason}`);
     }
   },
 };
@@ -666,7 +716,14 @@ const pbts: Rule = {
     'use_policy_based_traffic_selectors is for IKEv2 connections on route-based gateways, cannot be combined with NAT rules, and the networks behind it do not transit to other connections.',
   source: PBTS,
   check(ctx) {
+    const tunnelsByGateway = new Map<string, Connection[]>();
     for (const c of ctx.topology.connections) {
+      if (isUnknown(c.usePolicyBasedTrafficSelectors)) {
+        if (natLinked(c.ingressNatRules) === true || natLinked(c.egressNatRules) === true) {
+          ctx.skipped(c, 'use_policy_based_traffic_selectors (NAT rules are linked)', c.usePolicyBasedTrafficSelectors);
+        }
+        continue;
+      }
       if (c.usePolicyBasedTrafficSelectors !== true) continue;
       const nat = natLinked(c.ingressNatRules) === true || natLinked(c.egressNatRules) === true;
       if (nat) {
@@ -684,9 +741,14 @@ const pbts: Rule = {
         ctx.warning(c, `use_policy_based_traffic_selectors = true is needless on the PolicyBased gateway ${g.address}, which always uses policy-based selectors; remove it`);
         continue;
       }
-      const others = ctx.lookup.connectionsOf(g.address).filter((o) => o !== c && (o.connectionType === IPSEC || o.connectionType === VNET2VNET));
+      let tunnels = tunnelsByGateway.get(g.address);
+      if (!tunnels) {
+        tunnels = ctx.lookup.connectionsOf(g.address).filter((o) => o.connectionType === IPSEC || o.connectionType === VNET2VNET);
+        tunnelsByGateway.set(g.address, tunnels);
+      }
+      const others = othersThan(tunnels, c);
       if (others.length > 0) {
-        ctx.warning(c, `use_policy_based_traffic_selectors = true: the networks behind this connection cannot transit through ${g.address} to its other connections (${listAddresses(others)}); only this site and the VNet reach each other`);
+        ctx.warning(c, `use_policy_based_traffic_selectors = true: the networks behind this connection cannot transit through ${g.address} to its other connections (${listAddresses(others, tunnels.length - (c.connectionType === IPSEC || c.connectionType === VNET2VNET ? 1 : 0))}); only this site and the VNet reach each other`);
       }
     }
   },
@@ -805,8 +867,8 @@ const multiTunnelSameSite: Rule = {
               : endpointKeys[i] !== undefined && endpointCount.get(endpointKeys[i])! > 1
                 ? 'a local network gateway with the same gateway_address/gateway_fqdn'
                 : 'a local network gateway with overlapping address_space';
-          const others = members.filter((j) => j !== i).map((j) => conns[j]);
-          ctx.error(c, `this connection and ${listAddresses(others)} on ${g.address} reach one on-premises site (${reason}); several tunnels to the same site need bgp_enabled = true on every one of them (and BGP on the gateway and the local network gateways)`);
+          const others = othersThan(members, i).map((j) => conns[j]);
+          ctx.error(c, `this connection and ${listAddresses(others, members.length - 1)} on ${g.address} reach one on-premises site (${reason}); several tunnels to the same site need bgp_enabled = true on every one of them (and BGP on the gateway and the local network gateways)`);
         }
       }
     }
@@ -837,7 +899,7 @@ const multiDevice: Rule = {
 
       for (const members of groups.shared()) {
         const group = members.map((i) => sites[i]);
-        const names = (except: LocalNetworkGateway) => listAddresses(group.filter((s) => s !== except));
+        const names = (except: LocalNetworkGateway) => listAddresses(othersThan(group, except), group.length - 1);
         reportDuplicates(group, (s) => s.gatewayAddress, (s, twin) =>
           ctx.error(s, `gateway_address ${show(s.gatewayAddress)} is also used by ${twin.address}, another device of the same site on ${g.address}; each on-premises device needs its own local network gateway with a unique public IP`),
         );
@@ -1006,9 +1068,26 @@ function externalUnknown(entity: Entity | undefined, address?: Maybe<string>): U
   return new Unknown(`${name} is referenced by ID and not declared in this configuration`);
 }
 
-function listAddresses(entities: Entity[], max = 3): string {
-  const shown = entities.slice(0, max).map((e) => e.address);
-  return entities.length > max ? `${shown.join(', ')} and ${entities.length - max} more` : shown.join(', ');
+const LISTED = 3;
+
+/** Names up to three entities; `total` is the full count when `entities` is a truncated list. */
+function listAddresses(entities: Entity[], total = entities.length): string {
+  const shown = entities.slice(0, LISTED).map((e) => e.address);
+  return total > LISTED ? `${shown.join(', ')} and ${total - LISTED} more` : shown.join(', ');
+}
+
+/**
+ * Up to LISTED + 1 members other than `self`, without walking the whole list: enough for
+ * {@link listAddresses}, and linear overall when called once per member of a large group.
+ */
+function othersThan<T>(members: T[], self: T): T[] {
+  const out: T[] = [];
+  for (const m of members) {
+    if (m === self) continue;
+    out.push(m);
+    if (out.length > LISTED) break;
+  }
+  return out;
 }
 
 function countBy(keys: Array<string | undefined>): Map<string | undefined, number> {

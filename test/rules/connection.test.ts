@@ -211,6 +211,24 @@ describe('conn.no-overlap', () => {
     expect(f[0].message).toContain('"10.0.0.0/16"');
   });
 
+  test('GIVEN a peer VNet prefix overlapping two hub prefixes WHEN checked THEN one finding names the first and counts the other', () => {
+    const t = v2vHubs({
+      extra: [
+        vnet('azurerm_virtual_network.hub', { subnets: ['azurerm_subnet.gateway'], addressSpace: list('10.0.0.0/16', '10.1.0.0/16') }),
+        vnet('azurerm_virtual_network.b', { addressSpace: list('10.0.0.0/8'), subnets: ['azurerm_subnet.b_gateway'] }),
+      ],
+    });
+    const onAb = run('conn.no-overlap', t, Severity.ERROR).filter((x) => x.resource === AB);
+    expect(onAb).toHaveLength(1);
+    expect(onAb[0].message).toContain('"10.0.0.0/8"');
+    expect(onAb[0].message).toContain('and 1 more prefix');
+  });
+
+  test('GIVEN a site with two prefixes inside the hub VNet WHEN checked THEN each prefix gets its own finding', () => {
+    const t = minimalHub([localGateway(SITE, { addressSpace: list('10.0.1.0/24', '10.0.2.0/24') })]);
+    expect(run('conn.no-overlap', t, Severity.ERROR)).toHaveLength(2);
+  });
+
   test('GIVEN the overlapping site WHEN the connection links NAT rules THEN there is no finding', () => {
     const t = minimalHub([
       localGateway(SITE, { addressSpace: list('10.0.1.0/24') }),
@@ -277,6 +295,18 @@ describe('conn.v2v.pair', () => {
   test('GIVEN a VNet-to-VNet pair WHEN the keys come from two different variables THEN the rule skips with info', () => {
     const t = v2vHubs({ ab: { sharedKey: unknown('var.k1 is a variable', '${var.k1}') }, ba: { sharedKey: unknown('var.k2 is a variable', '${var.k2}') } });
     expect(run('conn.v2v.pair', t).map((x) => x.severity)).toEqual([Severity.INFO]);
+  });
+
+  test('GIVEN a missing reverse WHEN another connection of the peer gateway has an unknown peer THEN the rule skips with info', () => {
+    const t = v2vHubs({ ba: { peerGateway: unknown('var.peer is a variable', '${var.peer}') } });
+    const f = run('conn.v2v.pair', t);
+    expect(f.length).toBeGreaterThan(0);
+    expect(f.every((x) => x.severity === Severity.INFO)).toBe(true);
+  });
+
+  test('GIVEN a missing reverse WHEN an unrelated connection has an unknown type THEN it is still an error', () => {
+    const unrelated = connection('azurerm_virtual_network_gateway_connection.other', { connectionType: unknown(), gateway: HUB_GW });
+    expect(ids(run('conn.v2v.pair', v2vHubs({ ba: null, extra: [unrelated] }), Severity.ERROR))).toEqual(['conn.v2v.pair']);
   });
 
   test('GIVEN a Vnet2Vnet connection to a gateway outside the configuration WHEN checked THEN the rule skips with info', () => {
@@ -434,6 +464,11 @@ describe('conn.mode', () => {
     expect(run('conn.mode', t).map((x) => x.severity)).toEqual([Severity.WARNING]);
   });
 
+  test('GIVEN an unknown connection_mode on a PolicyBased gateway WHEN checked THEN the rule skips with info', () => {
+    const t = minimalHub([gateway(HUB_GW, { vpnType: 'PolicyBased', sku: 'Basic' }), connection(SITE_CONN, { connectionMode: unknown() })]);
+    expect(run('conn.mode', t).map((x) => x.severity)).toEqual([Severity.INFO]);
+  });
+
   test('GIVEN connection_mode on a route-based IKEv2 connection WHEN checked THEN there is no finding', () => {
     expect(run('conn.mode', minimalHub([connection(SITE_CONN, { connectionMode: 'ResponderOnly' })]))).toEqual([]);
   });
@@ -458,6 +493,11 @@ describe('conn.pbts', () => {
     const f = run('conn.pbts', t);
     expect(f.map((x) => x.severity)).toEqual([Severity.WARNING]);
     expect(f[0].message).toContain('transit');
+  });
+
+  test('GIVEN NAT rules linked WHEN use_policy_based_traffic_selectors is unknown THEN the rule skips with info', () => {
+    const t = minimalHub([connection(SITE_CONN, { usePolicyBasedTrafficSelectors: unknown(), egressNatRules: list('azurerm_virtual_network_gateway_nat_rule.out') })]);
+    expect(run('conn.pbts', t).map((x) => x.severity)).toEqual([Severity.INFO]);
   });
 
   test('GIVEN policy-based traffic selectors on the only connection of a route-based gateway WHEN checked THEN there is no finding', () => {
@@ -527,6 +567,13 @@ describe('conn.multi-tunnel-same-site', () => {
       connection(second, { localGateway: 'azurerm_local_network_gateway.site2' }),
     ]);
     expect(run('conn.multi-tunnel-same-site', t)).toEqual([]);
+  });
+
+  test('GIVEN six connections to one site WHEN none has BGP THEN each message names three others and counts the rest', () => {
+    const extra = Array.from({ length: 5 }, (_, i) => connection(`azurerm_virtual_network_gateway_connection.x${i}`));
+    const f = run('conn.multi-tunnel-same-site', minimalHub(extra), Severity.ERROR);
+    expect(f).toHaveLength(6);
+    for (const x of f) expect(x.message).toContain('and 2 more');
   });
 
   test('GIVEN two connections to one site WHEN bgp_enabled is unknown THEN the rule skips with info', () => {
