@@ -120,8 +120,9 @@ function listDirectory(directory: string): Entry[] {
   return dirents
     .map((d) => {
       if (d.isSymbolicLink()) {
+        // A broken link named *.tf.json counts as a file, so reading it reports the problem.
         const target = statQuietly(path.join(directory, d.name));
-        return { name: d.name, isFile: target?.isFile() ?? false, isDirectory: false };
+        return { name: d.name, isFile: target === undefined || target.isFile(), isDirectory: false };
       }
       return { name: d.name, isFile: d.isFile(), isDirectory: d.isDirectory() };
     })

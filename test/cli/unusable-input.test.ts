@@ -40,6 +40,21 @@ describe('GIVEN a PATH that is not a usable file or directory', () => {
     expectUnusable(azvpn('check', file), `${file}: file is too large`);
   });
 
+  test('WHEN the PATH is a device, not a file THEN exit 2 says so', () => {
+    expectUnusable(azvpn('check', '/dev/null'), '/dev/null: not a regular file or a directory');
+  });
+
+  test('WHEN a directory holds a broken symbolic link named .tf.json THEN exit 2 names the link', () => {
+    write(dir, 'a.tf.json', RESOURCE_GROUP_ONLY);
+    fs.symlinkSync(path.join(dir, 'gone.tf.json'), path.join(dir, 'b.tf.json'));
+    expectUnusable(azvpn('check', dir), `${path.join(dir, 'b.tf.json')}: no such file or directory`);
+  });
+
+  test('WHEN a path goes through a file as if it were a directory THEN exit 2 says so', () => {
+    const file = write(dir, 'a.tf.json', RESOURCE_GROUP_ONLY);
+    expectUnusable(azvpn('check', path.join(file, 'x.tf.json')), 'a part of the path is not a directory');
+  });
+
   (runningAsRoot ? test.skip : test)('WHEN the file cannot be read THEN exit 2 says permission denied', () => {
     const file = write(dir, 'secret.tf.json', RESOURCE_GROUP_ONLY);
     fs.chmodSync(file, 0o000);
