@@ -1,0 +1,80 @@
+import { MaybeList } from '../model/unknown';
+
+/**
+ * The reachability engine's own vocabulary. Internal: the public (jsii) API in
+ * `lib/constructs/vpn-topology.ts` copies these into plain structs.
+ */
+
+export type ReachStatus = 'reachable' | 'unreachable' | 'unknown';
+
+/** What can be asked about: a VNet, an on-premises site (a local network gateway), a P2S client pool. */
+export type EndpointKind = 'vnet' | 'site' | 'p2s';
+
+export interface Endpoint {
+  /** Stable key: `vnet:<address>`, `site:<address>`, `p2s:<gateway address>`. */
+  readonly id: string;
+  readonly kind: EndpointKind;
+  /** Unique display name: the Azure name when it is known and unique, the Terraform address otherwise. */
+  readonly label: string;
+  /** Terraform address of the VNet, the local network gateway, or (P2S) the gateway. */
+  readonly address: string;
+  /** Construct path, when the configuration came from cdktf. */
+  readonly path?: string;
+  /** Address space (VNet), `address_space` (site), client address pool (P2S). */
+  readonly prefixes: MaybeList<string>;
+  /** Declared outside this configuration (referenced by a literal Azure resource ID). */
+  readonly external: boolean;
+}
+
+/** One step of a path, and why it carries the traffic. */
+export interface Hop {
+  /** Label of the endpoint or gateway the step starts at. */
+  readonly from: string;
+  readonly to: string;
+  /** Terraform address of the resource that makes the step work (peering, connection, gateway). */
+  readonly via: string;
+  readonly reason: string;
+  /** Catalogue rule id (azure-vpn-rules.md) the reasoning comes from. */
+  readonly rule?: string;
+}
+
+export interface Verdict {
+  readonly status: ReachStatus;
+  /** One line: the path in short, or the first reason it fails, or why it can't be decided. */
+  readonly reason: string;
+  /** Rule id the reason cites, when there is one. */
+  readonly rule?: string;
+  /** The path when reachable (or when it would be, for unknown); empty otherwise. */
+  readonly hops: Hop[];
+  /** Things worth knowing on the way: forced tunnelling, client routes, on-prem device settings. */
+  readonly notes: string[];
+}
+
+/**
+ * Three-valued facts: a fact that holds, one that does not (and why, citing a rule), and one
+ * that depends on a value not known before apply (and which).
+ */
+export type Tri =
+  | { readonly s: 'yes' }
+  | { readonly s: 'no'; readonly why: string; readonly rule?: string }
+  | { readonly s: 'unknown'; readonly why: string };
+
+export const YES: Tri = { s: 'yes' };
+
+export function no(why: string, rule?: string): Tri {
+  return { s: 'no', why, rule };
+}
+
+export function maybe(why: string): Tri {
+  return { s: 'unknown', why };
+}
+
+/** Both must hold: the first "no" wins, then the first "unknown". */
+export function both(...facts: Tri[]): Tri {
+  let firstUnknown: Tri | undefined;
+  for (const f of facts) {
+    if (f.s === 'no') return f;
+    if (f.s === 'unknown' && !firstUnknown) firstUnknown = f;
+  }
+  return firstUnknown ?? YES;
+}
