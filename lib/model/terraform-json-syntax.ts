@@ -95,35 +95,40 @@ export interface Traversal {
   readonly steps: Step[];
 }
 
-const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_-]*/;
+const IDENTIFIER_AT = /[A-Za-z_][A-Za-z0-9_-]*/y;
+const DIGITS_AT = /\d+/y;
+
+function matchAt(pattern: RegExp, text: string, at: number): string | undefined {
+  pattern.lastIndex = at;
+  const m = pattern.exec(text);
+  return m ? m[0] : undefined;
+}
 
 /** Reads `root.a.b[0]["k"].c`, or returns undefined when the expression is anything else. */
 export function parseTraversal(expression: string): Traversal | undefined {
-  const head = IDENTIFIER.exec(expression);
-  if (!head) return undefined;
-  const root = head[0];
+  const root = matchAt(IDENTIFIER_AT, expression, 0);
+  if (root === undefined) return undefined;
   const steps: Step[] = [];
   let i = root.length;
   const n = expression.length;
   while (i < n) {
     const c = expression[i];
     if (c === '.') {
-      const rest = expression.slice(i + 1);
-      if (rest.startsWith('*')) {
+      if (expression[i + 1] === '*') {
         steps.push({ splat: true });
         i += 2;
         continue;
       }
-      const digits = /^\d+/.exec(rest);
-      if (digits) {
-        steps.push({ index: Number(digits[0]) });
-        i += 1 + digits[0].length;
+      const digits = matchAt(DIGITS_AT, expression, i + 1);
+      if (digits !== undefined) {
+        steps.push({ index: Number(digits) });
+        i += 1 + digits.length;
         continue;
       }
-      const id = IDENTIFIER.exec(rest);
-      if (!id) return undefined;
-      steps.push({ name: id[0] });
-      i += 1 + id[0].length;
+      const id = matchAt(IDENTIFIER_AT, expression, i + 1);
+      if (id === undefined) return undefined;
+      steps.push({ name: id });
+      i += 1 + id.length;
       continue;
     }
     if (c === '[') {

@@ -233,6 +233,46 @@ describe('Terraform JSON adapter', () => {
     });
   });
 
+  describe('point-to-site variants', () => {
+    test('GIVEN an AAD and single-RADIUS-server P2S with a secret from a variable WHEN adapted THEN the fields are read and the secret stays unknown', () => {
+      const t = resources({
+        azurerm_virtual_network_gateway: {
+          gw: {
+            name: 'gw',
+            ...RG,
+            type: 'Vpn',
+            sku: 'VpnGw1',
+            ip_configuration: [],
+            vpn_client_configuration: [
+              {
+                address_space: ['172.16.0.0/24'],
+                aad_tenant: 'https://login.microsoftonline.com/tenant/',
+                aad_audience: '41b23e61-6c1e-4545-b367-cd054e0ed4b4',
+                aad_issuer: 'https://sts.windows.net/tenant/',
+                radius_server_address: '10.0.3.4',
+                radius_server_secret: '${var.radius_secret}',
+              },
+            ],
+          },
+        },
+      });
+      const p2s = entity(t, 'azurerm_virtual_network_gateway.gw', 'gateway').p2s;
+      expect(p2s).toMatchObject({
+        aadTenant: 'https://login.microsoftonline.com/tenant/',
+        aadAudience: '41b23e61-6c1e-4545-b367-cd054e0ed4b4',
+        aadIssuer: 'https://sts.windows.net/tenant/',
+        radiusServerAddress: '10.0.3.4',
+        protocols: undefined,
+        authTypes: undefined,
+        rootCertificates: [],
+        revokedCertificates: 0,
+        radiusServers: [],
+      });
+      expect(p2s?.ipsecPolicy).toBeUndefined();
+      expect(unknownOf(p2s?.radiusServerSecret)).toMatchObject({ reason: 'var.radius_secret is a variable', expression: '${var.radius_secret}' });
+    });
+  });
+
   describe('azurerm 3.x spellings', () => {
     const t = adapt(fixture('hub-3x.tf.json'));
 

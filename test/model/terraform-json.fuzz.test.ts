@@ -1,0 +1,237 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+import * as fc from 'fast-check';
+import { topologyFromTerraformJson } from '../../lib/model/terraform-json';
+import { Entity, Topology } from '../../lib/model/topology';
+import { isKnown, Maybe } from '../../lib/model/unknown';
+import { UnusableInputError } from '../../lib/private/errors';
+
+/**
+ * Property tests: whatever the input, the adapter returns a topology whose references resolve,
+ * or throws UnusableInputError — never anything else.
+ */
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'tf-json');
+const SEEDS: unknown[] = ['hub-4x.tf.json', 'hub-3x.tf.json', 'split/network.tf.json', 'split/vpn.tf.json'].map((f) =>
+  JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')),
+);
+
+/** Runs the adapter; returns the topology, or undefined when it rejected the input properly. */
+function adaptOrReject(content: unknown): Topology | undefined {
+  try {
+    return topologyFromTerraformJson([{ file: 'fuzz.tf.json', content }]);
+  } catch (e) {
+    if (e instanceof UnusableInputError) return undefined;
+    throw e;
+  }
+}
+
+/** Every address the model hands to rules must resolve through `entities`. */
+function expectReferencesResolve(t: Topology): void {
+  const lists: Entity[][] = [
+    t.virtualNetworks, t.subnets, t.publicIps, t.gateways, t.localGateways,
+    t.connections, t.natRules, t.peerings, t.routeTables, t.networkSecurityGroups,
+  ];
+  const resolves = (address: Maybe<string> | undefined, from: string) => {
+    if (isKnown(address) && !t.entities.has(address)) throw new Error(`${from} names ${address}, which is not an entity`);
+  };
+  for (const list of lists) {
+    for (const e of list) {
+      if (t.entities.get(e.address) !== e) throw new Error(`${e.address} is listed but not the entity under its address`);
+    }
+  }
+  for (const e of t.entities.values()) {
+    for (const d of e.dependsOn) resolves(d, `${e.address} dependsOn`);
+    switch (e.kind) {
+      case 'virtualNetwork': e.subnets.forEach((s) => resolves(s, e.address)); break;
+      case 'subnet': resolves(e.virtualNetwork, e.address); e.occupants.forEach((o) => resolves(o, e.address)); break;
+      case 'gateway':
+        if (isKnown(e.ipConfigurations)) e.ipConfigurations.forEach((c) => { resolves(c.subnet, e.address); resolves(c.publicIp, e.address); });
+        break;
+      case 'connection':
+        [e.gateway, e.localGateway, e.peerGateway, ...e.ingressNatRules.items, ...e.egressNatRules.items].forEach((a) => resolves(a, e.address));
+        break;
+      case 'natRule': resolves(e.gateway, e.address); break;
+      case 'peering': resolves(e.virtualNetwork, e.address); resolves(e.remoteVirtualNetwork, e.address); break;
+      default: break;
+    }
+  }
+}
+
+/** Strings that exercise the expression handling: references, escapes, broken syntax, IDs. */
+const INJECTED = fc.constantFrom(
+  '${var.x}',
+  '${local.y}',
+  '${module.m.out}',
+  '${data.azurerm_subnet.gw.id}',
+  '${data.azurerm_subnet.missing.name}',
+  '${azurerm_subnet.hub_GatewaySubnet_E4BE05EE.id}',
+  '${azurerm_subnet.gateway.name}',
+  '${azurerm_virtual_network.hub.subnet[0].id}',
+  '${azurerm_virtual_network.hub.subnet[9].id}',
+  '${azurerm_virtual_network.hub_vnet_858991EC.name}',
+  '${azurerm_public_ip.gw1.zones}',
+  '${azurerm_public_ip.gw1[*].id}',
+  '${azurerm_virtual_network_gateway.hub_Gateway_B0B8EE58.bgp_settings[0].peering_addresses[1].apipa_addresses}',
+  '${azurerm_virtual_network_gateway.hub.ip_configuration[count.index].id}',
+  '${azurerm_local_network_gateway.site}',
+  '${azurerm_public_ip.gw1.__proto__}',
+  '${azurerm_public_ip.gw1.constructor.name}',
+  '${count.index}',
+  '${each.value.subnet}',
+  '${cidrsubnet(var.space, 8, 1)}',
+  '${true}',
+  '${42}',
+  '${"text"}',
+  '${',
+  '${a.b[',
+  '${}',
+  '$${escaped}',
+  '%{ if var.x }a%{ endif }',
+  'prefix-${azurerm_resource_group.rg.name}-${var.z}',
+  '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub/subnets/GatewaySubnet',
+  '/SUBSCRIPTIONS/s/RESOURCEGROUPS/rg/PROVIDERS/microsoft.network/publicIPAddresses/pip',
+  '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworkGateways/gw/natRules/n',
+  '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks',
+  '/subscriptions//resourceGroups/',
+  'true',
+  'false',
+  '65010',
+  '',
+);
+
+type Mutation =
+  | { readonly op: 'delete'; readonly at: number }
+  | { readonly op: 'replace'; readonly at: number; readonly value: unknown }
+  | { readonly op: 'inject'; readonly at: number; readonly text: string }
+  | { readonly op: 'wrapInArray' | 'unwrapArray' | 'addDynamic' | 'referenceSelf'; readonly at: number };
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
+  fc.record({ op: fc.constant('replace' as const), at: fc.nat(), value: fc.jsonValue({ maxDepth: 3 }) }),
+  fc.record({ op: fc.constant('inject' as const), at: fc.nat(), text: INJECTED }),
+  fc.record({ op: fc.constantFrom('wrapInArray' as const, 'unwrapArray' as const, 'addDynamic' as const, 'referenceSelf' as const), at: fc.nat() }),
+);
+
+interface Slot {
+  readonly parent: Record<string, unknown> | unknown[];
+  readonly key: string | number;
+}
+
+/** Every (container, key) pair in a JSON value, found without recursion. */
+function slots(root: unknown): Slot[] {
+  const found: Slot[] = [];
+  const pending: unknown[] = [root];
+  while (pending.length > 0) {
+    const value = pending.pop();
+    if (Array.isArray(value)) {
+      value.forEach((item, i) => { found.push({ parent: value, key: i }); pending.push(item); });
+    } else if (typeof value === 'object' && value !== null) {
+      for (const [k, v] of Object.entries(value)) {
+        found.push({ parent: value as Record<string, unknown>, key: k });
+        pending.push(v);
+      }
+    }
+  }
+  return found;
+}
+
+function apply(root: unknown, m: Mutation): unknown {
+  const all = slots(root);
+  if (all.length === 0) return m.op === 'replace' ? m.value : root;
+  const { parent, key } = all[m.at % all.length];
+  const get = () => (parent as Record<string | number, unknown>)[key];
+  const set = (v: unknown) => { (parent as Record<string | number, unknown>)[key] = v; };
+  switch (m.op) {
+    case 'delete':
+      if (Array.isArray(parent)) parent.splice(key as number, 1);
+      else delete parent[key as string];
+      break;
+    case 'replace': set(m.value); break;
+    case 'inject': set(m.text); break;
+    case 'wrapInArray': set([get()]); break;
+    case 'unwrapArray': { const v = get(); if (Array.isArray(v)) set(v[0]); break; }
+    case 'addDynamic': {
+      const v = get();
+      if (typeof v === 'object' && v !== null && !Array.isArray(v)) {
+        (v as Record<string, unknown>).dynamic = { ip_configuration: { for_each: '${var.x}', content: {} }, route: [] };
+      }
+      break;
+    }
+    case 'referenceSelf': set('${azurerm_virtual_network_gateway.hub_Gateway_B0B8EE58.name}'); break;
+  }
+  return root;
+}
+
+describe('Terraform JSON adapter, property tests', () => {
+  test('GIVEN any JSON value as a file WHEN adapted THEN it returns a topology or throws UnusableInputError', () => {
+    fc.assert(
+      fc.property(fc.jsonValue({ maxDepth: 6 }), (content) => {
+        const t = adaptOrReject(content);
+        if (t) expectReferencesResolve(t);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test('GIVEN random JSON under "resource" and "data" WHEN adapted THEN it returns a topology or throws UnusableInputError', () => {
+    const body = fc.dictionary(
+      fc.constantFrom('name', 'subnet_id', 'ip_configuration', 'bgp_settings', 'virtual_network_name', 'resource_group_name', 'dynamic', 'depends_on', 'count', '//', 'address_space', 'shared_key'),
+      fc.oneof(fc.jsonValue({ maxDepth: 3 }), INJECTED),
+    );
+    const types = fc.constantFrom(
+      'azurerm_virtual_network', 'azurerm_subnet', 'azurerm_virtual_network_gateway', 'azurerm_virtual_network_gateway_connection',
+      'azurerm_local_network_gateway', 'azurerm_public_ip', 'azurerm_virtual_network_peering', 'azurerm_route_table', 'azurerm_route',
+      'azurerm_subnet_network_security_group_association', 'azurerm_network_interface', 'azurerm_virtual_network_gateway_nat_rule',
+    );
+    const blocks = fc.dictionary(types, fc.dictionary(fc.constantFrom('hub', 'gw', 'site', 'x'), fc.oneof(body, fc.jsonValue({ maxDepth: 2 }))));
+    fc.assert(
+      fc.property(blocks, blocks, (resource, data) => {
+        const t = adaptOrReject({ resource, data });
+        if (t) expectReferencesResolve(t);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  test('GIVEN a valid configuration with random mutations WHEN adapted THEN it returns a topology or throws UnusableInputError', () => {
+    fc.assert(
+      fc.property(fc.nat(SEEDS.length - 1), fc.array(mutation, { minLength: 1, maxLength: 12 }), (seed, mutations) => {
+        let content: unknown = structuredClone(SEEDS[seed]);
+        for (const m of mutations) content = apply(content, m);
+        const t = adaptOrReject(content);
+        if (t) expectReferencesResolve(t);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  test('GIVEN the unmutated seeds WHEN adapted THEN their references resolve (the invariant checker can pass)', () => {
+    for (const seed of SEEDS) {
+      const t = adaptOrReject(structuredClone(seed));
+      expect(t).toBeDefined();
+      expect(() => expectReferencesResolve(t as Topology)).not.toThrow();
+    }
+  });
+
+  test('GIVEN a reference to an entity that is not there WHEN checked THEN the invariant checker fails (it can detect a broken model)', () => {
+    const t = adaptOrReject(structuredClone(SEEDS[0])) as Topology;
+    t.subnets[0].occupants.push('azurerm_nowhere.x');
+    expect(() => expectReferencesResolve(t)).toThrow(/azurerm_nowhere\.x/);
+  });
+
+  test('GIVEN nesting 100,000 levels deep inside a body WHEN adapted THEN it does not exhaust the stack', () => {
+    let deep: unknown = '${azurerm_public_ip.a.id}';
+    for (let i = 0; i < 100_000; i++) deep = i % 2 === 0 ? [deep] : { subnet_id: deep };
+    const t = adaptOrReject({ resource: { azurerm_public_ip: { a: { name: 'a' } }, azurerm_network_interface: { n: { ip_configuration: deep } } } });
+    expect(t?.entities.get('azurerm_network_interface.n')?.dependsOn).toEqual(['azurerm_public_ip.a']);
+  });
+
+  test('GIVEN a chain of 5,000 name references WHEN adapted THEN it terminates without exhausting the stack', () => {
+    const ips: Record<string, unknown> = {};
+    for (let i = 0; i < 5000; i++) ips[`p${i}`] = { name: i === 4999 ? 'end' : `\${azurerm_public_ip.p${i + 1}.name}` };
+    const t = adaptOrReject({ resource: { azurerm_public_ip: ips } }) as Topology;
+    expect(t.publicIps).toHaveLength(5000);
+    expect(t.entities.get('azurerm_public_ip.p4990')?.name).toBe('end');
+  });
+});
