@@ -592,7 +592,7 @@ const sharedKey: Rule = {
         ctx.error(c, 'shared_key contains a character outside printable ASCII (a control character or non-ASCII letter); use printable ASCII characters only');
       }
       if (/[-~]/.test(key)) {
-        ctx.warning(c, 'shared_key contains a hyphen (-) or tilde (~); the current VPN Gateway FAQ excludes these characters (azurerm's own acceptance tests still use hyphens), so avoid them');
+        ctx.warning(c, 'shared_key contains a hyphen (-) or tilde (~); the current VPN Gateway FAQ excludes these characters (the azurerm acceptance tests still use hyphens), so avoid them');
       }
     }
   },
