@@ -309,6 +309,10 @@ export interface Topology {
   readonly peerings: Peering[];
   readonly routeTables: RouteTable[];
   readonly networkSecurityGroups: NetworkSecurityGroup[];
-  /** Every entity by address, external ones included. */
+  /**
+   * Every entity by address, external ones included. The lists above hold the resources the
+   * configuration declares; external entities (literal Azure IDs, data sources) are reachable
+   * only through this map, by the references that name them.
+   */
   readonly entities: Map<string, Entity>;
 }
