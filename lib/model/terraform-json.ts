@@ -186,6 +186,8 @@ class TopologyBuilder implements ReaderServices {
   private readonly routeTablesByName = new Map<string, string>();
   /** `azurerm_route` resources, attached to their table once every table exists. */
   private readonly routeResources: Array<{ table: Maybe<string> | undefined; route: Route }> = [];
+  private readonly dataSubnets: string[] = [];
+  private readonly materializing = new Set<string>();
 
   constructor(private readonly declared: ReadonlyMap<string, Declared>, private readonly order: readonly Declared[]) {
     this.resolver = new Resolver(declared, this.inlineSubnets, this.referencedData);
@@ -204,9 +206,14 @@ class TopologyBuilder implements ReaderServices {
   // ---- services for readers -------------------------------------------------------------
 
   public ensureData(address: string): void {
-    if (this.t.entities.has(address)) return;
+    // Data sources may mention each other: mark before building so a cycle cannot recurse.
+    if (this.t.entities.has(address) || this.materializing.has(address)) return;
     const d = this.declared.get(address);
-    if (d?.isData) this.add(this.dataEntity(d));
+    if (!d?.isData) return;
+    this.materializing.add(address);
+    const entity = this.dataEntity(d);
+    this.add(entity);
+    if (entity.kind === 'subnet') this.dataSubnets.push(address);
   }
 
   public externalFromId(text: string): string | undefined {
@@ -282,9 +289,15 @@ class TopologyBuilder implements ReaderServices {
 
   // ---- entities ---------------------------------------------------------------------------
 
+  /**
+   * Registers an entity. The per-kind lists hold what the configuration declares; external
+   * entities (literal IDs, data sources) are only reachable by address, so rules that check a
+   * configuration's own resources do not report on what it merely points at.
+   */
   private add(entity: Entity): void {
     if (this.t.entities.has(entity.address)) return;
     this.t.entities.set(entity.address, entity);
+    if (entity.external) return;
     switch (entity.kind) {
       case 'virtualNetwork': this.t.virtualNetworks.push(entity); break;
       case 'subnet': this.t.subnets.push(entity); break;
@@ -473,8 +486,9 @@ class TopologyBuilder implements ReaderServices {
       const vnet = isKnown(subnet.virtualNetwork) ? this.t.entities.get(subnet.virtualNetwork) : undefined;
       if (vnet?.kind === 'virtualNetwork') vnet.subnets.push(subnet.address);
     }
-    for (const subnet of this.t.subnets) {
-      if (!subnet.external || !subnet.address.startsWith('data.')) continue;
+    for (const address of this.dataSubnets) {
+      const subnet = this.t.entities.get(address);
+      if (subnet?.kind !== 'subnet') continue;
       const vnet = isKnown(subnet.virtualNetwork) ? this.t.entities.get(subnet.virtualNetwork) : undefined;
       if (vnet?.kind === 'virtualNetwork') vnet.subnets.push(subnet.address);
     }

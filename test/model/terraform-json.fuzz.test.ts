@@ -65,6 +65,8 @@ const INJECTED = fc.constantFrom(
   '${module.m.out}',
   '${data.azurerm_subnet.gw.id}',
   '${data.azurerm_subnet.missing.name}',
+  '${data.azurerm_virtual_network.hub.name}',
+  '${data.azurerm_subnet.hub.id}',
   '${azurerm_subnet.hub_GatewaySubnet_E4BE05EE.id}',
   '${azurerm_subnet.gateway.name}',
   '${azurerm_virtual_network.hub.subnet[0].id}',
@@ -225,6 +227,19 @@ describe('Terraform JSON adapter, property tests', () => {
     for (let i = 0; i < 100_000; i++) deep = i % 2 === 0 ? [deep] : { subnet_id: deep };
     const t = adaptOrReject({ resource: { azurerm_public_ip: { a: { name: 'a' } }, azurerm_network_interface: { n: { ip_configuration: deep } } } });
     expect(t?.entities.get('azurerm_network_interface.n')?.dependsOn).toEqual(['azurerm_public_ip.a']);
+  });
+
+  test('GIVEN data sources that mention each other WHEN adapted THEN both become entities and the adapter terminates', () => {
+    const t = adaptOrReject({
+      data: {
+        azurerm_subnet: { a: { name: '${data.azurerm_virtual_network.b.name}', virtual_network_name: '${data.azurerm_virtual_network.b.name}', resource_group_name: 'rg' } },
+        azurerm_virtual_network: { b: { name: 'b', resource_group_name: '${data.azurerm_subnet.a.resource_group_name}', depends_on: ['data.azurerm_subnet.a'] } },
+      },
+      resource: { azurerm_network_interface: { n: { ip_configuration: { subnet_id: '${data.azurerm_subnet.a.id}' } } } },
+    }) as Topology;
+    expectReferencesResolve(t);
+    expect(t.entities.get('data.azurerm_subnet.a')?.dependsOn).toEqual(['data.azurerm_virtual_network.b']);
+    expect(t.entities.get('data.azurerm_virtual_network.b')?.dependsOn).toEqual(['data.azurerm_subnet.a']);
   });
 
   test('GIVEN a chain of 5,000 name references WHEN adapted THEN it terminates without exhausting the stack', () => {
