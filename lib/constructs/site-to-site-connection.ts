@@ -1,0 +1,204 @@
+import { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
+import { Construct } from 'constructs';
+import { GatewayNatRule } from './gateway-nat-rule';
+import { IpsecPolicy } from './ipsec-policy';
+import { ILocalSite } from './local-site';
+import { SharedKey } from './shared-key';
+import { IVpnGateway } from './vpn-gateway';
+import { VpnValidation } from './vpn-validation';
+import { VpnConfigError } from '../private/construct-errors';
+
+/**
+ * The IKE version of a connection (`connection_protocol`). It cannot be changed after creation.
+ *
+ * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq#ipsecike-policy
+ */
+export enum ConnectionProtocol {
+  /** IKEv2: rekeys without dropping the tunnel. */
+  IKEV2 = 'IKEv2',
+  /** IKEv1: for devices without IKEv2; not on Basic or legacy SKUs; drops briefly at every rekey. */
+  IKEV1 = 'IKEv1',
+}
+
+/**
+ * Which side may start the IKE negotiation (`connection_mode`).
+ *
+ * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings#connectionmode
+ */
+export enum ConnectionMode {
+  /** Either side. */
+  DEFAULT = 'Default',
+  /** Only Azure initiates. */
+  INITIATOR_ONLY = 'InitiatorOnly',
+  /** Only the on-premises device initiates. */
+  RESPONDER_ONLY = 'ResponderOnly',
+}
+
+/**
+ * A pair of traffic selectors Azure proposes when it initiates a policy-based connection.
+ */
+export interface TrafficSelectorPolicy {
+  /** Azure-side prefixes. */
+  readonly localAddressCidrs: string[];
+  /** On-premises prefixes. */
+  readonly remoteAddressCidrs: string[];
+}
+
+/**
+ * Properties of a `SiteToSiteConnection`.
+ */
+export interface SiteToSiteConnectionProps {
+  /** The Azure VPN gateway. */
+  readonly gateway: IVpnGateway;
+  /** The on-premises site. */
+  readonly site: ILocalSite;
+  /**
+   * Name of the connection.
+   * @default `<gateway name>-to-<site name>`
+   */
+  readonly name?: string;
+  /**
+   * The pre-shared key; configure the same key on the device.
+   * @default SharedKey.generate()
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq
+   */
+  readonly sharedKey?: SharedKey;
+  /**
+   * The IPsec/IKE policy. The device must offer exactly these algorithms.
+   * @default - IpsecPolicy.RECOMMENDED; IpsecPolicy.AZURE_DEFAULT on SKUs without custom policies (Basic)
+   * @see https://learn.microsoft.com/azure/vpn-gateway/ipsec-ike-policy-howto
+   */
+  readonly ipsecPolicy?: IpsecPolicy;
+  /**
+   * Run BGP over the connection. Needs BGP on the gateway and BGP settings on the site.
+   * @default - true when both the gateway and the site have BGP
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-bgp-overview
+   */
+  readonly enableBgp?: boolean;
+  /**
+   * Propose policy-based traffic selectors (every site prefix × every VNet prefix), for devices
+   * that only do policy-based VPN. Networks behind such a connection cannot transit the gateway,
+   * and NAT rules cannot be linked to it.
+   * @default false
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-connect-multiple-policybased-rm-ps
+   */
+  readonly usePolicyBasedTrafficSelectors?: boolean;
+  /**
+   * Custom traffic selectors, proposed only when Azure initiates; needs
+   * `usePolicyBasedTrafficSelectors`.
+   * @default - none
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq
+   */
+  readonly trafficSelectorPolicies?: TrafficSelectorPolicy[];
+  /**
+   * Dead peer detection timeout, 9 to 3600 seconds; 30-45 is recommended.
+   * @default - Azure's default (45)
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq#ipsecike-policy
+   */
+  readonly dpdTimeoutSeconds?: number;
+  /**
+   * The IKE version.
+   * @default ConnectionProtocol.IKEV2
+   */
+  readonly connectionProtocol?: ConnectionProtocol;
+  /**
+   * Which side may initiate.
+   * @default - Azure's default (ConnectionMode.DEFAULT)
+   */
+  readonly connectionMode?: ConnectionMode;
+  /**
+   * IngressSnat rules of the same gateway applied to this connection. The connection is created
+   * after them.
+   * @default - none
+   * @see https://learn.microsoft.com/azure/vpn-gateway/nat-howto
+   */
+  readonly ingressNatRules?: GatewayNatRule[];
+  /**
+   * EgressSnat rules of the same gateway applied to this connection. The connection is created
+   * after them.
+   * @default - none
+   * @see https://learn.microsoft.com/azure/vpn-gateway/nat-howto
+   */
+  readonly egressNatRules?: GatewayNatRule[];
+  /**
+   * The gateway's custom APIPA address (of its first instance) this connection peers from.
+   * Needs BGP on the connection.
+   * @default - Azure picks
+   * @see https://learn.microsoft.com/azure/vpn-gateway/bgp-howto
+   */
+  readonly customBgpPrimaryAddress?: string;
+  /**
+   * The custom APIPA address of the gateway's second instance this connection peers from
+   * (active-active only).
+   * @default - Azure picks
+   */
+  readonly customBgpSecondaryAddress?: string;
+  /**
+   * Tags for the connection.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+}
+
+/**
+ * A site-to-site IPsec connection between an Azure VPN gateway and an on-premises site
+ * (`azurerm_virtual_network_gateway_connection`, type `IPsec`), with a generated key and strong
+ * crypto unless told otherwise.
+ *
+ * @example new SiteToSiteConnection(this, 'ToBranch', { gateway: hub, site: branch });
+ */
+export class SiteToSiteConnection extends Construct {
+  /** The `azurerm_virtual_network_gateway_connection` (escape hatch). */
+  public readonly connection: VirtualNetworkGatewayConnection;
+  /** Azure resource ID of the connection. */
+  public readonly connectionId: string;
+  /** Whether BGP runs over the connection. */
+  public readonly bgpEnabled: boolean;
+  /** The IPsec/IKE policy of the connection. */
+  public readonly ipsecPolicy: IpsecPolicy;
+
+  constructor(scope: Construct, id: string, props: SiteToSiteConnectionProps) {
+    super(scope, id);
+    VpnValidation.enable(this);
+    const gateway = props.gateway;
+    this.bgpEnabled = props.enableBgp ?? (gateway.bgpEnabled && props.site.bgpEnabled);
+    this.ipsecPolicy = props.ipsecPolicy ?? (gateway.sku.customIpsecPolicy ? IpsecPolicy.RECOMMENDED : IpsecPolicy.AZURE_DEFAULT);
+    const sharedKey = (props.sharedKey ?? SharedKey.generate()).bind(this);
+    const ingress = props.ingressNatRules ?? [];
+    const egress = props.egressNatRules ?? [];
+    if (props.customBgpSecondaryAddress !== undefined && props.customBgpPrimaryAddress === undefined) {
+      throw new VpnConfigError(
+        'conn.custom-bgp-addresses',
+        'customBgpSecondaryAddress is set without customBgpPrimaryAddress; custom_bgp_addresses needs the primary (first instance) address too',
+        this,
+      );
+    }
+    const customBgp =
+      props.customBgpPrimaryAddress !== undefined ? { primary: props.customBgpPrimaryAddress, secondary: props.customBgpSecondaryAddress } : undefined;
+    const natRules = [...ingress, ...egress];
+
+    this.connection = new VirtualNetworkGatewayConnection(this, 'Resource', {
+      name: props.name ?? `${gateway.gatewayName}-to-${props.site.localNetworkGatewayName}`,
+      resourceGroupName: gateway.resourceGroupName,
+      location: gateway.location,
+      type: 'IPsec',
+      virtualNetworkGatewayId: gateway.gatewayId,
+      localNetworkGatewayId: props.site.localNetworkGatewayId,
+      sharedKey,
+      enableBgp: this.bgpEnabled,
+      connectionProtocol: props.connectionProtocol ?? ConnectionProtocol.IKEV2,
+      connectionMode: props.connectionMode,
+      dpdTimeoutSeconds: props.dpdTimeoutSeconds,
+      ipsecPolicy: this.ipsecPolicy.renderConnectionPolicy(),
+      usePolicyBasedTrafficSelectors: props.usePolicyBasedTrafficSelectors,
+      trafficSelectorPolicy: props.trafficSelectorPolicies?.map((t) => ({ localAddressCidrs: t.localAddressCidrs, remoteAddressCidrs: t.remoteAddressCidrs })),
+      ingressNatRuleIds: ingress.length > 0 ? ingress.map((r) => r.natRuleId) : undefined,
+      egressNatRuleIds: egress.length > 0 ? egress.map((r) => r.natRuleId) : undefined,
+      customBgpAddresses: customBgp,
+      tags: props.tags,
+      // Azure links NAT rules only once they exist on the gateway.
+      dependsOn: natRules.length > 0 ? natRules.map((r) => r.natRule) : undefined,
+    });
+    this.connectionId = this.connection.id;
+  }
+}
