@@ -8,11 +8,15 @@ beforeEach(() => {
 });
 afterEach(() => removeScratch(dir));
 
-/** A gateway on a Basic public IP: gw.pip.standard is an error whatever else is wrong. */
+/**
+ * A cdktf stack whose gateway is on a Basic public IP: gw.pip.standard is an error whatever else
+ * is wrong. The `//` metadata is what cdktf writes: the construct path of each resource.
+ */
 function basicIpGateway(prefix: string): object {
   return {
+    '//': { metadata: { stackName: prefix, version: '0.21.0' } },
     resource: {
-      azurerm_public_ip: { gw: { name: `${prefix}-pip`, location: 'westeurope', resource_group_name: 'rg', sku: 'Basic', allocation_method: 'Static' } },
+      azurerm_public_ip: { gw: { '//': { metadata: { path: `${prefix}/Gateway/PublicIp`, uniqueId: 'Gateway_PublicIp_1A2B3C4D' } }, name: `${prefix}-pip`, location: 'westeurope', resource_group_name: 'rg', sku: 'Basic', allocation_method: 'Static' } },
       azurerm_virtual_network_gateway: {
         gw: {
           name: `${prefix}-gw`,
@@ -68,9 +72,9 @@ describe('GIVEN configurations with errors', () => {
     expect(result.code).toBe(1);
     const basic = result.report.findings.filter((f) => f.rule === 'gw.pip.standard');
     expect(basic).toHaveLength(2);
-    expect(basic.map((f) => [f.severity, f.resource])).toEqual([
-      ['error', 'azurerm_public_ip.gw'],
-      ['error', 'azurerm_public_ip.gw'],
+    expect(basic.map((f) => [f.severity, f.resource, f.path])).toEqual([
+      ['error', 'azurerm_public_ip.gw', 'hub/Gateway/PublicIp'],
+      ['error', 'azurerm_public_ip.gw', 'spoke/Gateway/PublicIp'],
     ]);
     expect(result.report.summary.errors).toBe(result.report.findings.filter((f) => f.severity === 'error').length);
     expect(result.stderr).toBe('');
@@ -81,7 +85,7 @@ describe('GIVEN configurations with errors', () => {
     write(dir, 'spoke/cdk.tf.json', basicIpGateway('spoke'));
     const result = azvpn('check', dir);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain(`${path.join(dir, 'hub', 'cdk.tf.json')}:\n  azurerm_public_ip.gw\n    error    gw.pip.standard`);
+    expect(result.stdout).toContain(`${path.join(dir, 'hub', 'cdk.tf.json')}:\n  azurerm_public_ip.gw  (hub/Gateway/PublicIp)\n    error    gw.pip.standard`);
     expect(result.stdout).toContain(`${path.join(dir, 'spoke', 'cdk.tf.json')}:\n`);
     expect(result.stdout).toMatch(/\n\d+ errors?, \d+ warnings?, \d+ infos?.* in 2 configurations\n$/);
     expect(result.stdout).not.toContain('\u001b[');
