@@ -836,6 +836,7 @@ function placeholder(kind: EntityKind, base: Base, why: (attribute: string) => U
         gateway: why('virtual_network_gateway_id'),
         localGateway: why('local_network_gateway_id'),
         peerGateway: why('peer_virtual_network_gateway_id'),
+        expressRouteCircuit: why('express_route_circuit_id'),
         sharedKey: why('shared_key'),
         bgpEnabled: why('enable_bgp'),
         usePolicyBasedTrafficSelectors: why('use_policy_based_traffic_selectors'),

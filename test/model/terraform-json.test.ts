@@ -411,6 +411,24 @@ describe('Terraform JSON adapter', () => {
     });
   });
 
+  describe('ExpressRoute connections', () => {
+    test('GIVEN express_route_circuit_id as a reference and as a literal ID WHEN adapted THEN expressRouteCircuit names the circuit entity; unset stays undefined', () => {
+      const t = resources({
+        azurerm_express_route_circuit: { c: { name: 'erc', ...RG } },
+        azurerm_virtual_network_gateway_connection: {
+          byRef: { type: 'ExpressRoute', express_route_circuit_id: '${azurerm_express_route_circuit.c.id}' },
+          byId: { type: 'ExpressRoute', express_route_circuit_id: '/subscriptions/1/resourceGroups/r/providers/Microsoft.Network/expressRouteCircuits/erc2' },
+          none: { type: 'ExpressRoute' },
+        },
+      });
+      const conn = (name: string) => entity(t, `azurerm_virtual_network_gateway_connection.${name}`, 'connection');
+      expect(conn('byRef').expressRouteCircuit).toBe('azurerm_express_route_circuit.c');
+      const external = entity(t, conn('byId').expressRouteCircuit as string, 'other');
+      expect(external).toMatchObject({ external: true, name: 'erc2', type: 'Microsoft.Network/expressRouteCircuits' });
+      expect(conn('none').expressRouteCircuit).toBeUndefined();
+    });
+  });
+
   describe('data sources', () => {
     test('GIVEN subnet_id = "${data.azurerm_subnet.gw.id}" WHEN adapted THEN the subnet is an external entity named by the data block\'s name argument', () => {
       const t = adapt({
