@@ -1,3 +1,18 @@
 // The public (jsii) API: constructs, their enum-like classes, and the rule catalogue.
 // The model, the rule engine, the CLI and lib/private are internal.
-export {};
+
+// Building blocks
+export * from './constructs/gateway-sku';
+export * from './constructs/ipsec-policy';
+export * from './constructs/shared-key';
+export * from './constructs/virtual-network';
+export * from './constructs/point-to-site';
+export * from './constructs/vpn-gateway';
+export * from './constructs/local-site';
+export * from './constructs/gateway-nat-rule';
+export * from './constructs/site-to-site-connection';
+export * from './constructs/gateway-transit-peering';
+
+// Synth-time validation and the rule catalogue
+export * from './constructs/vpn-validation';
+export * from './rules/rule-catalogue';
