@@ -95,10 +95,10 @@ function discoverDirectory(root: string): ConfigurationSource[] {
       const file = path.join(directory, cdktf.name);
       result.push({ name: file, files: [file] });
     }
-    const children = entries
-      .filter((entry) => entry.isDirectory && !entry.name.startsWith('.') && !SKIPPED_DIRECTORIES.has(entry.name))
-      .map((entry) => path.join(directory, entry.name));
-    pending.push(...children.reverse());
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const entry = entries[i];
+      if (entry.isDirectory && !entry.name.startsWith('.') && !SKIPPED_DIRECTORIES.has(entry.name)) pending.push(path.join(directory, entry.name));
+    }
   }
   return result;
 }

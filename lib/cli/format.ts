@@ -45,7 +45,8 @@ export function renderText(results: readonly ConfigurationResult[], options: Tex
     name: r.name,
     findings: options.verbose ? r.findings : r.findings.filter((f) => f.severity !== Severity.INFO),
   }));
-  const ruleWidth = Math.max(0, ...shown.flatMap((r) => r.findings.map((f) => f.rule.length)));
+  let ruleWidth = 0;
+  for (const r of shown) for (const f of r.findings) ruleWidth = Math.max(ruleWidth, f.rule.length);
   const several = results.length > 1;
 
   for (const result of shown) {
@@ -100,7 +101,7 @@ function count(n: number, noun: string): string {
 /** `azvpn rules`: one block per rule, then the catalogue ids deliberately left out. */
 export function renderRulesText(rules: readonly RuleInfo[], leftOut: readonly LeftOut[], color: boolean): string {
   const paint = painter(color);
-  const idWidth = Math.max(0, ...rules.map((r) => r.id.length));
+  const idWidth = rules.reduce((width, r) => Math.max(width, r.id.length), 0);
   const indent = ' '.repeat(idWidth + 2 + 7 + 2);
   const lines: string[] = [];
   for (const rule of rules) {
