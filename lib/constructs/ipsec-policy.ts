@@ -1,9 +1,11 @@
 import { VirtualNetworkGatewayVpnClientConfigurationIpsecPolicy } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { VirtualNetworkGatewayConnectionIpsecPolicy } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
+import { SA_DATASIZE_KILOBYTES, SA_LIFETIME_SECONDS } from '../rules/ipsec';
 
-// The accepted values below are those of azure-vpn-rules.md §3.1 (the azurerm and Azure API
-// enumerations). `of()` takes any other string so that a value Azure adds later can be used
-// before this library knows it; the `ipsec.enums` rule then reports it at synth.
+// The constants below are the accepted values of the rules' IPSEC_ALGORITHMS table
+// (azure-vpn-rules.md §3.1); jsii needs each constant declared, so a test checks that the two
+// agree. `of()` takes any other string so that a value Azure adds later can be used before this
+// library knows it; the `ipsec.enums` rule then reports it at synth.
 
 /**
  * IKE (phase 1) encryption algorithm (`ike_encryption`).
@@ -232,9 +234,9 @@ export interface IpsecPolicyOptions {
  */
 export class IpsecPolicy {
   /** Azure's default quick mode SA lifetime, in seconds. */
-  public static readonly DEFAULT_SA_LIFETIME_SECONDS = 27000;
+  public static readonly DEFAULT_SA_LIFETIME_SECONDS: number = SA_LIFETIME_SECONDS.default;
   /** Azure's default quick mode SA data size, in kilobytes. */
-  public static readonly DEFAULT_SA_DATA_SIZE_KILOBYTES = 102400000;
+  public static readonly DEFAULT_SA_DATA_SIZE_KILOBYTES: number = SA_DATASIZE_KILOBYTES.default;
 
   /**
    * Strong crypto that Azure documents and every current IKEv2 device supports:

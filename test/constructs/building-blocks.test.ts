@@ -42,6 +42,9 @@ describe('building blocks together', () => {
     const hub = new VpnGateway(stack, 'Hub', { name: 'hub-gw', resourceGroupName: 'rg-hub', location: 'westeurope', addressSpace: ['10.0.0.0/16'] });
     const site = new LocalSite(stack, 'Branch', { name: 'branch', resourceGroupName: 'rg-hub', location: 'westeurope', gatewayAddress: '203.0.113.10', addressSpace: ['192.168.0.0/24'] });
     new SiteToSiteConnection(stack, 'ToBranch', { gateway: hub, site });
-    expect(VpnValidation.check(stack).filter((f) => f.severity === 'error')).toEqual([]);
+    const findings = VpnValidation.check(stack);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    // The default policy is strong crypto: not even a warning from the IPsec rules.
+    expect(findings.filter((f) => f.rule.startsWith('ipsec.'))).toEqual([]);
   });
 });

@@ -7,6 +7,15 @@ import {
   IpsecPolicy,
   PfsGroup,
 } from '../../lib/constructs/ipsec-policy';
+import { IPSEC_ALGORITHMS, IpsecAlgorithmField } from '../../lib/rules/ipsec';
+
+/** The values of the static constants an enum-like class declares. */
+function constantValues(cls: any): string[] {
+  return Object.values<any>(cls)
+    .filter((v) => v instanceof cls)
+    .map((v) => v.value)
+    .sort();
+}
 
 describe('IpsecPolicy', () => {
   test('GIVEN the recommended policy WHEN rendered for a connection THEN it is GCMAES256/SHA384/ECP384 with a 27000 s SA lifetime', () => {
@@ -62,6 +71,18 @@ describe('IpsecPolicy', () => {
       pfsGroup: PfsGroup.of('ECP521'),
     });
     expect(policy.renderConnectionPolicy()).toMatchObject({ ikeEncryption: 'AES512', dhGroup: 'ECP521', pfsGroup: 'ECP521', saLifetime: 27000 });
+  });
+
+  test.each<[IpsecAlgorithmField, unknown]>([
+    ['ikeEncryption', IkeEncryption],
+    ['ikeIntegrity', IkeIntegrity],
+    ['dhGroup', DhGroup],
+    ['ipsecEncryption', IpsecEncryption],
+    ['ipsecIntegrity', IpsecIntegrity],
+    ['pfsGroup', PfsGroup],
+  ])('GIVEN the rules\' enumeration of %s WHEN compared with the enum-like class THEN every accepted value has exactly one constant', (field, cls) => {
+    const accepted = IPSEC_ALGORITHMS.find((a) => a.field === field)!.accepted;
+    expect(constantValues(cls)).toEqual([...accepted].sort());
   });
 
   test('GIVEN the enumerations WHEN reading the Azure spellings THEN they match the azurerm accepted values', () => {
