@@ -173,7 +173,11 @@ const useRemoteNeedsGateway: Rule = {
         continue;
       }
       const reverse = isKnown(peering.virtualNetwork) ? index.byPair.get(pairKey(remote.address, peering.virtualNetwork)) : undefined;
-      if (!reverse) {
+      if (!isKnown(peering.virtualNetwork)) {
+        // The local VNet is not declared here (a name without a matching VNet), so the peering
+        // back from the hub cannot be matched to it: never report a missing peering on a guess.
+        ctx.skipped(peering, 'the peering back from the remote virtual network', peering.virtualNetwork ?? new Unknown('virtual_network_name is not set'));
+      } else if (!reverse) {
         ctx.error(peering, `use_remote_gateways = true but there is no peering from ${remote.address} back to this VNet; add it with allow_gateway_transit = true`);
       } else {
         const allow = reverse.allowGatewayTransit ?? false;

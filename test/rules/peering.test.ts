@@ -140,6 +140,11 @@ describe('peer.use-remote-needs-gateway', () => {
     expect(run('peer.use-remote-needs-gateway', t).map((x) => x.severity)).toEqual([Severity.INFO]);
   });
 
+  test('GIVEN a spoke peering whose own VNet is not declared (an existing VNet by name) WHEN checked THEN the reverse peering is an info skip, not an error', () => {
+    const f = run('peer.use-remote-needs-gateway', hubWithSpokes(spoke(1, { spokeSide: { virtualNetwork: unknown('virtual_network_name "spoke1" names no VNet in this configuration', undefined) } })));
+    expect(f.map((x) => [x.rule, x.severity])).toEqual([['peer.use-remote-needs-gateway', Severity.INFO]]);
+  });
+
   test('GIVEN an unknown use_remote_gateways WHEN checked THEN it is an info skip', () => {
     const f = run('peer.use-remote-needs-gateway', hubWithSpokes(spoke(1, { spokeSide: { useRemoteGateways: unknown() } })));
     expect(f.map((x) => x.severity)).toEqual([Severity.INFO]);
