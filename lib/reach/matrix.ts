@@ -16,7 +16,7 @@ export class ReachMatrix {
   constructor(engine: ReachEngine) {
     this.endpoints = engine.network.endpoints
       .slice()
-      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.label.localeCompare(b.label));
+      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.label.localeCompare(b.label, 'en', { numeric: true }));
     for (const x of this.endpoints) {
       const row = new Map<string, Verdict>();
       for (const y of engine.candidates(x)) {

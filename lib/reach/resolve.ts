@@ -49,8 +49,8 @@ export function resolveEndpoint(net: RoutingNetwork, query: string): Resolution 
   const entities = [...net.topology.entities.values()];
   const tries: Array<() => Resolution[]> = [
     () => entities.filter((e) => e.path === q).map((e) => entityEndpoint(net, e)).filter(isResolution),
-    () => net.endpoints.filter((e) => e.label === q || `${e.kind}:${e.label}` === q).map(found),
-    () => net.endpoints.filter((e) => e.label.toLowerCase() === q.toLowerCase()).map(found),
+    () => net.endpoints.filter((e) => e.label === q || `${e.kind}:${e.label}` === q).map((e) => found(e)),
+    () => net.endpoints.filter((e) => e.label.toLowerCase() === q.toLowerCase()).map((e) => found(e)),
     () => entities.filter((e) => isKnown(e.name) && e.name === q).map((e) => entityEndpoint(net, e)).filter(isResolution),
     () => entities.filter((e) => e.address.slice(e.address.indexOf('.') + 1) === q).map((e) => entityEndpoint(net, e)).filter(isResolution),
     () => byConstructId(net, entities, q),
@@ -66,7 +66,7 @@ export function resolveEndpoint(net: RoutingNetwork, query: string): Resolution 
   if (prefix) return byAddress(net, prefix);
   const known = net.endpoints
     .slice()
-    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.label.localeCompare(b.label))
+    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.label.localeCompare(b.label, 'en', { numeric: true }))
     .map((e) => e.label);
   const shown = known.length > 12 ? `${known.slice(0, 12).join(', ')}, … (${known.length} in all)` : known.join(', ');
   throw new ReachQueryError(`no VNet, site, P2S pool or address matches "${q}"; known endpoints: ${shown || 'none'}`);

@@ -1,0 +1,573 @@
+import { Connection, LocalNetworkGateway, Peering, VpnGateway } from '../model/topology';
+import { isKnown, isUnknown, Maybe, MaybeList, sameValue } from '../model/unknown';
+import { vpnSku } from '../model/sku-capabilities';
+import { findOverlaps, hostPrefix, Owned, parsePrefix } from '../private/cidr';
+import { activeActiveOf, gatewayAsnOf, gatewayBgpOf, vpnTypeOf } from '../rules/support';
+import { ReachMatrix } from './matrix';
+import { GatewayNode, RoutingNetwork, SpokeLink, Tunnel } from './network';
+import { both, Tri } from './types';
+
+/**
+ * The validation checklists of the seed article "Configure and validate VNet or VPN
+ * connections" (seeds/003), one per scenario the topology contains, each item's status derived
+ * from the model. Where the 2019 article is outdated, the item says what holds today
+ * (azure-vpn-rules.md §7) instead of repeating it.
+ */
+
+export type ChecklistStatus = 'pass' | 'fail' | 'unknown' | 'info';
+
+export interface ChecklistItem {
+  readonly check: string;
+  readonly status: ChecklistStatus;
+  readonly detail: string;
+  readonly rule?: string;
+}
+
+export interface ScenarioChecklist {
+  /** The article's scenario and configuration, e.g. "Scenario 1, configuration 1: VNet peering". */
+  readonly scenario: string;
+  /** What in the topology the checklist is about. */
+  readonly subject: string;
+  readonly items: ChecklistItem[];
+}
+
+export function scenarioChecklists(net: RoutingNetwork, matrix: ReachMatrix): ScenarioChecklist[] {
+  const out: ScenarioChecklist[] = [];
+  out.push(...peeringChecklists(net));
+  out.push(...vnetToVnetChecklists(net));
+  out.push(...p2sChecklists(net, matrix));
+  out.push(...multiSiteChecklists(net));
+  out.push(...transitChecklists(net, matrix));
+  out.push(...bgpChecklists(net));
+  out.push(...activeActiveChecklists(net));
+  out.push(...gatewayTypeChecklists(net));
+  return out;
+}
+
+const S1C1 = 'Scenario 1, configuration 1: VNet peering';
+const S1C2 = 'Scenario 1, configuration 2: VNet-to-VNet VPN connection';
+const S2 = 'Scenario 2: Point-to-Site VPN connection';
+const S3 = 'Scenario 3: Multi-Site VPN connection';
+const S4C1 = 'Scenario 4, configuration 1: transit routing for Point-to-Site clients';
+const S4C2 = 'Scenario 4, configuration 2: transit routing with ExpressRoute';
+const S4C3 = 'Scenario 4, configuration 3: transit routing in a VNet peering (gateway transit)';
+const S4C4 = 'Scenario 4, configuration 4: transit routing over VNet-to-VNet connections';
+const S4C5 = 'Scenario 4, configuration 5: transit routing over site-to-site connections';
+const S5 = 'Scenario 5: BGP for a VPN gateway';
+const S6 = 'Scenario 6: highly available active-active VPN gateway';
+const S7 = 'Scenario 7: changing the gateway type after deployment';
+
+function item(check: string, status: ChecklistStatus, detail: string, rule?: string): ChecklistItem {
+  return { check, status, detail, rule };
+}
+
+function fromTri(check: string, t: Tri, passDetail: string, rule?: string): ChecklistItem {
+  if (t.s === 'yes') return item(check, 'pass', passDetail, rule);
+  if (t.s === 'unknown') return item(check, 'unknown', t.why, rule);
+  return item(check, 'fail', t.why, t.rule ?? rule);
+}
+
+function flag(value: Maybe<boolean> | undefined, dflt: boolean): string {
+  if (value === undefined) return `${dflt} (default)`;
+  return isKnown(value) ? String(value) : `unknown (${value.reason})`;
+}
+
+/** Overlaps between two owners' prefixes: pass, fail with the pair, or unknown. */
+function overlapItem(check: string, sides: Array<{ label: string; prefixes: MaybeList<string> }>, rule: string): ChecklistItem {
+  const owned: Array<Owned<null>> = [];
+  for (const s of sides) {
+    for (const text of s.prefixes.items) {
+      const p = parsePrefix(text);
+      if (p) owned.push({ prefix: p, owner: s.label, data: null });
+    }
+  }
+  const pairs = findOverlaps(owned);
+  if (pairs.length > 0) {
+    const shown = pairs.slice(0, 3).map((p) => `${p.a.owner} ${p.a.prefix.text} overlaps ${p.b.owner} ${p.b.prefix.text}`).join('; ');
+    return item(check, 'fail', shown, rule);
+  }
+  const unknown = sides.find((s) => s.prefixes.unknown);
+  if (unknown) return item(check, 'unknown', `the address space of ${unknown.label} is not known (${unknown.prefixes.unknown!.reason})`, rule);
+  return item(check, 'pass', sides.map((s) => `${s.label} [${s.prefixes.items.join(', ')}]`).join(' vs '), rule);
+}
+
+// --- Scenario 1, configuration 1 ---------------------------------------------------------
+
+function peeringChecklists(net: RoutingNetwork): ScenarioChecklist[] {
+  const out: ScenarioChecklist[] = [];
+  const seen = new Set<string>();
+  for (const a of net.endpoints) {
+    if (a.kind !== 'vnet') continue;
+    for (const b of net.peers(a)) {
+      const pair = net.peering(a, b)!;
+      const key = [pair.a.id, pair.b.id].join('|');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const va = net.lookup.virtualNetwork(pair.a.address);
+      const vb = net.lookup.virtualNetwork(pair.b.address);
+      const la = va?.location;
+      const lb = vb?.location;
+      const sameRegion = isKnown(la) && isKnown(lb) ? (la === lb ? 'yes' : `no (${la}, ${lb})`) : 'not known';
+      const items: ChecklistItem[] = [
+        item('The peered VNets are in the same region', 'info', `same region: ${sameRegion}. Not required today: global VNet peering, with gateway transit, is supported (the 2019 article predates it)`, 'peer.global-transit'),
+        overlapItem('The peered VNets have non-overlapping address spaces', [pair.a, pair.b], 'peer.no-overlap'),
+        fromTri('The peering exists in both directions', pair.ab && pair.ba ? { s: 'yes' } : pair.status, `${pair.ab?.address} and ${pair.ba?.address}`, 'peer.both-sides'),
+        item('Peering is not transitive', 'info', `${pair.a.label} and ${pair.b.label} reach each other through this peering only; VNets peered with just one of them are not reachable from the other`, 'peer.non-transitive'),
+      ];
+      for (const p of [pair.ab, pair.ba]) if (p) items.push(item(`Settings of ${p.address}`, 'info', peeringSettings(p)));
+      out.push({ scenario: S1C1, subject: `${pair.a.label} ↔ ${pair.b.label}`, items });
+    }
+  }
+  return out;
+}
+
+function peeringSettings(p: Peering): string {
+  return [
+    `allow_virtual_network_access = ${flag(p.allowVirtualNetworkAccess, true)}`,
+    `allow_forwarded_traffic = ${flag(p.allowForwardedTraffic, false)}`,
+    `allow_gateway_transit = ${flag(p.allowGatewayTransit, false)}`,
+    `use_remote_gateways = ${flag(p.useRemoteGateways, false)}`,
+  ].join(', ');
+}
+
+// --- Scenario 1, configuration 2 ---------------------------------------------------------
+
+function vnetToVnetChecklists(net: RoutingNetwork): ScenarioChecklist[] {
+  return net.links.map((link) => {
+    const c = link.forward;
+    const r = link.reverse;
+    const hubA = link.a.hub;
+    const hubB = link.b.hub;
+    const items: ChecklistItem[] = [];
+    if (hubA && hubB) items.push(overlapItem('No overlapping address spaces in the connected VNets', [hubA, hubB], 'conn.no-overlap'));
+    else items.push(item('No overlapping address spaces in the connected VNets', 'unknown', link.a.hubUnknown ?? link.b.hubUnknown ?? 'a gateway VNet is not known', 'conn.no-overlap'));
+    items.push(addressRangeItem(c, link.b));
+    items.push(r ? addressRangeItem(r, link.a) : item(`${link.b.label}'s connection back to ${link.a.label} exists`, 'fail', link.up.s === 'no' ? link.up.why : 'missing', 'conn.v2v.pair'));
+    items.push(sharedKeyItem(c, r));
+    items.push(peerGatewayItem(c, link.a, link.b));
+    if (r) items.push(peerGatewayItem(r, link.b, link.a));
+    if (r) items.push(samePolicyItem(c, r));
+    items.push(fromTri('BGP on both connections (needed for transit beyond the two VNets)', link.bgp, 'both connections run BGP', 'bgp.transit'));
+    return { scenario: S1C2, subject: `${link.a.label} ↔ ${link.b.label} (${c.address}${r ? ` / ${r.address}` : ''})`, items };
+  });
+}
+
+function addressRangeItem(c: Connection, peer: GatewayNode): ChecklistItem {
+  const check = `${peer.hub?.label ?? peer.label}'s address range is defined accurately in ${c.address}`;
+  if (!peer.hub) return item(check, 'unknown', peer.hubUnknown ?? 'the peer gateway VNet is not known');
+  return item(check, 'pass', `a Resource Manager VNet-to-VNet connection takes ${peer.hub.label}'s address space [${peer.hub.prefixes.items.join(', ')}] from peer_virtual_network_gateway_id; nothing to keep in sync by hand`);
+}
+
+function peerGatewayItem(c: Connection, own: GatewayNode, peer: GatewayNode): ChecklistItem {
+  const check = `${peer.label}'s public IP (VIP) is defined accurately in ${c.address}`;
+  if (isKnown(c.peerGateway) && c.peerGateway === peer.gateway.address) {
+    return item(check, 'pass', `peer_virtual_network_gateway_id points at ${peer.label}; Azure uses its public IP(s), so no address is copied by hand (from ${own.label})`);
+  }
+  if (isUnknown(c.peerGateway)) return item(check, 'unknown', `peer_virtual_network_gateway_id is not known (${c.peerGateway.reason})`);
+  return item(check, 'fail', `peer_virtual_network_gateway_id of ${c.address} does not point at ${peer.label}`, 'conn.v2v.pair');
+}
+
+function sharedKeyItem(c: Connection, r: Connection | undefined): ChecklistItem {
+  const check = 'The pre-shared keys match on both connection objects';
+  if (!r) return item(check, 'fail', `only ${c.address} exists`, 'conn.v2v.pair');
+  if (c.sharedKey === undefined || r.sharedKey === undefined) {
+    const missing = c.sharedKey === undefined ? c.address : r.address;
+    return item(check, 'fail', `shared_key is not set on ${missing}: Azure generates a key per connection, so the two sides won't match`, 'conn.v2v.pair');
+  }
+  const same = sameValue(c.sharedKey, r.sharedKey);
+  if (same === true) return item(check, 'pass', 'both connections use the same key (value not shown)', 'conn.v2v.pair');
+  if (same === false) return item(check, 'fail', `the shared_key values of ${c.address} and ${r.address} differ (values not shown)`, 'conn.v2v.pair');
+  const from = (k: Maybe<string>) => (isUnknown(k) ? (k.expression ?? k.reason) : 'a literal');
+  return item(check, 'unknown', `${c.address} takes its key from ${from(c.sharedKey)} and ${r.address} from ${from(r.sharedKey)}; compare them after apply`, 'conn.v2v.pair');
+}
+
+function samePolicyItem(c: Connection, r: Connection): ChecklistItem {
+  const check = 'The same IPsec/IKE policy on both connections';
+  const a = c.ipsecPolicy ? JSON.stringify(policyFields(c)) : undefined;
+  const b = r.ipsecPolicy ? JSON.stringify(policyFields(r)) : undefined;
+  if (a === b) return item(check, 'pass', a === undefined ? 'both use the Azure default policy' : `both use ${describePolicy(c.ipsecPolicy)}`, 'conn.v2v.same-policy');
+  if ((a ?? '').includes('"?"') || (b ?? '').includes('"?"')) return item(check, 'unknown', 'a policy field is not known at synth time', 'conn.v2v.same-policy');
+  return item(check, 'fail', `${c.address}: ${describePolicy(c.ipsecPolicy)}; ${r.address}: ${describePolicy(r.ipsecPolicy)}`, 'conn.v2v.same-policy');
+}
+
+function policyFields(c: Connection): Record<string, unknown> {
+  const p = c.ipsecPolicy!;
+  const show = (v: unknown) => (v === undefined ? null : isUnknown(v) ? '?' : v);
+  return {
+    dh: show(p.dhGroup),
+    ikeE: show(p.ikeEncryption),
+    ikeI: show(p.ikeIntegrity),
+    ipsecE: show(p.ipsecEncryption),
+    ipsecI: show(p.ipsecIntegrity),
+    pfs: show(p.pfsGroup),
+    life: show(p.saLifetimeSeconds),
+    size: show(p.saDataSizeKilobytes),
+  };
+}
+
+/** "IKE AES256/SHA256/DHGroup14, IPsec GCMAES256/GCMAES256/PFS2048" or "Azure default". */
+export function describePolicy(p: Connection['ipsecPolicy']): string {
+  if (!p) return 'Azure default';
+  const v = (x: Maybe<string | number> | undefined) => (x === undefined ? '-' : isKnown(x) ? String(x) : '?');
+  const life = p.saLifetimeSeconds !== undefined ? `, SA ${v(p.saLifetimeSeconds)} s` : '';
+  const size = p.saDataSizeKilobytes !== undefined ? `, ${v(p.saDataSizeKilobytes)} KB` : '';
+  return `IKE ${v(p.ikeEncryption)}/${v(p.ikeIntegrity)}/${v(p.dhGroup)}, IPsec ${v(p.ipsecEncryption)}/${v(p.ipsecIntegrity)}/${v(p.pfsGroup)}${life}${size}`;
+}
+
+// --- Scenario 2 ----------------------------------------------------------------------------
+
+function p2sChecklists(net: RoutingNetwork, matrix: ReachMatrix): ScenarioChecklist[] {
+  const out: ScenarioChecklist[] = [];
+  for (const g of net.gateways) {
+    const p2s = g.gateway.p2s;
+    if (!p2s || !g.p2s) continue;
+    const items: ChecklistItem[] = [];
+    const vpnType = vpnTypeOf(g.gateway);
+    items.push(
+      isKnown(vpnType)
+        ? item('The gateway is route-based', vpnType === 'RouteBased' ? 'pass' : 'fail', `vpn_type = ${vpnType}`, 'p2s.routebased')
+        : item('The gateway is route-based', 'unknown', `vpn_type is not known (${vpnType.reason})`, 'p2s.routebased'),
+    );
+    const others: Array<{ label: string; prefixes: MaybeList<string> }> = [g.p2s];
+    if (g.hub) others.push(g.hub);
+    for (const s of g.spokes) others.push(s.vnet);
+    for (const t of g.tunnels) if (t.bgp.s !== 'yes') others.push({ label: t.site.label, prefixes: t.localGateway.addressSpace });
+    items.push(overlapItem('The client address pool overlaps no VNet or site it connects to', others, 'p2s.pool.no-overlap'));
+    items.push(authItem(g));
+    const sku = g.gateway.sku;
+    if (isKnown(sku) && sku === 'Basic') {
+      const protocols = p2s.protocols?.items ?? [];
+      const bad = protocols.filter((p) => p !== 'SSTP');
+      items.push(item('The tunnel types are supported by the SKU', bad.length > 0 ? 'fail' : 'pass', bad.length > 0 ? `Basic supports SSTP only, not ${bad.join(', ')}` : 'SSTP on Basic', 'p2s.protocol-sku'));
+    }
+    if (activeActiveOf(g.gateway) === true) {
+      const n = isKnown(g.gateway.ipConfigurations) ? g.gateway.ipConfigurations.length : undefined;
+      items.push(
+        n === undefined
+          ? item('An active-active P2S gateway has a third IP configuration', 'unknown', 'ip_configuration blocks are not known', 'p2s.aa-third-ip')
+          : item('An active-active P2S gateway has a third IP configuration', n >= 3 ? 'pass' : 'fail', `${n} ip_configuration block(s)`, 'p2s.aa-third-ip'),
+      );
+    }
+    const reached = matrix.reachableFrom(g.p2s).map((e) => e.label);
+    items.push(item('What P2S clients reach', 'info', reached.length > 0 ? reached.join(', ') : 'nothing', 'p2s.transit'));
+    out.push({ scenario: S2, subject: `${g.p2s.label} on ${g.label}`, items });
+  }
+  return out;
+}
+
+function authItem(g: GatewayNode): ChecklistItem {
+  const p2s = g.gateway.p2s!;
+  const check = 'Client authentication is configured';
+  const types = p2s.authTypes?.items ?? (p2s.rootCertificates.length > 0 ? ['Certificate'] : []);
+  if (p2s.authTypes?.unknown) return item(check, 'unknown', `vpn_auth_types is not known (${p2s.authTypes.unknown.reason})`, 'p2s.auth-protocol');
+  const missing: string[] = [];
+  const present: string[] = [];
+  for (const t of types.length > 0 ? types : ['Certificate']) {
+    if (t === 'Certificate') (p2s.rootCertificates.length > 0 ? present : missing).push(`certificates (${p2s.rootCertificates.length} root certificate(s))`);
+    else if (t === 'AAD') (p2s.aadTenant !== undefined && p2s.aadAudience !== undefined && p2s.aadIssuer !== undefined ? present : missing).push('Microsoft Entra ID (aad_tenant, aad_audience, aad_issuer)');
+    else if (t === 'Radius') (p2s.radiusServerAddress !== undefined || p2s.radiusServers.length > 0 ? present : missing).push('RADIUS');
+  }
+  if (missing.length > 0) return item(check, 'fail', `missing: ${missing.join(', ')}`, 'p2s.auth-protocol');
+  return item(check, 'pass', present.join(', '), 'p2s.auth-protocol');
+}
+
+// --- Scenario 3 ----------------------------------------------------------------------------
+
+function multiSiteChecklists(net: RoutingNetwork): ScenarioChecklist[] {
+  const out: ScenarioChecklist[] = [];
+  for (const g of net.gateways) {
+    const sites = g.tunnels;
+    const others = g.links.length + (g.p2s ? 1 : 0);
+    if (sites.length === 0 || sites.length + others < 2) continue;
+    const items: ChecklistItem[] = [];
+    const vpnType = vpnTypeOf(g.gateway);
+    items.push(
+      isKnown(vpnType)
+        ? item('The gateway is route-based', vpnType === 'RouteBased' ? 'pass' : 'fail', `vpn_type = ${vpnType}`, 'conn.routebased')
+        : item('The gateway is route-based', 'unknown', `vpn_type is not known (${vpnType.reason})`, 'conn.routebased'),
+    );
+    const tunnels = sites.length + g.links.length;
+    const sku = g.gateway.sku;
+    const caps = isKnown(sku) ? vpnSku(sku) : undefined;
+    items.push(
+      caps
+        ? item('The tunnels fit the SKU', tunnels <= caps.maxTunnels ? 'pass' : 'fail', `${tunnels} S2S/VNet-to-VNet connection(s); ${caps.name} allows ${caps.maxTunnels}`, 'conn.tunnel-limit')
+        : item('The tunnels fit the SKU', 'unknown', `the SKU is not known (${isUnknown(sku) ? sku.reason : String(sku)})`, 'conn.tunnel-limit'),
+    );
+    const sides: Array<{ label: string; prefixes: MaybeList<string> }> = [];
+    if (g.hub) sides.push(g.hub);
+    for (const t of sites) sides.push({ label: t.site.label, prefixes: staticPrefixes(t.localGateway) });
+    items.push(overlapItem("The sites' address spaces overlap neither each other nor the VNet", sides, 'conn.no-overlap'));
+    items.push(distinctDevicesItem(sites));
+    out.push({ scenario: S3, subject: `${g.label}: ${sites.map((t) => t.site.label).join(', ')}`, items });
+  }
+  return out;
+}
+
+/** The prefixes a local network gateway routes statically: its address_space minus the BGP peer's /32. */
+function staticPrefixes(l: LocalNetworkGateway): MaybeList<string> {
+  const peer = l.bgpSettings && isKnown(l.bgpSettings.peeringAddress) ? hostPrefix(l.bgpSettings.peeringAddress) : undefined;
+  return { items: l.addressSpace.items.filter((p) => p !== peer), unknown: l.addressSpace.unknown };
+}
+
+function distinctDevicesItem(tunnels: Tunnel[]): ChecklistItem {
+  const check = 'Each site has its own local network gateway and device address';
+  const byAddress = new Map<string, string[]>();
+  const lngs = new Set<LocalNetworkGateway>(tunnels.map((t) => t.localGateway));
+  let unknown: string | undefined;
+  for (const l of lngs) {
+    const a = l.gatewayAddress ?? l.gatewayFqdn;
+    if (a === undefined) continue;
+    if (!isKnown(a)) {
+      unknown ??= `${l.address}: gateway_address is not known (${a.reason})`;
+      continue;
+    }
+    byAddress.set(a, [...(byAddress.get(a) ?? []), l.address]);
+  }
+  const dup = [...byAddress.entries()].find(([, ls]) => ls.length > 1);
+  if (dup) return item(check, 'fail', `${dup[1].join(' and ')} share gateway_address ${dup[0]}`, 'conn.multi-device');
+  if (unknown) return item(check, 'unknown', unknown, 'conn.multi-device');
+  return item(check, 'pass', `${lngs.size} local network gateway(s), distinct addresses`, 'conn.multi-device');
+}
+
+// --- Scenario 4 ----------------------------------------------------------------------------
+
+function transitChecklists(net: RoutingNetwork, matrix: ReachMatrix): ScenarioChecklist[] {
+  const out: ScenarioChecklist[] = [];
+  for (const g of net.gateways) {
+    if (g.p2s && (g.tunnels.length > 0 || g.links.length > 0)) {
+      const items = g.tunnels.map((t) => {
+        const status = matrix.status(g.p2s!, t.site);
+        return item(`P2S clients reach ${t.site.label} (needs BGP on ${t.connection.address})`, statusOf(status), status === 'reachable' ? 'the connection runs BGP' : (matrix.verdict(g.p2s!, t.site)?.reason ?? transitWhy(t.transit)), 'p2s.transit');
+      });
+      for (const l of g.links) {
+        const other = l.a === g ? l.b : l.a;
+        items.push(fromTri(`P2S clients reach ${other.hub?.label ?? other.label} (needs BGP on both VNet-to-VNet connections)`, both(l.up, l.bgp), 'both connections run BGP', 'p2s.transit'));
+      }
+      out.push({ scenario: S4C1, subject: `${g.p2s.label} on ${g.label}`, items });
+    }
+  }
+  for (const g of net.gateways) {
+    if (!g.hub) continue;
+    const er = net.lookup.gatewaysInVnet(g.hub.address).filter((x) => isKnown(x.gatewayType) && x.gatewayType === 'ExpressRoute');
+    if (er.length === 0) continue;
+    const asn = gatewayAsnOf(g.gateway);
+    out.push({
+      scenario: S4C2,
+      subject: `${g.label} with ExpressRoute gateway ${er.map((x) => x.address).join(', ')} in ${g.hub.label}`,
+      items: [
+        isKnown(asn)
+          ? item('The VPN gateway keeps ASN 65515 (needed for ExpressRoute ↔ VPN transit through Azure Route Server)', asn === 65515 ? 'pass' : 'fail', `ASN ${asn}`, 'bgp.coexist-asn')
+          : item('The VPN gateway keeps ASN 65515', 'unknown', `the ASN is not known (${asn.reason})`, 'bgp.coexist-asn'),
+        item('Azure Route Server with branch-to-branch enabled', 'info', 'Route Server is outside this model; check it in the configuration', 'bgp.coexist-asn'),
+      ],
+    });
+  }
+  const spokes = net.gateways.flatMap((g) => g.spokes).filter(wantsTransit);
+  for (const s of spokes) {
+    out.push({ scenario: S4C3, subject: `${s.vnet.label} → ${s.gateway.hub?.label ?? s.gateway.label}`, items: spokeTransitItems(s) });
+  }
+  for (const g of net.gateways) {
+    const links = g.links.filter((l) => l.a === g);
+    if (g.links.length < 2 && !(g.links.length >= 1 && g.tunnels.length >= 1)) continue;
+    if (links.length === 0) continue;
+    out.push({
+      scenario: S4C4,
+      subject: `${g.label}`,
+      items: links.map((l) => fromTri(`BGP on both connections of ${l.forward.address}${l.reverse ? ` / ${l.reverse.address}` : ''}`, both(l.up, l.bgp), 'both connections run BGP', 'bgp.transit')),
+    });
+  }
+  for (const g of net.gateways) {
+    if (g.tunnels.length < 2) continue;
+    out.push({
+      scenario: S4C5,
+      subject: `${g.label}: ${g.tunnels.map((t) => t.site.label).join(', ')}`,
+      items: g.tunnels.map((t) => fromTri(`BGP on ${t.connection.address} (sites transit through ${g.label} only when every connection involved runs BGP)`, t.transit, 'BGP, no policy-based traffic selectors', 'bgp.transit')),
+    });
+  }
+  return out;
+}
+
+function wantsTransit(s: SpokeLink): boolean {
+  const set = (v: Maybe<boolean> | undefined) => v !== undefined && v !== false;
+  return set(s.toHub?.useRemoteGateways) || set(s.fromHub?.allowGatewayTransit);
+}
+
+function spokeTransitItems(s: SpokeLink): ChecklistItem[] {
+  const hub = s.gateway.hub?.label ?? s.gateway.label;
+  const allow = s.fromHub?.allowGatewayTransit;
+  const use = s.toHub?.useRemoteGateways;
+  const flagItem = (check: string, p: Peering | undefined, v: Maybe<boolean> | undefined, rule: string): ChecklistItem => {
+    if (!p) return item(check, 'fail', 'the peering in this direction does not exist', 'peer.both-sides');
+    if (v === undefined || v === false) return item(check, 'fail', `not set on ${p.address}`, rule);
+    if (!isKnown(v)) return item(check, 'unknown', `not known on ${p.address} (${v.reason})`, rule);
+    return item(check, 'pass', `set on ${p.address}`, rule);
+  };
+  const items = [
+    flagItem(`Allow gateway transit on ${hub} → ${s.vnet.label}`, s.fromHub, allow, 'peer.use-remote-needs-gateway'),
+    flagItem(`Use remote gateways on ${s.vnet.label} → ${hub}`, s.toHub, use, 'peer.non-transitive'),
+  ];
+  if (s.transit.s === 'no' && s.transit.rule === 'peer.use-remote-no-local-gw') items.push(item(`${s.vnet.label} has no gateway of its own`, 'fail', s.transit.why, 'peer.use-remote-no-local-gw'));
+  return items;
+}
+
+// --- Scenario 5 ----------------------------------------------------------------------------
+
+function bgpChecklists(net: RoutingNetwork): ScenarioChecklist[] {
+  const out: ScenarioChecklist[] = [];
+  for (const g of net.gateways) {
+    const gwBgp = gatewayBgpOf(g.gateway);
+    const bgpConnections = [...g.tunnels.map((t) => t.connection), ...g.links.flatMap((l) => [l.forward, ...(l.reverse ? [l.reverse] : [])].filter((c) => c.gateway === g.gateway.address))].filter(
+      (c) => c.bgpEnabled !== undefined && c.bgpEnabled !== false,
+    );
+    if (gwBgp === false && bgpConnections.length === 0) continue;
+    const items: ChecklistItem[] = [];
+    const sku = g.gateway.sku;
+    const caps = isKnown(sku) ? vpnSku(sku) : undefined;
+    items.push(
+      caps
+        ? item('The SKU supports BGP (not Basic)', caps.bgp ? 'pass' : 'fail', `sku = ${caps.name}`, 'bgp.sku')
+        : item('The SKU supports BGP (not Basic)', 'unknown', `sku is not known or not a VPN SKU (${isUnknown(sku) ? sku.reason : String(sku)})`, 'bgp.sku'),
+    );
+    items.push(
+      isKnown(gwBgp)
+        ? item('BGP is enabled on the gateway', gwBgp ? 'pass' : 'fail', gwBgp ? 'bgp_enabled = true' : 'bgp_enabled is not set, but connections ask for BGP', 'bgp.flags')
+        : item('BGP is enabled on the gateway', 'unknown', `bgp_enabled is not known (${gwBgp.reason})`, 'bgp.flags'),
+    );
+    const asn = gatewayAsnOf(g.gateway);
+    items.push(
+      isKnown(asn)
+        ? item('The gateway has an AS number', g.gateway.bgpSettings?.asn === undefined ? 'info' : 'pass', g.gateway.bgpSettings?.asn === undefined ? 'ASN 65515 (Azure default)' : `ASN ${asn}`, 'bgp.asn.default')
+        : item('The gateway has an AS number', 'unknown', `the ASN is not known (${asn.reason})`, 'bgp.asn.default'),
+    );
+    items.push(item("The gateway's BGP peer IP", 'info', bgpPeerAddresses(g.gateway).map((p) => `${p.instance}: ${p.addresses.join(', ')}`).join('; '), 'bgp.peer-route'));
+    for (const t of g.tunnels) {
+      if (t.connection.bgpEnabled === undefined || t.connection.bgpEnabled === false) continue;
+      items.push(...siteBgpItems(t, asn));
+    }
+    out.push({ scenario: S5, subject: g.label, items });
+  }
+  return out;
+}
+
+function siteBgpItems(t: Tunnel, gatewayAsn: Maybe<number>): ChecklistItem[] {
+  const l = t.localGateway;
+  const items: ChecklistItem[] = [];
+  const b = l.bgpSettings;
+  if (!b) return [item(`${l.address} has an ASN and a BGP peering address`, 'fail', 'no bgp_settings block', 'bgp.flags')];
+  const missing = [b.asn === undefined ? 'asn' : undefined, b.peeringAddress === undefined ? 'bgp_peering_address' : undefined].filter(Boolean);
+  const unknown = [b.asn, b.peeringAddress].find(isUnknown);
+  items.push(
+    missing.length > 0
+      ? item(`${l.address} has an ASN and a BGP peering address`, 'fail', `missing ${missing.join(', ')}`, 'bgp.flags')
+      : unknown
+        ? item(`${l.address} has an ASN and a BGP peering address`, 'unknown', unknown.reason, 'bgp.flags')
+        : item(`${l.address} has an ASN and a BGP peering address`, 'pass', `ASN ${String(b.asn)}, peer ${String(b.peeringAddress)}`, 'bgp.flags'),
+  );
+  items.push(item(`${t.connection.address} has BGP enabled`, isKnown(t.connection.bgpEnabled) ? 'pass' : 'unknown', isKnown(t.connection.bgpEnabled) ? 'bgp_enabled = true' : `not known (${(t.connection.bgpEnabled as { reason: string }).reason})`, 'bgp.flags'));
+  if (isKnown(b.asn) && isKnown(gatewayAsn)) {
+    items.push(item(`${l.address}'s ASN differs from the gateway's`, b.asn !== gatewayAsn ? 'pass' : 'fail', `on-premises ${b.asn}, Azure ${gatewayAsn}`, 'bgp.asn.distinct'));
+  }
+  return items;
+}
+
+export interface BgpPeerAddresses {
+  readonly instance: string;
+  readonly addresses: string[];
+}
+
+/**
+ * The gateway's BGP peer addresses per instance: the custom APIPA addresses are in the
+ * configuration; the default address comes from the GatewaySubnet and is known only after apply.
+ */
+export function bgpPeerAddresses(g: VpnGateway): BgpPeerAddresses[] {
+  const aa = activeActiveOf(g);
+  const ipcs = isKnown(g.ipConfigurations) ? g.ipConfigurations : [];
+  const names = ipcs.map((c, i) => (isKnown(c.name) && c.name ? c.name : i === 0 ? 'default' : 'activeActive'));
+  const instances = aa === true ? names.slice(0, 2) : names.slice(0, 1);
+  if (instances.length === 0) instances.push('default');
+  return instances.map((name, i) => {
+    const custom = (g.bgpSettings?.peeringAddresses ?? []).filter((p) => (isKnown(p.ipConfigurationName) ? p.ipConfigurationName === name : i === 0 && p.ipConfigurationName === undefined));
+    const apipa = custom.flatMap((p) => p.apipaAddresses.items);
+    const apipaUnknown = custom.find((p) => p.apipaAddresses.unknown);
+    return {
+      instance: name,
+      addresses: [
+        'GatewaySubnet address (known after apply)',
+        ...apipa.map((a) => `${a} (custom APIPA)`),
+        ...(apipaUnknown ? [`custom APIPA not known (${apipaUnknown.apipaAddresses.unknown!.reason})`] : []),
+      ],
+    };
+  });
+}
+
+// --- Scenario 6 ----------------------------------------------------------------------------
+
+function activeActiveChecklists(net: RoutingNetwork): ScenarioChecklist[] {
+  const out: ScenarioChecklist[] = [];
+  for (const g of net.gateways) {
+    const aa = activeActiveOf(g.gateway);
+    if (aa === false) continue;
+    const items: ChecklistItem[] = [];
+    if (!isKnown(aa)) items.push(item('active_active is set', 'unknown', aa.reason, 'gw.aa.sku'));
+    else items.push(item('active_active is set', 'pass', 'active_active = true'));
+    const needed = g.gateway.p2s ? 3 : 2;
+    const ipcs = g.gateway.ipConfigurations;
+    if (!isKnown(ipcs)) items.push(item(`${needed} gateway IP configurations with ${needed} public IPs`, 'unknown', ipcs.reason));
+    else {
+      const pips = new Set(ipcs.map((c) => (isKnown(c.publicIp) ? c.publicIp : undefined)).filter(Boolean));
+      items.push(item(`${needed} gateway IP configurations with ${needed} public IPs`, ipcs.length >= needed && pips.size >= needed ? 'pass' : 'fail', `${ipcs.length} ip_configuration block(s), ${pips.size} distinct public IP(s)`, g.gateway.p2s ? 'p2s.aa-third-ip' : 'gw.aa.pip'));
+    }
+    const sku = g.gateway.sku;
+    const caps = isKnown(sku) ? vpnSku(sku) : undefined;
+    items.push(
+      caps
+        ? item('The SKU supports active-active', caps.activeActive ? 'pass' : 'fail', `${caps.name}; today every route-based SKU but Basic and legacy Standard does (the 2019 article listed VpnGw1–3 only)`, 'gw.aa.sku')
+        : item('The SKU supports active-active', 'unknown', 'sku is not known', 'gw.aa.sku'),
+    );
+    const asn = gatewayAsnOf(g.gateway);
+    for (const t of g.tunnels) {
+      const l = t.localGateway;
+      if (!l.bgpSettings) continue;
+      const peer = isKnown(l.bgpSettings.peeringAddress) ? hostPrefix(l.bgpSettings.peeringAddress) : undefined;
+      const extra = l.addressSpace.items.filter((p) => p !== peer);
+      items.push(
+        l.addressSpace.unknown
+          ? item(`${l.address} lists only the /32 of its BGP peer`, 'unknown', l.addressSpace.unknown.reason, 'lng.bgp.host-prefix')
+          : item(`${l.address} lists only the /32 of its BGP peer`, extra.length === 0 ? 'pass' : 'fail', extra.length === 0 ? `address_space [${l.addressSpace.items.join(', ')}]` : `extra prefixes ${extra.join(', ')} become static routes that take precedence over BGP`, 'lng.bgp.host-prefix'),
+      );
+      if (isKnown(l.bgpSettings.asn) && isKnown(asn)) {
+        items.push(item(`${l.address} uses an ASN different from Azure's`, l.bgpSettings.asn !== asn ? 'pass' : 'fail', `on-premises ${l.bgpSettings.asn}, Azure ${asn}`, 'bgp.asn.distinct'));
+      }
+    }
+    out.push({ scenario: S6, subject: g.label, items });
+  }
+  return out;
+}
+
+// --- Scenario 7 ----------------------------------------------------------------------------
+
+function gatewayTypeChecklists(net: RoutingNetwork): ScenarioChecklist[] {
+  return net.gateways
+    .filter((g) => g.policyBased)
+    .map((g) => ({
+      scenario: S7,
+      subject: g.label,
+      items: [
+        item(
+          'The gateway type is the one you want to keep',
+          'info',
+          'vpn_type = PolicyBased; it can\'t be changed in place: switching to RouteBased deletes and re-creates the gateway (new public IP and keys, about an hour). Route-based with policy-based traffic selectors is recommended',
+          'gw.vpntype.immutable',
+        ),
+      ],
+    }));
+}
+
+function statusOf(s: string): ChecklistStatus {
+  return s === 'reachable' ? 'pass' : s === 'unknown' ? 'unknown' : 'fail';
+}
+
+function transitWhy(t: Tri): string {
+  return t.s === 'yes' ? 'BGP' : t.why;
+}
