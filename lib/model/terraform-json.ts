@@ -348,7 +348,7 @@ class TopologyBuilder implements ReaderServices {
       case 'azurerm_public_ip': return publicIp(r, base);
       case 'azurerm_virtual_network_gateway': return gateway(r, base);
       case 'azurerm_local_network_gateway': return localGateway(r, base);
-      case 'azurerm_virtual_network_gateway_connection': return connection(r, base);
+      case 'azurerm_virtual_network_gateway_connection': return this.withKeyGenerator(r, connection(r, base));
       case 'azurerm_virtual_network_gateway_nat_rule': return natRule(r, base, this.resolver);
       case 'azurerm_virtual_network_peering': return this.peering(r, base);
       case 'azurerm_route_table': return routeTable(r, base);
@@ -356,6 +356,15 @@ class TopologyBuilder implements ReaderServices {
       case 'azurerm_network_security_group': return { ...base, kind: 'networkSecurityGroup' };
       default: return { ...base, kind: 'other' } as OtherResource;
     }
+  }
+
+  /** A key that is exactly `${random_password.x.result}` is checkable from the password's arguments. */
+  private withKeyGenerator(r: BlockReader, c: Connection): Connection {
+    const direct = this.resolver.directReference(r.raw('shared_key'));
+    const step = direct?.rest.length === 1 ? direct.rest[0] : undefined;
+    if (!direct || direct.target.type !== 'random_password' || direct.target.isData || !step || !('name' in step) || step.name !== 'result') return c;
+    const p = this.reader(direct.target, {});
+    return { ...c, sharedKeyGenerator: { address: direct.target.address, length: p.num('length'), special: p.bool('special'), overrideSpecial: p.text('override_special') } };
   }
 
   private virtualNetwork(d: Declared, r: BlockReader, base: Base): VirtualNetwork {

@@ -211,6 +211,17 @@ export interface LocalNetworkGateway extends EntityBase {
   readonly bgpSettings?: LocalGatewayBgpSettings;
 }
 
+/** The arguments of a `random_password` that decide what its result can contain. */
+export interface RandomPasswordSpec {
+  /** Address of the `random_password` resource. */
+  readonly address: string;
+  readonly length: Maybe<number> | undefined;
+  /** `special`; the random provider defaults to true. */
+  readonly special: Maybe<boolean> | undefined;
+  /** `override_special`: the special characters to draw from instead of the provider's default set. */
+  readonly overrideSpecial: Maybe<string> | undefined;
+}
+
 export interface TrafficSelectorPolicy {
   readonly localAddressCidrs: MaybeList<string>;
   readonly remoteAddressCidrs: MaybeList<string>;
@@ -235,6 +246,11 @@ export interface Connection extends EntityBase {
    * or a Key Vault secret. Never print it.
    */
   readonly sharedKey: Maybe<string> | undefined;
+  /**
+   * When `shared_key` is the `result` of a `random_password` in the configuration: how that
+   * password is generated, so the key's length and character set can be checked before apply.
+   */
+  readonly sharedKeyGenerator?: RandomPasswordSpec;
   readonly bgpEnabled: Maybe<boolean> | undefined;
   readonly usePolicyBasedTrafficSelectors: Maybe<boolean> | undefined;
   readonly ipsecPolicy?: IpsecPolicy;

@@ -461,6 +461,20 @@ describe('Terraform JSON adapter', () => {
       expect(key).toMatchObject({ reason: 'data.azurerm_key_vault_secret.psk is a data source, read at plan', expression: '${data.azurerm_key_vault_secret.psk.value}' });
     });
 
+    test('GIVEN a shared_key from a random_password WHEN adapted THEN the key is unknown and the password\'s arguments are kept', () => {
+      const t = resources({
+        random_password: { psk: { length: 64, special: 'false' } },
+        azurerm_virtual_network_gateway_connection: {
+          c: { type: 'IPsec', shared_key: '${random_password.psk.result}' },
+          d: { type: 'IPsec', shared_key: '${random_password.psk.id}' },
+        },
+      });
+      const c = entity(t, 'azurerm_virtual_network_gateway_connection.c', 'connection');
+      expect(isUnknown(c.sharedKey)).toBe(true);
+      expect(c.sharedKeyGenerator).toEqual({ address: 'random_password.psk', length: 64, special: false, overrideSpecial: undefined });
+      expect(entity(t, 'azurerm_virtual_network_gateway_connection.d', 'connection').sharedKeyGenerator).toBeUndefined();
+    });
+
     test('GIVEN a subnet whose virtual_network_name reads a data VNet\'s name WHEN adapted THEN the subnet belongs to the data VNet', () => {
       const t = adapt({
         data: { azurerm_virtual_network: { existing: { name: 'vnet-shared', resource_group_name: 'rg-shared' } } },
