@@ -63,7 +63,8 @@ export class ReachEngine {
       const doubt = this.network.uncertain(x) ?? this.network.uncertain(y);
       if (doubt) best = { ...best, tri: maybe(doubt) };
     }
-    const notes = unique([...best.notes, ...this.forcedTunnelNotes(x), ...this.forcedTunnelNotes(y)]);
+    // Notes about a path only matter when the path exists (or might).
+    const notes = unique([...(best.tri.s === 'no' ? [] : best.notes), ...this.forcedTunnelNotes(x), ...this.forcedTunnelNotes(y)]);
     return toVerdict(x, best, notes);
   }
 
@@ -171,7 +172,8 @@ export class ReachEngine {
       if (other.kind === 'tunnel') {
         const t = other.tunnel.transit;
         const gate = t.s === 'no' ? no(`P2S clients reach networks behind a site-to-site connection only when it runs BGP: ${t.why}`, 'p2s.transit') : t;
-        return { tri: both(from.tri, to.tri, gate), hops, notes: [windowsNote(otherEndpoint)], depth: 3 };
+        const tri = both(from.tri, to.tri, gate);
+        return { tri, hops, notes: tri.s === 'no' ? [] : [windowsNote(otherEndpoint)], depth: 3 };
       }
       const side = a.kind === 'p2s' ? to : from;
       const gate = side.tri.s === 'no' && other.kind === 'spoke' ? no(`P2S clients reach a peered VNet only through gateway transit: ${side.tri.why}`, 'p2s.transit') : side.tri;
@@ -225,7 +227,7 @@ export class ReachEngine {
         const kind = t.bgp.s === 'yes' ? 'BGP: routes learned over BGP (what the site advertises is known only after apply)' : `static: address_space ${showList(t.localGateway.addressSpace)}`;
         return {
           tri: both(t.up, routes),
-          hops: hop(t.connection.address, `site-to-site connection ${t.connection.address}, ${kind}`),
+          hops: hop(t.connection.address, `site-to-site connection, ${kind}`),
           beyond: t.transit,
         };
       }

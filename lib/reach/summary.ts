@@ -243,7 +243,7 @@ export function renderSummaryMarkdown(s: TopologySummary, reach: TopologyReach):
     }
     if (folded.length > 0) {
       const names = folded.map((l) => l.subject);
-      out.push(`${folded.length} more pass every check: ${md(names.slice(0, 10).join(', '))}${names.length > 10 ? ', …' : ''}`, '');
+      out.push(`${folded.length === lists.length ? `All ${folded.length}` : `${folded.length} more`} pass every check: ${md(names.slice(0, 10).join(', '))}${names.length > 10 ? ', …' : ''}`, '');
     }
   }
   return `${out.join('\n').trimEnd()}\n`;

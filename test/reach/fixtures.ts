@@ -5,6 +5,9 @@
  *   const t = new Net().vnet('hub', '10.0.0.0/16').gateway('hub', { bgp: true })
  *     .spoke('spoke-a', '10.1.0.0/16', 'hub').site('paris', ['192.168.1.0/24']).s2s('hub', 'paris').build();
  */
+import * as fs from 'fs';
+import * as path from 'path';
+import { topologyFromTerraformJson } from '../../lib/model/terraform-json';
 import { Connection, Entity, IpsecPolicy, Topology, TrafficSelectorPolicy } from '../../lib/model/topology';
 import { Maybe, MaybeList, Unknown } from '../../lib/model/unknown';
 import { connection, gateway, list, localGateway, peering, publicIp, subnet, topology, vnet } from '../support/model';
@@ -194,4 +197,17 @@ function gatewaySubnetPrefix(v: Entity | undefined): string {
 
 export function unknownValue(reason = 'var.address_space is a variable', expression = '${var.address_space}'): Unknown {
   return new Unknown(reason, expression);
+}
+
+/** The hand-written enterprise configuration (test/reach/fixtures/enterprise), optionally changed first. */
+export const ENTERPRISE_DIR = path.join(__dirname, 'fixtures', 'enterprise');
+
+export function enterpriseConfig(mutate: (config: any) => void = () => undefined): any {
+  const config = JSON.parse(fs.readFileSync(path.join(ENTERPRISE_DIR, 'main.tf.json'), 'utf-8'));
+  mutate(config);
+  return config;
+}
+
+export function enterprise(mutate: (config: any) => void = () => undefined): Topology {
+  return topologyFromTerraformJson([{ file: 'main.tf.json', content: enterpriseConfig(mutate) }]);
 }
