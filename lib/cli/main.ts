@@ -3,6 +3,9 @@ import * as path from 'path';
 import { Command, parseArguments, USAGE, UsageError } from './args';
 import { discoverConfigurations, readConfiguration } from './discover';
 import { ConfigurationResult, printable, renderJson, renderRulesJson, renderRulesText, renderText } from './format';
+import { graphCommand } from './graph';
+import { reachCommand } from './reach';
+import { summaryCommand } from './summary';
 import { topologyFromTerraformJson } from '../model/terraform-json';
 import { UnusableInputError } from '../private/errors';
 import { LEFT_OUT, RULES } from '../rules/catalogue';
@@ -21,6 +24,12 @@ export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_UNUSABLE = 2;
 
+const OWN_COMMANDS = new Map<string, (args: readonly string[], io: CliIo) => number>([
+  ['summary', summaryCommand],
+  ['graph', graphCommand],
+  ['reach', reachCommand],
+]);
+
 /**
  * Runs `azvpn` with the arguments after the program name and returns the exit code:
  * 0 no error, 1 at least one error finding, 2 unusable input or command line.
@@ -30,6 +39,9 @@ export const EXIT_UNUSABLE = 2;
  * reported on one line with exit 2.
  */
 export function run(argv: readonly string[], io: CliIo): number {
+  // summary, graph and reach live in their own modules and keep the same exit-2 contract.
+  const own = argv.length > 0 ? OWN_COMMANDS.get(argv[0]) : undefined;
+  if (own) return own(argv.slice(1), io);
   let outcome: { stdout: string; code: number };
   try {
     outcome = execute(parseArguments(argv), io.color ?? false);

@@ -1,4 +1,5 @@
 import { isKnown } from '../model/unknown';
+import { hostPrefix } from '../private/cidr';
 import { activeActiveOf, gatewayAsnOf, gatewayBgpOf } from '../rules/support';
 import { RoutingNetwork } from './network';
 import { Endpoint } from './types';
@@ -62,9 +63,17 @@ export function buildDiagram(net: RoutingNetwork): Diagram {
   for (const e of net.endpoints) {
     if (e.kind === 'site') {
       const l = net.lookup.localGateway(e.address);
-      const asn = l?.bgpSettings?.asn;
-      const bgpLine = l?.bgpSettings ? [`BGP AS ${isKnown(asn) ? asn : 'unknown'}`] : [];
-      nodes.push({ id: idOf(e.id), kind: 'site', lines: [e.label, ...bgpLine, shortList(prefixes(e))] });
+      const b = l?.bgpSettings;
+      if (b) {
+        // The peer's own /32 is plumbing, not a network behind the site: leave it out.
+        const peer = isKnown(b.peeringAddress) ? hostPrefix(b.peeringAddress) : undefined;
+        const statics = e.prefixes.items.filter((p) => p !== peer);
+        const lines = [e.label, `BGP AS ${isKnown(b.asn) ? b.asn : 'unknown'}${isKnown(b.peeringAddress) ? `, peer ${b.peeringAddress}` : ''}`];
+        if (statics.length > 0) lines.push(`static ${shortList(statics)}`);
+        nodes.push({ id: idOf(e.id), kind: 'site', lines });
+      } else {
+        nodes.push({ id: idOf(e.id), kind: 'site', lines: [e.label, shortList(prefixes(e))] });
+      }
     }
     if (e.kind === 'p2s') nodes.push({ id: idOf(e.id), kind: 'p2s', lines: [`${e.label} clients`, shortList(prefixes(e))] });
   }
