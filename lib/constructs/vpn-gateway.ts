@@ -8,7 +8,7 @@ import {
   VirtualNetworkGatewayIpConfiguration,
   VirtualNetworkGatewayVpnClientConfiguration,
 } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
-import { ITerraformDependable, TerraformOutput, Token } from 'cdktf';
+import { ITerraformDependable, TerraformOutput, TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { GatewayGeneration, GatewaySku, VpnType } from './gateway-sku';
 import { P2SOptions, P2SRenderedConfig, VpnClientProtocol } from './point-to-site';
@@ -228,6 +228,12 @@ export interface VpnGatewayProps {
    * @default - none
    */
   readonly tags?: { [key: string]: string };
+  /**
+   * The azurerm provider (alias) of the gateway's subscription, for every resource this
+   * construct creates. Sites and VNet-to-VNet connections of the gateway default to it.
+   * @default - the stack's default azurerm provider
+   */
+  readonly provider?: TerraformProvider;
 }
 
 /**
@@ -293,6 +299,12 @@ export class VpnGateway extends Construct implements IVpnGateway {
   public readonly bgpAsn: number;
   /** IDs of the instance IP configurations, first instance first. */
   public readonly ipConfigurationIds: string[];
+  /** Custom APIPA BGP addresses of the first instance (empty when none are set). */
+  public readonly bgpCustomApipaAddresses: string[];
+  /** Custom APIPA BGP addresses of the second instance of an active-active gateway (empty when none are set). */
+  public readonly bgpSecondCustomApipaAddresses: string[];
+  /** The azurerm provider of the gateway's resources, when not the default one. */
+  public readonly provider?: TerraformProvider;
 
   private readonly props: VpnGatewayProps;
   private readonly zones: string[];
@@ -313,6 +325,9 @@ export class VpnGateway extends Construct implements IVpnGateway {
     const anyApipa = (props.bgpCustomApipaAddresses?.length ?? 0) + (props.bgpSecondCustomApipaAddresses?.length ?? 0) > 0;
     this.bgpEnabled = props.enableBgp ?? (props.bgpAsn !== undefined || anyApipa);
     this.bgpAsn = props.bgpAsn ?? VpnGateway.AZURE_DEFAULT_ASN;
+    this.bgpCustomApipaAddresses = props.bgpCustomApipaAddresses ?? [];
+    this.bgpSecondCustomApipaAddresses = props.bgpSecondCustomApipaAddresses ?? [];
+    this.provider = props.provider;
     this.zones = props.publicIpZones ?? (this.sku.availabilityZones ? ['1', '2', '3'] : []);
 
     const network = this.resolveNetwork(props);
@@ -335,6 +350,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
       ipConfiguration: this.renderIpConfigurations(),
       tags: props.tags,
       lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
+      provider: props.provider,
     });
     this.gatewayId = this.gateway.id;
     this.ipConfigurationIds = this.instanceIpConfigurationNames().map((name) => `${this.gateway.id}/ipConfigurations/${name}`);
@@ -437,6 +453,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
       location: props.location,
       addressSpace,
       tags: props.tags,
+      provider: props.provider,
     });
     const virtualNetwork = VirtualNetworkReference.fromVirtualNetwork(virtualNetworkResource);
     const gatewaySubnet = this.createGatewaySubnet(virtualNetwork, gatewaySubnetPrefix);
@@ -450,6 +467,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
       resourceGroupName: virtualNetwork.resourceGroupName,
       virtualNetworkName: virtualNetwork.virtualNetworkName,
       addressPrefixes: [prefix],
+      provider: this.props.provider,
     });
   }
 
@@ -502,6 +520,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
       zones: this.zones.length > 0 ? this.zones : undefined,
       tags: this.props.tags,
       lifecycle: this.props.preventDestroy ? { preventDestroy: true } : undefined,
+      provider: this.props.provider,
     });
     this.publicIps.push(pip);
     return pip;
