@@ -16,3 +16,6 @@ export * from './constructs/gateway-transit-peering';
 // Synth-time validation and the rule catalogue
 export * from './constructs/vpn-validation';
 export * from './rules/rule-catalogue';
+
+// Reachability, diagrams and the topology summary
+export * from './constructs/vpn-topology';
