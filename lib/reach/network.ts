@@ -118,6 +118,13 @@ export class RoutingNetwork {
     this.addGateways();
     this.addPeerings();
     this.addConnections();
+    // A site on a gateway whose VNet we can't place may reach anything that gateway serves.
+    for (const g of this.gateways) {
+      if (g.hub) continue;
+      const why = g.gateway.external ? `gateway ${g.label} is outside this configuration` : `the VNet of gateway ${g.label} is not known: ${g.hubUnknown}`;
+      for (const t of g.tunnels) this.markUncertain(t.site, `${t.site.label} connects to ${g.label}, and ${why}`);
+      if (g.p2s) this.markUncertain(g.p2s, why);
+    }
     this.certain = new UnionFind(this.gateways);
     this.possible = new UnionFind(this.gateways);
     this.joined = new UnionFind(this.gateways);
@@ -379,9 +386,10 @@ export class RoutingNetwork {
       const v2v = isKnown(type) ? type === 'Vnet2Vnet' : isKnown(c.peerGateway) && !isKnown(c.localGateway);
       const gw = isKnown(c.gateway) ? this.gatewayByAddress.get(c.gateway) : undefined;
       if (!gw) {
-        if (isUnknown(c.gateway) && !v2v && isKnown(c.localGateway)) {
-          const site = this.byAddress.get(c.localGateway);
-          if (site) this.markUncertain(site, `the gateway of connection ${c.address} is not known (${c.gateway.reason})`);
+        const site = !v2v && isKnown(c.localGateway) ? this.byAddress.get(c.localGateway) : undefined;
+        if (site && isUnknown(c.gateway)) this.markUncertain(site, `the gateway of connection ${c.address} is not known (${c.gateway.reason})`);
+        else if (site && isKnown(c.gateway) && this.topology.entities.get(c.gateway)?.external) {
+          this.markUncertain(site, `connection ${c.address} attaches ${site.label} to gateway ${c.gateway}, which is outside this configuration`);
         }
         continue;
       }

@@ -395,3 +395,18 @@ describe('unknown values give "unknown", never a guess', () => {
     expect(a.reason).toContain('on-premises site dc');
   });
 });
+
+describe('references outside the configuration', () => {
+  test('GIVEN a site connected only to a gateway referenced by a literal Azure ID WHEN asked THEN unknown, naming the outside gateway; a site with no connection at all is unreachable', () => {
+    const n = hubAndSpokes().site('paris', ['192.168.1.0/24']).s2s('hub', 'paris').site('lost', ['192.168.9.0/24']);
+    const base = reach(n.build(), 'spoke-a', 'lost');
+    expect(base.status).toBe('unreachable');
+    expect(base.reason).toContain('no connection in the configuration reaches site lost');
+    n.put({ kind: 'gateway', type: 'azurerm_virtual_network_gateway', address: 'external.gw', name: 'other-gw', external: true, dependsOn: [], gatewayType: undefined, vpnType: undefined, sku: undefined, generation: undefined, activeActive: undefined, bgpEnabled: undefined, privateIpAddressEnabled: undefined, ipConfigurations: [] } as never);
+    n.s2s('hub', 'lost', { name: 'other_to_lost' });
+    n.put({ ...(n.get('azurerm_virtual_network_gateway_connection.other_to_lost') as object), gateway: 'external.gw' } as never);
+    const a = reach(n.build(), 'spoke-a', 'lost');
+    expect(a.status).toBe('unknown');
+    expect(a.reason).toContain('gateway other-gw is outside this configuration');
+  });
+});
