@@ -12,6 +12,14 @@ export * from './constructs/local-site';
 export * from './constructs/gateway-nat-rule';
 export * from './constructs/site-to-site-connection';
 export * from './constructs/gateway-transit-peering';
+export * from './constructs/vpn-site';
+
+// Topologies
+export * from './constructs/hub-spoke-transit';
+export * from './constructs/active-active-gateway';
+export * from './constructs/multi-site-vpn';
+export * from './constructs/p2s-access';
+export * from './constructs/vnet-to-vnet';
 
 // Synth-time validation and the rule catalogue
 export * from './constructs/vpn-validation';

@@ -1,0 +1,276 @@
+import { LocalNetworkGateway } from '@cdktf/provider-azurerm/lib/local-network-gateway';
+import { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
+import { TerraformProvider, Token } from 'cdktf';
+import { Construct } from 'constructs';
+import { GatewayNatRule } from './gateway-nat-rule';
+import { IpsecPolicy } from './ipsec-policy';
+import { LocalSite } from './local-site';
+import { SharedKey } from './shared-key';
+import { ConnectionMode, ConnectionProtocol, SiteToSiteConnection, TrafficSelectorPolicy } from './site-to-site-connection';
+import { IVpnGateway, VpnGateway } from './vpn-gateway';
+import { VpnValidation } from './vpn-validation';
+import { isApipa, parseAddress } from '../private/cidr';
+import { VpnConfigError } from '../private/construct-errors';
+
+/**
+ * An on-premises site and its connection, for `addSite()` and `addDevice()` of the topology
+ * constructs: the local network gateway's settings and the connection's, flat.
+ */
+export interface VpnSiteOptions {
+  /**
+   * Name of the local network gateway.
+   * @default - the id the site was added with
+   */
+  readonly name?: string;
+  /**
+   * Resource group of the local network gateway.
+   * @default - the gateway's resource group
+   */
+  readonly resourceGroupName?: string;
+  /**
+   * Azure region of the local network gateway.
+   * @default - the gateway's region
+   */
+  readonly location?: string;
+  /**
+   * Public IPv4 address of the on-premises VPN device. Set this or `gatewayFqdn`.
+   * @default - `gatewayFqdn` is used
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq
+   */
+  readonly gatewayAddress?: string;
+  /**
+   * DNS name of the on-premises VPN device. Set this or `gatewayAddress`.
+   * @default - `gatewayAddress` is used
+   */
+  readonly gatewayFqdn?: string;
+  /**
+   * On-premises prefixes routed statically to this site. Required without BGP; leave it empty
+   * with BGP, where every prefix listed becomes a static route that overrides BGP.
+   * @default - none (only the BGP peer's /32 when BGP is on)
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq#bgp
+   */
+  readonly addressSpace?: string[];
+  /**
+   * The site's BGP ASN; `bgpPeeringAddress` is then required. It must differ from the Azure
+   * gateway's ASN and not be reserved (65515-65520 are Azure's).
+   * @default - the site does not speak BGP
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq#bgp
+   */
+  readonly bgpAsn?: number;
+  /**
+   * The device's BGP peer address. With an APIPA address (169.254.21.0-169.254.22.255), the
+   * connection peers from the gateway's custom APIPA addresses (see `customBgpPrimaryAddress`).
+   * @default - the site does not speak BGP
+   * @see https://learn.microsoft.com/azure/vpn-gateway/bgp-howto
+   */
+  readonly bgpPeeringAddress?: string;
+  /**
+   * Weight added to routes learned from this peer.
+   * @default - Azure's default (0)
+   */
+  readonly bgpPeerWeight?: number;
+  /**
+   * Name of the connection.
+   * @default `<gateway name>-to-<site name>`
+   */
+  readonly connectionName?: string;
+  /**
+   * The pre-shared key; configure the same key on the device.
+   * @default SharedKey.generate()
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq
+   */
+  readonly sharedKey?: SharedKey;
+  /**
+   * The IPsec/IKE policy. The device must offer exactly these algorithms.
+   * @default - IpsecPolicy.RECOMMENDED; IpsecPolicy.AZURE_DEFAULT on SKUs without custom policies (Basic)
+   * @see https://learn.microsoft.com/azure/vpn-gateway/ipsec-ike-policy-howto
+   */
+  readonly ipsecPolicy?: IpsecPolicy;
+  /**
+   * Run BGP over the connection. Several tunnels to one site need it.
+   * @default - true when both the gateway and the site have BGP
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-bgp-overview
+   */
+  readonly enableBgp?: boolean;
+  /**
+   * Propose policy-based traffic selectors, for devices that only do policy-based VPN.
+   * @default false
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-connect-multiple-policybased-rm-ps
+   */
+  readonly usePolicyBasedTrafficSelectors?: boolean;
+  /**
+   * Custom traffic selectors; needs `usePolicyBasedTrafficSelectors`.
+   * @default - none
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq
+   */
+  readonly trafficSelectorPolicies?: TrafficSelectorPolicy[];
+  /**
+   * Dead peer detection timeout, 9 to 3600 seconds.
+   * @default - Azure's default (45)
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq#ipsecike-policy
+   */
+  readonly dpdTimeoutSeconds?: number;
+  /**
+   * The IKE version.
+   * @default ConnectionProtocol.IKEV2
+   */
+  readonly connectionProtocol?: ConnectionProtocol;
+  /**
+   * Which side may initiate.
+   * @default - Azure's default (ConnectionMode.DEFAULT)
+   */
+  readonly connectionMode?: ConnectionMode;
+  /**
+   * IngressSnat rules of the gateway applied to this connection.
+   * @default - none
+   * @see https://learn.microsoft.com/azure/vpn-gateway/nat-howto
+   */
+  readonly ingressNatRules?: GatewayNatRule[];
+  /**
+   * EgressSnat rules of the gateway applied to this connection.
+   * @default - none
+   * @see https://learn.microsoft.com/azure/vpn-gateway/nat-howto
+   */
+  readonly egressNatRules?: GatewayNatRule[];
+  /**
+   * The gateway's custom APIPA address (first instance) this connection peers from.
+   * @default - with an APIPA `bgpPeeringAddress` on a gateway with custom APIPA addresses: the
+   *   first instance's address in the same /30 as the peer, or its only one; otherwise Azure picks
+   * @see https://learn.microsoft.com/azure/vpn-gateway/bgp-howto
+   */
+  readonly customBgpPrimaryAddress?: string;
+  /**
+   * The custom APIPA address of the gateway's second instance this connection peers from
+   * (active-active gateways).
+   * @default - derived like `customBgpPrimaryAddress`: the second instance's address at the same
+   *   position as the primary's, or its only one
+   * @see https://learn.microsoft.com/azure/vpn-gateway/bgp-howto
+   */
+  readonly customBgpSecondaryAddress?: string;
+  /**
+   * Tags for the local network gateway and the connection.
+   * @default - none
+   */
+  readonly tags?: { [key: string]: string };
+  /**
+   * The azurerm provider (alias) for the local network gateway and the connection: that of the
+   * gateway's subscription.
+   * @default - the gateway's provider when it is a `VpnGateway` with one; otherwise the stack's default
+   */
+  readonly provider?: TerraformProvider;
+}
+
+/**
+ * Properties of a `VpnSite`.
+ */
+export interface VpnSiteProps extends VpnSiteOptions {
+  /** The Azure VPN gateway the site connects to. */
+  readonly gateway: IVpnGateway;
+}
+
+/**
+ * An on-premises site with its connection: a `LocalSite` (local network gateway) and a
+ * `SiteToSiteConnection` to one Azure gateway. On an active-active gateway the one connection
+ * carries a tunnel to each instance.
+ *
+ * When the site peers over BGP from an APIPA address and the gateway has custom APIPA addresses,
+ * the connection's `custom_bgp_addresses` are derived: per instance, the address in the same /30
+ * as the device's peer address, or the instance's only one.
+ *
+ * @example new VpnSite(this, 'Branch', { gateway: hub, gatewayAddress: '203.0.113.10', bgpAsn: 65050, bgpPeeringAddress: '169.254.21.2' });
+ */
+export class VpnSite extends Construct {
+  /** The local network gateway construct. */
+  public readonly localSite: LocalSite;
+  /** The connection construct. */
+  public readonly connection: SiteToSiteConnection;
+  /** The `azurerm_local_network_gateway` (escape hatch). */
+  public readonly localNetworkGateway: LocalNetworkGateway;
+  /** The `azurerm_virtual_network_gateway_connection` (escape hatch). */
+  public readonly connectionResource: VirtualNetworkGatewayConnection;
+  /** Name of the local network gateway. */
+  public readonly siteName: string;
+
+  constructor(scope: Construct, id: string, props: VpnSiteProps) {
+    super(scope, id);
+    VpnValidation.enable(this);
+    const gateway = props.gateway;
+    if (gateway === undefined) {
+      throw new VpnConfigError('conn.type.required-peer', 'VpnSiteProps.gateway is missing; a site connects to a gateway, so pass the VpnGateway (or VpnGateway.fromAttributes()) it connects to', this);
+    }
+    this.siteName = props.name ?? id;
+
+    this.localSite = new LocalSite(this, 'LocalNetworkGateway', {
+      name: this.siteName,
+      resourceGroupName: props.resourceGroupName ?? gateway.resourceGroupName,
+      location: props.location ?? gateway.location,
+      gatewayAddress: props.gatewayAddress,
+      gatewayFqdn: props.gatewayFqdn,
+      addressSpace: props.addressSpace,
+      bgpAsn: props.bgpAsn,
+      bgpPeeringAddress: props.bgpPeeringAddress,
+      bgpPeerWeight: props.bgpPeerWeight,
+      tags: props.tags,
+    });
+    this.localNetworkGateway = this.localSite.localNetworkGateway;
+
+    const bgp = props.enableBgp ?? (gateway.bgpEnabled && this.localSite.bgpEnabled);
+    const derived =
+      props.customBgpPrimaryAddress === undefined && props.customBgpSecondaryAddress === undefined && bgp
+        ? deriveCustomBgpAddresses(gateway, props.bgpPeeringAddress)
+        : {};
+
+    this.connection = new SiteToSiteConnection(this, 'Connection', {
+      gateway,
+      site: this.localSite,
+      name: props.connectionName,
+      sharedKey: props.sharedKey,
+      ipsecPolicy: props.ipsecPolicy,
+      enableBgp: props.enableBgp,
+      usePolicyBasedTrafficSelectors: props.usePolicyBasedTrafficSelectors,
+      trafficSelectorPolicies: props.trafficSelectorPolicies,
+      dpdTimeoutSeconds: props.dpdTimeoutSeconds,
+      connectionProtocol: props.connectionProtocol,
+      connectionMode: props.connectionMode,
+      ingressNatRules: props.ingressNatRules,
+      egressNatRules: props.egressNatRules,
+      customBgpPrimaryAddress: props.customBgpPrimaryAddress ?? derived.primary,
+      customBgpSecondaryAddress: props.customBgpSecondaryAddress ?? derived.secondary,
+      tags: props.tags,
+    });
+    this.connectionResource = this.connection.connection;
+
+    const provider = props.provider ?? (gateway instanceof VpnGateway ? gateway.provider : undefined);
+    if (provider !== undefined) {
+      this.localNetworkGateway.provider = provider;
+      this.connectionResource.provider = provider;
+    }
+  }
+}
+
+interface CustomBgpAddresses {
+  readonly primary?: string;
+  readonly secondary?: string;
+}
+
+/**
+ * Which custom APIPA addresses of the gateway a connection to an APIPA BGP peer uses. Only a
+ * unique answer is derived; otherwise Azure picks (and the BGP rules say what is missing).
+ */
+function deriveCustomBgpAddresses(gateway: IVpnGateway, peer: string | undefined): CustomBgpAddresses {
+  if (!(gateway instanceof VpnGateway) || peer === undefined || Token.isUnresolved(peer)) return {};
+  const parsedPeer = parseAddress(peer);
+  if (parsedPeer === undefined || parsedPeer.version !== 4 || !isApipa(parsedPeer)) return {};
+  const first = gateway.bgpCustomApipaAddresses;
+  if (first.length === 0 || first.some((a) => Token.isUnresolved(a))) return {};
+  const peerBlock = parsedPeer.start >> 2n;
+  let index = first.findIndex((a) => {
+    const parsed = parseAddress(a);
+    return parsed !== undefined && parsed.version === 4 && parsed.start >> 2n === peerBlock;
+  });
+  if (index < 0 && first.length === 1) index = 0;
+  if (index < 0) return {};
+  const second = gateway.activeActive ? gateway.bgpSecondCustomApipaAddresses : [];
+  const secondary = second.length === 1 ? second[0] : second[index];
+  return { primary: first[index], secondary };
+}
