@@ -54,6 +54,8 @@ export function resolveEndpoint(net: RoutingNetwork, query: string): Resolution 
     () => entities.filter((e) => isKnown(e.name) && e.name === q).map((e) => entityEndpoint(net, e)).filter(isResolution),
     () => entities.filter((e) => e.address.slice(e.address.indexOf('.') + 1) === q).map((e) => entityEndpoint(net, e)).filter(isResolution),
     () => byConstructId(net, entities, q),
+    // Topology constructs name their children `Spoke-<key>` and `Site-<key>`: the key alone works too.
+    () => byConstructId(net, entities, q, true),
   ];
   for (const attempt of tries) {
     const hits = dedupe(attempt());
@@ -123,12 +125,12 @@ function entityEndpoint(net: RoutingNetwork, e: Entity | undefined): Resolution 
 }
 
 /** A construct id (`paris`) names the single endpoint whose resources sit under it. */
-function byConstructId(net: RoutingNetwork, entities: Entity[], id: string): Resolution[] {
+function byConstructId(net: RoutingNetwork, entities: Entity[], id: string, keyed = false): Resolution[] {
   const out: Resolution[] = [];
+  const matches = (segment: string) => (keyed ? /^[A-Za-z]+-(.+)$/.exec(segment)?.[1] === id : segment === id);
   for (const e of entities) {
     if (e.path === undefined) continue;
-    const segments = e.path.split('/');
-    if (!segments.slice(0, -1).includes(id) && segments[segments.length - 1] !== id) continue;
+    if (!e.path.split('/').some(matches)) continue;
     if (e.kind !== 'virtualNetwork' && e.kind !== 'localGateway') continue;
     const r = entityEndpoint(net, e);
     if (r) out.push(r);

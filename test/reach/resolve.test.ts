@@ -65,3 +65,15 @@ describe('endpoint names', () => {
     expect(() => r.resolve('a')).toThrow(/"a" is ambiguous/);
   });
 });
+
+describe('construct ids of the topology constructs', () => {
+  test('GIVEN resources under Spoke-app and Site-paris constructs WHEN asked for app and paris THEN the keys name them', () => {
+    const n = new Net().vnet('hub', '10.0.0.0/16').gateway('hub').spoke('vnet-app', '10.1.0.0/16', 'hub').site('lng-paris', ['192.168.1.0/24']).s2s('hub', 'lng-paris');
+    n.put({ ...n.get('azurerm_virtual_network.vnet_app')!, path: 'enterprise/Hub/Spoke-app/VirtualNetwork' });
+    n.put({ ...n.get('azurerm_local_network_gateway.lng_paris')!, path: 'enterprise/Hub/Site-paris/LocalNetworkGateway/Resource' });
+    const r = new TopologyReach(n.build());
+    expect(label(r.resolve('app'))).toBe('vnet-app');
+    expect(label(r.resolve('Spoke-app'))).toBe('vnet-app');
+    expect(r.reach('app', 'paris').status).toBe('reachable');
+  });
+});
