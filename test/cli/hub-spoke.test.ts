@@ -1,4 +1,4 @@
-import { ExampleFiles, writeExample } from './example';
+import { ExampleFiles, loadExample, writeExample } from './example';
 import { azvpn, checkJson, EXAMPLE_DIR, removeScratch, scratch } from './support';
 
 let dir: string;
@@ -21,9 +21,16 @@ describe('GIVEN the hand-written hub-and-spoke example', () => {
     expect(result.stdout).toMatch(new RegExp(`^0 errors, 0 warnings, \\d+ infos?.* in 1 configuration \\(${EXAMPLE_DIR.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)\\n$`, 'm'));
   });
 
-  test('WHEN checked THEN the shared keys are random_password results, so nothing secret can appear', () => {
-    const result = azvpn('check', EXAMPLE_DIR, '--verbose', '--format', 'json');
-    expect(result.stdout).not.toMatch(/"shared_key"\s*:\s*"[^$]/);
+  test('WHEN its connections are read THEN every shared key comes from a random_password of the random provider, none is a literal', () => {
+    const files = loadExample();
+    const connections = Object.values(files['sites.tf.json'].resource.azurerm_virtual_network_gateway_connection) as Array<{ shared_key: string }>;
+    expect(connections).toHaveLength(2);
+    for (const c of connections) {
+      const match = /^\$\{random_password\.([a-z_]+)\.result\}$/.exec(c.shared_key);
+      expect(match).not.toBeNull();
+      expect(files['sites.tf.json'].resource.random_password[match![1]]).toEqual({ length: 32, special: false });
+    }
+    expect(files['providers.tf.json'].terraform.required_providers.random.source).toBe('hashicorp/random');
   });
 });
 
