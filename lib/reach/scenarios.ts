@@ -368,13 +368,12 @@ function transitChecklists(net: RoutingNetwork, matrix: ReachMatrix): ScenarioCh
     out.push({ scenario: S4C3, subject: `${s.vnet.label} → ${s.gateway.hub?.label ?? s.gateway.label}`, items: spokeTransitItems(s) });
   }
   for (const g of net.gateways) {
-    const links = g.links.filter((l) => l.a === g);
+    // Transit over VNet-to-VNet: a gateway between two links, or between a link and a site.
     if (g.links.length < 2 && !(g.links.length >= 1 && g.tunnels.length >= 1)) continue;
-    if (links.length === 0) continue;
     out.push({
       scenario: S4C4,
       subject: `${g.label}`,
-      items: links.map((l) => fromTri(`BGP on both connections of ${l.forward.address}${l.reverse ? ` / ${l.reverse.address}` : ''}`, both(l.up, l.bgp), 'both connections run BGP', 'bgp.transit')),
+      items: g.links.map((l) => fromTri(`BGP on both connections of ${l.forward.address}${l.reverse ? ` / ${l.reverse.address}` : ''}`, both(l.up, l.bgp), 'both connections run BGP', 'bgp.transit')),
     });
   }
   for (const g of net.gateways) {
