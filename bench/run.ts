@@ -1,0 +1,302 @@
+/**
+ * The benchmark harness: `npm run bench` (full run) or `npm run bench:smoke` (tiny sizes, for CI).
+ *
+ *   node bench/results/js/bench/run.js [--smoke] [--only synth,check,import] [--reps N]
+ *                                      [--spokes 100,500] [--sites 30] [--check-sizes 1000,10000,50000]
+ *                                      [--profile] [--out FILE]
+ *
+ * Runs the compiled JavaScript (the package's lib/*.js from `npm run build`, the harness from
+ * `tsc -p bench/tsconfig.json`); started as bench/run.ts through ts-node, it compiles the harness
+ * and re-runs itself compiled, so the figures never include TypeScript compilation.
+ *
+ * Every measurement runs in a fresh child process. The exit code is non-zero only when the harness
+ * or the measured program breaks (a worker fails, the variants emit different resources, the
+ * library loads the provider package root); missed targets are reported, not failed.
+ */
+import { execFileSync, spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { benchChecker, CheckerResult } from './checker-bench';
+import { benchImport, ImportResult } from './import-bench';
+import { summarizeProfileFile, ProfileSummary } from './profile-summary';
+import { benchSynth, SynthSize, WORKER as SYNTH_WORKER } from './synth-bench';
+import { formatMs, formatRatio, LIBRARY_MAIN, REPO_ROOT, RESULTS_DIR, runWorker, table, typeScriptSources } from './support';
+import type { SynthMeasurement } from './synth-worker';
+
+/** The issue's targets on the 2-core machines. */
+export const TARGETS = {
+  synthRatioAt500: 1.15,
+  check50kMs: 5000,
+  checkExponent: 1.1,
+  importRatio: 1.3,
+};
+
+interface Options {
+  readonly smoke: boolean;
+  readonly sections: ReadonlySet<string>;
+  readonly synthReps: number;
+  readonly checkReps: number;
+  readonly importReps: number;
+  readonly spokes: number[];
+  readonly sites: number;
+  readonly checkSizes: number[];
+  readonly profile: boolean;
+  readonly out: string;
+}
+
+function parseOptions(argv: readonly string[]): Options {
+  const value = (flag: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    if (i < 0) return undefined;
+    const v = argv[i + 1];
+    if (v === undefined || v.startsWith('--')) throw new Error(`${flag} needs a value`);
+    return v;
+  };
+  const numbers = (text: string) =>
+    text.split(',').map((t) => {
+      const n = Number(t);
+      if (!Number.isInteger(n) || n < 0) throw new Error(`not a count: ${t}`);
+      return n;
+    });
+  const known = ['--smoke', '--only', '--reps', '--spokes', '--sites', '--check-sizes', '--profile', '--out'];
+  for (const a of argv) if (a.startsWith('--') && !known.includes(a)) throw new Error(`unknown option ${a}; known: ${known.join(' ')}`);
+  const smoke = argv.includes('--smoke');
+  const reps = value('--reps') !== undefined ? numbers(value('--reps')!)[0] : undefined;
+  if (reps !== undefined && reps < 1) throw new Error('--reps must be at least 1');
+  return {
+    smoke,
+    sections: new Set((value('--only') ?? 'synth,check,import').split(',')),
+    synthReps: reps ?? (smoke ? 1 : 7),
+    checkReps: reps ?? (smoke ? 1 : 5),
+    importReps: reps ?? (smoke ? 2 : 9),
+    spokes: value('--spokes') !== undefined ? numbers(value('--spokes')!) : smoke ? [3] : [100, 500],
+    sites: value('--sites') !== undefined ? numbers(value('--sites')!)[0] : smoke ? 2 : 30,
+    checkSizes: value('--check-sizes') !== undefined ? numbers(value('--check-sizes')!) : smoke ? [100, 300, 1000] : [1000, 10000, 50000],
+    profile: argv.includes('--profile'),
+    out: value('--out') ?? path.join(RESULTS_DIR, smoke ? 'smoke.json' : 'latest.json'),
+  };
+}
+
+/** Started through ts-node: compile the harness and run the compiled copy instead. */
+function reexecCompiled(): never {
+  const tsc = require.resolve('typescript/bin/tsc');
+  execFileSync(process.execPath, [tsc, '-p', path.join(REPO_ROOT, 'bench', 'tsconfig.json')], { stdio: 'inherit' });
+  const compiled = path.join(RESULTS_DIR, 'js', 'bench', 'run.js');
+  const result = spawnSync(process.execPath, [compiled, ...process.argv.slice(2)], { stdio: 'inherit' });
+  process.exit(result.status ?? 1);
+}
+
+/** The figures must be for the sources as they are: every lib/**\/*.ts needs a newer .js beside it. */
+function assertLibraryCompiled(): void {
+  const stale = typeScriptSources(path.join(REPO_ROOT, 'lib')).filter((ts) => {
+    const js = ts.replace(/\.ts$/, '.js');
+    return !fs.existsSync(js) || fs.statSync(js).mtimeMs < fs.statSync(ts).mtimeMs;
+  });
+  if (stale.length > 0) {
+    throw new Error(
+      `lib/ is not compiled, or changed since it was: ${stale.slice(0, 3).map((f) => path.relative(REPO_ROOT, f)).join(', ')}${stale.length > 3 ? ` and ${stale.length - 3} more` : ''}; run \`npm run build\` (npm run bench does)`,
+    );
+  }
+}
+
+function machine(): Record<string, string> {
+  const cpuinfo = fs.existsSync('/proc/cpuinfo') ? fs.readFileSync('/proc/cpuinfo', 'utf-8') : '';
+  const model = /^model name\s*:\s*(.*)$/m.exec(cpuinfo)?.[1] ?? os.cpus()[0]?.model ?? 'unknown';
+  let commit = 'unknown';
+  let dirty = '';
+  try {
+    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf-8' }).trim();
+    const status = execFileSync('git', ['status', '--porcelain', '--', 'lib', 'bin'], { cwd: REPO_ROOT, encoding: 'utf-8' }).trim();
+    dirty = status ? ' (lib/ or bin/ has uncommitted changes)' : '';
+  } catch {
+    // Not a git checkout: the commit stays unknown.
+  }
+  return {
+    cpus: String(os.availableParallelism?.() ?? os.cpus().length),
+    cpuModel: model,
+    memory: `${(os.totalmem() / 2 ** 30).toFixed(1)} GiB`,
+    node: process.version,
+    platform: `${os.type()} ${os.release()} ${os.arch()}`,
+    commit: `${commit}${dirty}`,
+    date: new Date().toISOString(),
+  };
+}
+
+function pct(part: number, whole: number): string {
+  return whole > 0 ? `${((part / whole) * 100).toFixed(0)}%` : 'n/a';
+}
+
+function mark(ok: boolean): string {
+  return ok ? 'met' : 'MISSED';
+}
+
+function synthTables(sizes: SynthSize[]): string {
+  const rows: string[][] = [];
+  for (const s of sizes) {
+    for (const v of ['library', 'raw'] as const) {
+      const x = s[v];
+      rows.push([`N=${s.spokes}, S=${s.sites}`, v, String(x.resources), formatMs(x.constructMs), formatMs(x.synthMs), formatMs(x.totalMs), x.peakRssMiB.toFixed(0)]);
+    }
+    rows.push([`N=${s.spokes}, S=${s.sites}`, 'library/raw', s.library.resources === s.raw.resources ? 'equal' : 'DIFFER', formatRatio(s.constructRatio), formatRatio(s.synthRatio), formatRatio(s.totalRatio), formatRatio(s.rssRatio)]);
+  }
+  const main = table(['topology', 'variant', 'resources', 'construct ms', 'synth ms', 'total ms', 'peak RSS MiB'], rows);
+
+  const countRows: string[][] = [];
+  for (const s of sizes) {
+    const types = [...new Set([...Object.keys(s.library.resourceCounts), ...Object.keys(s.raw.resourceCounts)])].sort();
+    for (const t of types) countRows.push([`N=${s.spokes}`, t, String(s.library.resourceCounts[t] ?? 0), String(s.raw.resourceCounts[t] ?? 0)]);
+    countRows.push([`N=${s.spokes}`, 'total', String(s.library.resources), String(s.raw.resources)]);
+  }
+  const counts = table(['topology', 'resource type', 'library', 'raw'], countRows);
+
+  const breakdownRows: string[][] = [];
+  for (const s of sizes) {
+    for (const v of ['library', 'raw'] as const) {
+      const b = s[v].breakdown;
+      if (!b) continue;
+      breakdownRows.push([
+        `N=${s.spokes}`,
+        v,
+        `${b.toTerraformCalls} × = ${formatMs(b.toTerraformMs)}${b.toTerraformCalls > 1 ? ` (${b.toTerraformCallMs.map(formatMs).join(' + ')})` : ''}`,
+        v === 'library' ? `${b.adapterCalls} × = ${formatMs(b.adapterMs)}` : '-',
+        v === 'library' ? `${b.engineCalls} × = ${formatMs(b.engineMs)}` : '-',
+      ]);
+    }
+  }
+  const breakdown = table(['topology', 'variant', 'stack.toTerraform()', 'JSON adapter', 'rule engine'], breakdownRows);
+  const explained = sizes
+    .filter((s) => s.library.breakdown !== undefined)
+    .map((s) => {
+      const b = s.library.breakdown!;
+      const overhead = s.library.totalMs - s.raw.totalMs;
+      const validationToTerraform = b.toTerraformCalls > 1 ? b.toTerraformCallMs[0] : 0;
+      const checks = validationToTerraform + b.adapterMs + b.engineMs;
+      return (
+        `- N=${s.spokes}: the library takes ${formatMs(overhead)} ms more than raw (median totals). ` +
+        `The synth-time check accounts for about ${formatMs(checks)} ms of it: the extra \`stack.toTerraform()\` in validation ${formatMs(validationToTerraform)} ms ` +
+        `(${pct(validationToTerraform, overhead)} of the overhead), the JSON adapter ${formatMs(b.adapterMs)} ms (${pct(b.adapterMs, overhead)}), ` +
+        `the rule engine ${formatMs(b.engineMs)} ms (${pct(b.engineMs, overhead)}); construct time differs by ${formatMs(s.library.constructMs - s.raw.constructMs)} ms.`
+      );
+    });
+  return `${main}\n\nResources per type (from the written cdk.tf.json):\n\n${counts}\n\nInside synth (one instrumented run per variant, not part of the timings above; with the library the first \`toTerraform()\` is its validation's, the last the synthesizer's):\n\n${breakdown}${explained.length > 0 ? `\n\n${explained.join('\n')}` : ''}`;
+}
+
+function checkerTable(r: CheckerResult): string {
+  const rows = [r.startup, ...r.sizes].map((s) => [
+    s === r.startup ? `${s.resources} (fixed cost)` : String(s.resources),
+    `${s.spokes} / ${s.sites}`,
+    s.megabytes.toFixed(1),
+    formatMs(s.medianWallMs),
+    formatMs(s.medianCpuMs),
+    s.medianRssMiB.toFixed(0),
+    `${s.runs[0].summary.errors}/${s.runs[0].summary.warnings}/${s.runs[0].summary.infos}`,
+  ]);
+  return `${table(['resources', 'spokes / sites', 'MB', 'wall ms', 'CPU ms', 'peak RSS MiB', 'errors/warnings/infos'], rows)}\n\nScaling exponent (log-log least squares over ${r.sizes.map((s) => s.resources).join(', ')} resources): wall time ${r.exponent.toFixed(3)}; wall time minus the fixed cost ${r.marginalExponent.toFixed(3)}.`;
+}
+
+function importTable(r: ImportResult): string {
+  const rows = [r.baseline, r.library, r.floor].map((v) => [
+    v.mode === 'library' ? "require('cdktf-azure-vpn')" : v.mode === 'floor' ? `deep-path floor (${r.deepPaths.length} provider modules)` : 'empty process (baseline)',
+    formatMs(v.medianRequireMs),
+    v.medianRssMiB.toFixed(0),
+    String(v.modulesLoaded),
+  ]);
+  rows.push(['library / floor', formatRatio(r.timeRatio), `${formatRatio(r.rssRatio)} (above baseline)`, '']);
+  return `${table(['what is required', 'require ms', 'peak RSS MiB', 'modules loaded'], rows)}\n\nProvider package roots loaded: ${r.providerRootsLoaded.length === 0 ? 'none' : r.providerRootsLoaded.join(', ')}.\nDeep paths of the floor: ${r.deepPaths.join(', ')}.`;
+}
+
+function profileText(title: string, summary: ProfileSummary): string {
+  const fns = table(
+    ['function', 'where', 'self ms', 'share'],
+    summary.topFunctions.map((f) => [f.name, f.where, formatMs(f.selfMs), `${(f.share * 100).toFixed(1)}%`]),
+  );
+  const areas = table(
+    ['code area', 'self ms', 'share'],
+    summary.byArea.slice(0, 12).map((a) => [a.area, formatMs(a.selfMs), `${(a.share * 100).toFixed(1)}%`]),
+  );
+  return `${title} (${formatMs(summary.totalMs)} ms sampled)\n\n${areas}\n\n${fns}`;
+}
+
+async function profileSynth(spokes: number, sites: number): Promise<string> {
+  const dir = path.join(RESULTS_DIR, 'profiles');
+  fs.mkdirSync(dir, { recursive: true });
+  const parts: string[] = [];
+  for (const variant of ['library', 'raw'] as const) {
+    const file = path.join(dir, `synth-${variant}-N${spokes}.cpuprofile`);
+    const m = await runWorker<SynthMeasurement>(SYNTH_WORKER, [variant, String(spokes), String(sites), '--profile', file]);
+    parts.push(profileText(`CPU profile, ${variant}, N=${spokes}, construct + synth ${formatMs(m.constructMs + m.synthMs)} ms; ${path.relative(REPO_ROOT, file)}`, summarizeProfileFile(file)));
+  }
+  return parts.join('\n\n');
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  if (!fs.existsSync(LIBRARY_MAIN)) throw new Error(`${path.relative(REPO_ROOT, LIBRARY_MAIN)} is missing; run \`npm run build\` (npm run bench does)`);
+  assertLibraryCompiled();
+  const log = (line: string) => process.stderr.write(`${line}\n`);
+  const info = machine();
+  const results: Record<string, unknown> = { machine: info, options: { ...options, sections: [...options.sections] } };
+  const report: string[] = [
+    `# cdktf-azure-vpn benchmarks${options.smoke ? ' (smoke mode: tiny sizes, figures meaningless)' : ''}`,
+    '',
+    `Machine: ${info.cpus} CPUs (${info.cpuModel}), ${info.memory} RAM, node ${info.node}, ${info.platform}. Commit ${info.commit}, ${info.date}.`,
+  ];
+  const verdicts: string[] = [];
+
+  if (options.sections.has('synth')) {
+    log(`synth overhead: N = ${options.spokes.join(', ')} spokes, S = ${options.sites} sites, ${options.synthReps} runs per variant`);
+    const sizes = await benchSynth(options.spokes, options.sites, options.synthReps, log);
+    results.synth = sizes;
+    report.push('', `## 1. Synth overhead (median of ${options.synthReps} runs per variant, each in a fresh process)`, '', synthTables(sizes));
+    const at500 = sizes.find((s) => s.spokes === 500);
+    const missed = at500 !== undefined && at500.totalRatio > TARGETS.synthRatioAt500;
+    if (at500) verdicts.push(`synth wall-time ratio at N=500: ${formatRatio(at500.totalRatio)} (target ≤ ${TARGETS.synthRatioAt500}): ${mark(!missed)}${missed ? `, by ${formatMs(at500.library.totalMs - TARGETS.synthRatioAt500 * at500.raw.totalMs)} ms` : ''}`);
+    // A missed target comes with the profile that says where the time goes.
+    if (options.profile || (missed && !options.smoke)) {
+      const largest = Math.max(...options.spokes);
+      const text = await profileSynth(largest, options.sites);
+      report.push('', '### CPU profiles of construct + synth', '', text);
+    }
+  }
+
+  if (options.sections.has('check')) {
+    log(`checker scaling: ${options.checkSizes.join(', ')} resources, ${options.checkReps} runs each`);
+    const checker = benchChecker(options.checkSizes, options.checkReps, log);
+    results.check = checker;
+    report.push('', `## 2. Checker scaling: \`azvpn check FILE --format json\` (median of ${options.checkReps} processes)`, '', checkerTable(checker));
+    const largest = checker.sizes.find((s) => s.requested === 50000);
+    if (largest) verdicts.push(`azvpn check on ${largest.resources} resources: ${formatMs(largest.medianWallMs)} ms (target < ${TARGETS.check50kMs}): ${mark(largest.medianWallMs < TARGETS.check50kMs)}`);
+    if (checker.sizes.length >= 2 && !options.smoke) verdicts.push(`checker scaling exponent: ${checker.exponent.toFixed(3)} (target ≤ ${TARGETS.checkExponent}): ${mark(checker.exponent <= TARGETS.checkExponent)}`);
+  }
+
+  if (options.sections.has('import')) {
+    log(`import cost: ${options.importReps} runs each`);
+    const imports = await benchImport(options.importReps, log);
+    results.import = imports;
+    report.push('', `## 3. Import cost (median of ${options.importReps} fresh processes)`, '', importTable(imports));
+    verdicts.push(`import time ratio library/floor: ${formatRatio(imports.timeRatio)} (target ≤ ${TARGETS.importRatio}): ${mark(imports.timeRatio <= TARGETS.importRatio)}`);
+    const azurermRoot = imports.providerRootsLoaded.filter((k) => k.includes('provider-azurerm'));
+    if (azurermRoot.length > 0) {
+      throw new Error(`the @cdktf/provider-azurerm package root was loaded: ${azurermRoot.join(', ')}`);
+    }
+  }
+
+  if (verdicts.length > 0) report.push('', '## Targets', '', ...verdicts.map((v) => `- ${v}`));
+  if (options.smoke) report.push('', 'Smoke mode checks that the harness works; its figures say nothing about performance.');
+  const text = `${report.join('\n')}\n`;
+  process.stdout.write(`\n${text}`);
+  fs.mkdirSync(path.dirname(options.out), { recursive: true });
+  fs.writeFileSync(options.out, JSON.stringify(results, null, 2));
+  fs.writeFileSync(options.out.replace(/\.json$/, '.md'), text);
+  log(`\nwrote ${path.relative(REPO_ROOT, options.out)} and ${path.relative(REPO_ROOT, options.out.replace(/\.json$/, '.md'))}`);
+}
+
+if (__filename.endsWith('.ts')) {
+  reexecCompiled();
+} else {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}

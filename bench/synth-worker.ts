@@ -1,0 +1,158 @@
+/**
+ * One synth measurement, in a fresh process (run.ts forks it):
+ *   synth-worker.js <library|raw> <spokes> <sites> [--breakdown] [--profile FILE]
+ *
+ * Builds the topology into a new App, then `app.synth()` into a temporary outdir, as `cdktf synth`
+ * does: aspects, every construct's validations (the library's rule engine runs there; the raw
+ * variant has none), and the cdk.tf.json written to disk. Module loading happens before the clock
+ * starts (import-bench.ts measures it). Peak RSS is the whole process's.
+ *
+ * --breakdown times, inside synth, every `stack.toTerraform()` call and the library's adapter and
+ * rule engine (by wrapping them), which costs a little itself: do not mix these runs with timing runs.
+ * --profile writes a V8 CPU profile of construct + synth to FILE.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { App, TerraformStack } from 'cdktf';
+import { resourceFingerprint } from './normalize';
+import { profile } from './profile-summary';
+import { LIBRARY_MAIN, msSince, peakRssMiB, reportToParent } from './support';
+import { TopologyShape } from './topology-params';
+
+export type Variant = 'library' | 'raw';
+
+export interface SynthBreakdown {
+  readonly toTerraformCalls: number;
+  readonly toTerraformMs: number;
+  /** Each call's time, in call order: with the library, the first is its validation's, the last the synthesizer's. */
+  readonly toTerraformCallMs: number[];
+  readonly adapterCalls: number;
+  readonly adapterMs: number;
+  readonly engineCalls: number;
+  readonly engineMs: number;
+}
+
+export interface SynthMeasurement {
+  readonly variant: Variant;
+  readonly spokes: number;
+  readonly sites: number;
+  readonly constructMs: number;
+  readonly synthMs: number;
+  readonly peakRssMiB: number;
+  /** Resources per Terraform type, read from the written cdk.tf.json. */
+  readonly resourceCounts: Record<string, number>;
+  readonly resources: number;
+  /** Digest of the resources with logical ids replaced (normalize.ts): equal when both variants declare the same resources. */
+  readonly fingerprint: string;
+  readonly synthesizedBytes: number;
+  readonly breakdown?: SynthBreakdown;
+}
+
+type Builder = (stack: TerraformStack, shape: TopologyShape) => void;
+
+function loadBuilder(variant: Variant): Builder {
+  if (variant === 'raw') {
+    return (require('./topology-raw') as typeof import('./topology-raw')).buildRawTopology;
+  }
+  const lib = require(LIBRARY_MAIN) as import('./topology-library').LibraryModule;
+  const { buildLibraryTopology } = require('./topology-library') as typeof import('./topology-library');
+  return (stack, shape) => buildLibraryTopology(lib, stack, shape);
+}
+
+/** Wraps `owner[name]` to count and time its calls. */
+function timeCalls(owner: any, name: string): { calls: number; ms: number; each: number[] } {
+  const tally = { calls: 0, ms: 0, each: [] as number[] };
+  const original = owner[name] as (...args: unknown[]) => unknown;
+  if (typeof original !== 'function') throw new Error(`cannot wrap ${name}: not a function`);
+  owner[name] = function (this: unknown, ...args: unknown[]) {
+    const start = process.hrtime.bigint();
+    try {
+      return original.apply(this, args);
+    } finally {
+      const ms = msSince(start);
+      tally.calls++;
+      tally.ms += ms;
+      tally.each.push(ms);
+    }
+  };
+  return tally;
+}
+
+async function main(): Promise<void> {
+  const [variantArg, spokesArg, sitesArg, ...flags] = process.argv.slice(2);
+  if (variantArg !== 'library' && variantArg !== 'raw') throw new Error(`unknown variant ${variantArg}`);
+  const variant: Variant = variantArg;
+  const shape: TopologyShape = { spokes: Number(spokesArg), sites: Number(sitesArg) };
+  if (!Number.isInteger(shape.spokes) || !Number.isInteger(shape.sites)) throw new Error('spokes and sites must be integers');
+  const breakdown = flags.includes('--breakdown');
+  const profileIndex = flags.indexOf('--profile');
+  const profileFile = profileIndex >= 0 ? flags[profileIndex + 1] : undefined;
+
+  const build = loadBuilder(variant);
+  let tallies: Record<string, { calls: number; ms: number; each: number[] }> | undefined;
+  if (breakdown) {
+    const libDir = path.dirname(LIBRARY_MAIN);
+    tallies = { toTerraform: timeCalls(TerraformStack.prototype, 'toTerraform') };
+    if (variant === 'library') {
+      tallies.adapter = timeCalls(require(path.join(libDir, 'model', 'terraform-json.js')), 'topologyFromTerraformJson');
+      tallies.engine = timeCalls(require(path.join(libDir, 'rules', 'engine.js')), 'checkTopology');
+    }
+  }
+
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `azvpn-bench-synth-${variant}-`));
+  try {
+    const measure = () => {
+      const start = process.hrtime.bigint();
+      const app = new App({ outdir, skipValidation: false });
+      const stack = new TerraformStack(app, 'bench');
+      build(stack, shape);
+      const constructMs = msSince(start);
+      const synthStart = process.hrtime.bigint();
+      app.synth();
+      return { constructMs, synthMs: msSince(synthStart) };
+    };
+    let timings: { constructMs: number; synthMs: number };
+    if (profileFile) {
+      const profiled = await profile(measure);
+      timings = profiled.result;
+      fs.writeFileSync(profileFile, JSON.stringify(profiled.profile));
+    } else {
+      timings = measure();
+    }
+    const peak = peakRssMiB();
+
+    const written = path.join(outdir, 'stacks', 'bench', 'cdk.tf.json');
+    const text = fs.readFileSync(written, 'utf-8');
+    const config = JSON.parse(text) as { resource?: Record<string, Record<string, unknown>> };
+    const resourceCounts: Record<string, number> = {};
+    for (const [type, byName] of Object.entries(config.resource ?? {})) resourceCounts[type] = Object.keys(byName).length;
+    const result: SynthMeasurement = {
+      variant,
+      ...shape,
+      ...timings,
+      peakRssMiB: peak,
+      resourceCounts,
+      resources: Object.values(resourceCounts).reduce((a, b) => a + b, 0),
+      fingerprint: resourceFingerprint(config),
+      synthesizedBytes: text.length,
+      breakdown: tallies && {
+        toTerraformCalls: tallies.toTerraform.calls,
+        toTerraformMs: tallies.toTerraform.ms,
+        toTerraformCallMs: tallies.toTerraform.each,
+        adapterCalls: tallies.adapter?.calls ?? 0,
+        adapterMs: tallies.adapter?.ms ?? 0,
+        engineCalls: tallies.engine?.calls ?? 0,
+        engineMs: tallies.engine?.ms ?? 0,
+      },
+    };
+    reportToParent(result);
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
