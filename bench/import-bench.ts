@@ -3,9 +3,10 @@
  * deep paths the library itself imports (and, through them, cdktf and constructs). Each
  * measurement is a fresh process; the modes alternate within every repetition.
  */
+import * as fs from 'fs';
 import * as path from 'path';
 import type { ImportMeasurement } from './import-worker';
-import { median, providerDeepPaths, runWorker } from './support';
+import { LIBRARY_MAIN, median, providerDeepPaths, REPO_ROOT, runWorker } from './support';
 
 export interface ImportVariant {
   readonly mode: string;
@@ -26,6 +27,15 @@ export interface ImportResult {
   readonly rssRatio: number;
   /** Provider package roots the library loaded (must be none for azurerm). */
   readonly providerRootsLoaded: string[];
+  /** Where the library's import time goes: the floor, then each module lib/index.ts re-exports, in order (medians). */
+  readonly layers: Array<{ readonly module: string; readonly ms: number; readonly modules: number }>;
+}
+
+/** The modules lib/index.ts re-exports, in its order, as absolute paths of their compiled files. */
+function indexModules(): string[] {
+  const index = fs.readFileSync(path.join(REPO_ROOT, 'lib', 'index.ts'), 'utf-8');
+  const modules = [...index.matchAll(/^export\s+(?:\*|\{[^}]*\})\s+from\s+'(\.\/[^']+)'/gm)].map((m) => path.join(REPO_ROOT, 'lib', `${m[1]}.js`));
+  return [...modules, LIBRARY_MAIN];
 }
 
 export async function benchImport(repetitions: number, log: (line: string) => void): Promise<ImportResult> {
@@ -46,6 +56,16 @@ export async function benchImport(repetitions: number, log: (line: string) => vo
       log(`  import ${mode}, run ${rep + 1}/${repetitions}: ${m.requireMs.toFixed(0)} ms, ${m.peakRssMiB.toFixed(0)} MiB, ${m.modulesLoaded} modules`);
     }
   }
+  const modules = indexModules();
+  const layerRuns: NonNullable<ImportMeasurement['layers']>[] = [];
+  for (let rep = 0; rep < repetitions; rep++) {
+    layerRuns.push((await runWorker<ImportMeasurement>(worker, ['layers', JSON.stringify(deepPaths), JSON.stringify(modules)])).layers!);
+  }
+  const layers = layerRuns[0].map((layer, i) => ({
+    module: layer.module.startsWith(REPO_ROOT) ? path.relative(REPO_ROOT, layer.module).replace(/\.js$/, '') : layer.module,
+    ms: median(layerRuns.map((run) => run[i].ms)),
+    modules: layer.modules,
+  }));
   const summarize = (mode: 'baseline' | 'library' | 'floor'): ImportVariant => ({
     mode,
     runs: runs[mode],
@@ -65,5 +85,6 @@ export async function benchImport(repetitions: number, log: (line: string) => vo
     timeRatio: library.medianRequireMs / floor.medianRequireMs,
     rssRatio: (library.medianRssMiB - baseline.medianRssMiB) / (floor.medianRssMiB - baseline.medianRssMiB),
     providerRootsLoaded,
+    layers,
   };
 }

@@ -12,6 +12,7 @@ export interface SynthVariantSummary {
   readonly constructMs: number;
   readonly synthMs: number;
   readonly totalMs: number;
+  readonly processMs: number;
   readonly peakRssMiB: number;
   readonly resources: number;
   readonly resourceCounts: Record<string, number>;
@@ -28,6 +29,7 @@ export interface SynthSize {
   readonly constructRatio: number;
   readonly synthRatio: number;
   readonly totalRatio: number;
+  readonly processRatio: number;
   readonly rssRatio: number;
 }
 
@@ -61,6 +63,7 @@ export async function benchSynth(spokeCounts: readonly number[], sites: number, 
       constructRatio: library.constructMs / raw.constructMs,
       synthRatio: library.synthMs / raw.synthMs,
       totalRatio: library.totalMs / raw.totalMs,
+      processRatio: library.processMs / raw.processMs,
       rssRatio: library.peakRssMiB / raw.peakRssMiB,
     });
   }
@@ -79,6 +82,7 @@ function summarize(runs: SynthMeasurement[], breakdown: SynthBreakdown | undefin
     constructMs: median(runs.map((r) => r.constructMs)),
     synthMs: median(runs.map((r) => r.synthMs)),
     totalMs: median(runs.map((r) => r.constructMs + r.synthMs)),
+    processMs: median(runs.map((r) => r.processMs)),
     peakRssMiB: median(runs.map((r) => r.peakRssMiB)),
     resources: first.resources,
     resourceCounts: first.resourceCounts,
