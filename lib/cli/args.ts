@@ -24,7 +24,7 @@ const HELP_FLAGS = new Set(['--help', '-h']);
 
 export function parseArguments(argv: readonly string[]): Command {
   const [first, ...rest] = argv;
-  if (first === undefined) throw new UsageError('missing command (expected check, rules, help or --version; see azvpn --help)');
+  if (first === undefined) throw new UsageError('missing command (expected check, rules, summary, graph, reach, help or --version; see azvpn --help)');
   if (HELP_FLAGS.has(first) || first === 'help') return { kind: 'help' };
   if (first === '--version') return { kind: 'version' };
   switch (first) {
@@ -34,7 +34,7 @@ export function parseArguments(argv: readonly string[]): Command {
       return parseRules(rest);
     default:
       if (first.startsWith('-')) throw new UsageError(`unknown option ${quote(first)} (see azvpn --help)`);
-      throw new UsageError(`unknown command ${quote(first)} (expected check, rules or help; see azvpn --help)`);
+      throw new UsageError(`unknown command ${quote(first)} (expected check, rules, summary, graph, reach or help; see azvpn --help)`);
   }
 }
 
@@ -106,6 +106,9 @@ export const USAGE = `azvpn — check Azure VPN topologies in Terraform JSON con
 Usage:
   azvpn check PATH... [--format text|json] [--verbose]
   azvpn rules [--format text|json]
+  azvpn summary PATH [--format markdown|json]     (see azvpn summary --help)
+  azvpn graph PATH [--format mermaid|dot]         (see azvpn graph --help)
+  azvpn reach PATH FROM TO [--format text|json]   (see azvpn reach --help)
   azvpn help | --help
   azvpn --version
 

@@ -41,9 +41,9 @@ const OWN_COMMANDS = new Map<string, (args: readonly string[], io: CliIo) => num
 export function run(argv: readonly string[], io: CliIo): number {
   // summary, graph and reach live in their own modules and keep the same exit-2 contract.
   const own = argv.length > 0 ? OWN_COMMANDS.get(argv[0]) : undefined;
-  if (own) return own(argv.slice(1), io);
   let outcome: { stdout: string; code: number };
   try {
+    if (own) return own(argv.slice(1), io);
     outcome = execute(parseArguments(argv), io.color ?? false);
   } catch (error) {
     io.stderr(`azvpn: ${oneLine(describeFailure(error))}\n`);
