@@ -3,7 +3,7 @@
  *
  *   node bench/results/js/bench/run.js [--smoke] [--only synth,check,import] [--reps N]
  *                                      [--spokes 100,500] [--sites 30] [--check-sizes 1000,10000,50000]
- *                                      [--profile] [--out FILE]
+ *                                      [--profile] [--no-what-if] [--out FILE]
  *
  * Runs the compiled JavaScript (the package's lib/*.js from `npm run build`, the harness from
  * `tsc -p bench/tsconfig.json`); started as bench/run.ts through ts-node, it compiles the harness
@@ -22,7 +22,7 @@ import { benchImport, ImportResult } from './import-bench';
 import { summarizeProfileFile, ProfileSummary } from './profile-summary';
 import { benchSynth, SynthSize, WORKER as SYNTH_WORKER } from './synth-bench';
 import { formatMs, formatRatio, LIBRARY_MAIN, REPO_ROOT, RESULTS_DIR, runWorker, table, typeScriptSources } from './support';
-import type { SynthMeasurement } from './synth-worker';
+import type { SynthMeasurement, WhatIf } from './synth-worker';
 
 /** The issue's targets on the 2-core machines. */
 export const TARGETS = {
@@ -42,6 +42,7 @@ interface Options {
   readonly sites: number;
   readonly checkSizes: number[];
   readonly profile: boolean;
+  readonly whatIfs: WhatIf[];
   readonly out: string;
 }
 
@@ -59,7 +60,7 @@ function parseOptions(argv: readonly string[]): Options {
       if (!Number.isInteger(n) || n < 0) throw new Error(`not a count: ${t}`);
       return n;
     });
-  const known = ['--smoke', '--only', '--reps', '--spokes', '--sites', '--check-sizes', '--profile', '--out'];
+  const known = ['--smoke', '--only', '--reps', '--spokes', '--sites', '--check-sizes', '--profile', '--no-what-if', '--out'];
   for (const a of argv) if (a.startsWith('--') && !known.includes(a)) throw new Error(`unknown option ${a}; known: ${known.join(' ')}`);
   const smoke = argv.includes('--smoke');
   const reps = value('--reps') !== undefined ? numbers(value('--reps')!)[0] : undefined;
@@ -74,6 +75,7 @@ function parseOptions(argv: readonly string[]): Options {
     sites: value('--sites') !== undefined ? numbers(value('--sites')!)[0] : smoke ? 2 : 30,
     checkSizes: value('--check-sizes') !== undefined ? numbers(value('--check-sizes')!) : smoke ? [100, 300, 1000] : [1000, 10000, 50000],
     profile: argv.includes('--profile'),
+    whatIfs: argv.includes('--no-what-if') ? [] : ['reuse-json', 'no-checks'],
     out: value('--out') ?? path.join(RESULTS_DIR, smoke ? 'smoke.json' : 'latest.json'),
   };
 }
@@ -192,7 +194,17 @@ function synthTables(sizes: SynthSize[]): string {
   const legend =
     'construct + synth is the wall time the ratio target applies to; process ms runs from process start to the end of synth ' +
     '(node start-up and module loading included, as a `cdktf synth` run waits for them).';
-  return `${main}\n\n${legend}\n\nResources per type (from the written cdk.tf.json):\n\n${counts}\n\nInside synth (one instrumented run per variant, not part of the timings above; with the library the first \`toTerraform()\` is its validation's, the last the synthesizer's):\n\n${breakdown}${explained.length > 0 ? `\n\n${explained.join('\n')}` : ''}`;
+  const whatIfRows = sizes.flatMap((s) =>
+    s.whatIfs.map((w) => [`N=${s.spokes}, S=${s.sites}`, w.whatIf, formatMs(w.summary.totalMs), formatMs(s.raw.totalMs), formatRatio(w.totalRatio), formatRatio(s.totalRatio)]),
+  );
+  const whatIf =
+    whatIfRows.length === 0
+      ? ''
+      : '\n\nWhat-if estimates: the library patched at run time (bench/synth-worker.ts `--what-if`), measured in the same alternation as the rows above. ' +
+        '`reuse-json`: the synthesizer reuses the JSON the validation resolved instead of resolving the stack a second time. ' +
+        '`no-checks`: `VpnValidation.enable()` is a no-op, so only the construct tree costs extra. Neither is what the library ships.\n\n' +
+        table(['topology', 'what if', 'library construct + synth ms', 'raw ms', 'ratio', 'shipped ratio'], whatIfRows);
+  return `${main}\n\n${legend}${whatIf}\n\nResources per type (from the written cdk.tf.json):\n\n${counts}\n\nInside synth (one instrumented run per variant, not part of the timings above; with the library the first \`toTerraform()\` is its validation's, the last the synthesizer's):\n\n${breakdown}${explained.length > 0 ? `\n\n${explained.join('\n')}` : ''}`;
 }
 
 function checkerTable(r: CheckerResult): string {
@@ -264,7 +276,7 @@ async function main(): Promise<void> {
 
   if (options.sections.has('synth')) {
     log(`synth overhead: N = ${options.spokes.join(', ')} spokes, S = ${options.sites} sites, ${options.synthReps} runs per variant`);
-    const sizes = await benchSynth(options.spokes, options.sites, options.synthReps, log);
+    const sizes = await benchSynth(options.spokes, options.sites, options.synthReps, log, options.whatIfs);
     results.synth = sizes;
     report.push('', `## 1. Synth overhead (median of ${options.synthReps} runs per variant, each in a fresh process)`, '', synthTables(sizes));
     const at500 = sizes.find((s) => s.spokes === 500);

@@ -5,7 +5,7 @@
  */
 import * as path from 'path';
 import { median, runWorker } from './support';
-import type { SynthBreakdown, SynthMeasurement, Variant } from './synth-worker';
+import type { SynthBreakdown, SynthMeasurement, Variant, WhatIf } from './synth-worker';
 
 export interface SynthVariantSummary {
   readonly runs: SynthMeasurement[];
@@ -31,20 +31,34 @@ export interface SynthSize {
   readonly totalRatio: number;
   readonly processRatio: number;
   readonly rssRatio: number;
+  /** The library patched at run time to estimate a design change (synth-worker.ts --what-if), with its ratio to raw. */
+  readonly whatIfs: Array<{ readonly whatIf: WhatIf; readonly summary: SynthVariantSummary; readonly totalRatio: number }>;
 }
 
 export const WORKER = path.join(__dirname, 'synth-worker.js');
 
-export async function benchSynth(spokeCounts: readonly number[], sites: number, repetitions: number, log: (line: string) => void): Promise<SynthSize[]> {
+export async function benchSynth(
+  spokeCounts: readonly number[],
+  sites: number,
+  repetitions: number,
+  log: (line: string) => void,
+  whatIfs: readonly WhatIf[] = [],
+): Promise<SynthSize[]> {
   const results: SynthSize[] = [];
   for (const spokes of spokeCounts) {
-    const runs: Record<Variant, SynthMeasurement[]> = { library: [], raw: [] };
+    const arms: Array<{ readonly label: string; readonly variant: Variant; readonly flags: string[] }> = [
+      { label: 'library', variant: 'library', flags: [] },
+      { label: 'raw', variant: 'raw', flags: [] },
+      ...whatIfs.map((w) => ({ label: `library, what-if ${w}`, variant: 'library' as const, flags: ['--what-if', w] })),
+    ];
+    const runs = new Map<string, SynthMeasurement[]>(arms.map((a) => [a.label, []]));
     for (let rep = 0; rep < repetitions; rep++) {
-      const order: Variant[] = rep % 2 === 0 ? ['library', 'raw'] : ['raw', 'library'];
-      for (const variant of order) {
-        const m = await runWorker<SynthMeasurement>(WORKER, [variant, String(spokes), String(sites)]);
-        runs[variant].push(m);
-        log(`  synth N=${spokes} ${variant.padEnd(7)} run ${rep + 1}/${repetitions}: construct ${m.constructMs.toFixed(0)} ms, synth ${m.synthMs.toFixed(0)} ms, ${m.peakRssMiB.toFixed(0)} MiB, ${m.resources} resources`);
+      // Forward on even repetitions, backward on odd ones (ABBA), so no arm always runs first.
+      const order = rep % 2 === 0 ? arms : [...arms].reverse();
+      for (const arm of order) {
+        const m = await runWorker<SynthMeasurement>(WORKER, [arm.variant, String(spokes), String(sites), ...arm.flags]);
+        runs.get(arm.label)!.push(m);
+        log(`  synth N=${spokes} ${arm.label.padEnd(7)} run ${rep + 1}/${repetitions}: construct ${m.constructMs.toFixed(0)} ms, synth ${m.synthMs.toFixed(0)} ms, ${m.peakRssMiB.toFixed(0)} MiB, ${m.resources} resources`);
       }
     }
     // One extra run per variant with the instrumented toTerraform/adapter/engine, kept apart from the timing runs.
@@ -52,9 +66,14 @@ export async function benchSynth(spokeCounts: readonly number[], sites: number, 
     for (const variant of ['library', 'raw'] as const) {
       breakdowns[variant] = (await runWorker<SynthMeasurement>(WORKER, [variant, String(spokes), String(sites), '--breakdown'])).breakdown;
     }
-    const library = summarize(runs.library, breakdowns.library);
-    const raw = summarize(runs.raw, breakdowns.raw);
+    const library = summarize(runs.get('library')!, breakdowns.library);
+    const raw = summarize(runs.get('raw')!, breakdowns.raw);
     assertSameResources(spokes, library, raw);
+    const whatIfSummaries = whatIfs.map((whatIf) => {
+      const summary = summarize(runs.get(`library, what-if ${whatIf}`)!, undefined);
+      assertSameResources(spokes, summary, raw);
+      return { whatIf, summary, totalRatio: summary.totalMs / raw.totalMs };
+    });
     results.push({
       spokes,
       sites,
@@ -65,6 +84,7 @@ export async function benchSynth(spokeCounts: readonly number[], sites: number, 
       totalRatio: library.totalMs / raw.totalMs,
       processRatio: library.processMs / raw.processMs,
       rssRatio: library.peakRssMiB / raw.peakRssMiB,
+      whatIfs: whatIfSummaries,
     });
   }
   return results;
