@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, TerraformStack, Testing } from 'cdktf';
+import * as library from '../lib';
 import { run } from '../lib/cli/main';
 import { VpnValidation } from '../lib/constructs/vpn-validation';
 import * as activeActiveGateway from '../examples/active-active-gateway';
@@ -10,6 +11,7 @@ import * as hubSpokeTransit from '../examples/hub-spoke-transit';
 import * as multiSiteVpn from '../examples/multi-site-vpn';
 import * as p2sAccess from '../examples/p2s-access';
 import * as vnetToVnet from '../examples/vnet-to-vnet';
+import { testStack } from './support/stack';
 
 // Every example is a runnable app and an integration test: it synthesizes with validations on
 // (a rule error would throw) and matches its snapshot.
@@ -88,5 +90,21 @@ describe('the enterprise app as cdktf.json runs it', () => {
   test('GIVEN cdktf.json WHEN read THEN it runs the enterprise example with ts-node', () => {
     const config = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'cdktf.json'), 'utf8'));
     expect(config).toMatchObject({ language: 'typescript', app: 'npx ts-node --project tsconfig.dev.json examples/enterprise.ts' });
+  });
+});
+
+describe('the README', () => {
+  test('GIVEN the topology example of the README WHEN run in a stack THEN it synthesizes with validations and no rule reports an error', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+    const section = readme.slice(readme.indexOf('### The five topologies'));
+    const code = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(code).toBeDefined();
+    const ts: typeof import('typescript') = require('typescript');
+    const js = ts.transpileModule(code!, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS } }).outputText;
+    const stack = testStack();
+    new Function('stack', ...Object.keys(library), js)(stack, ...Object.values(library));
+    expect(['Hub', 'Gw', 'Branches', 'Users', 'AaToBranches'].map((id) => stack.node.tryFindChild(id) !== undefined)).toEqual([true, true, true, true, true]);
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    expect(VpnValidation.check(stack).filter((f) => f.severity === 'error')).toEqual([]);
   });
 });
