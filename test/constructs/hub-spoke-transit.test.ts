@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { ActiveActiveGateway } from '../../lib/constructs/active-active-gateway';
 import { GatewaySku } from '../../lib/constructs/gateway-sku';
 import { HubSpokeTransit, HubSpokeTransitProps, TransitSpoke } from '../../lib/constructs/hub-spoke-transit';
@@ -189,6 +189,19 @@ describe('HubSpokeTransit', () => {
     expect(hub.sites.map((s) => s.siteName)).toEqual(['paris', 'lyon']);
     expect(hub.spokes[0]).toBeInstanceOf(TransitSpoke);
     expect(hub.vpnGateway).toBeInstanceOf(VpnGateway);
+  });
+
+  test('GIVEN a spoke address space and a site address that are Terraform variables WHEN synthesized with validations THEN nothing is guessed: no error, the overlap check is an info skip', () => {
+    const stack = testStack();
+    const hub = new HubSpokeTransit(stack, 'Hub', { gateway: hubGateway });
+    const spokeSpace = new TerraformVariable(stack, 'spoke_space', { type: 'list(string)' });
+    const siteAddress = new TerraformVariable(stack, 'site_address', { type: 'string' });
+    hub.addSpoke('app', { addressSpace: spokeSpace.listValue });
+    hub.addSite('branch', { gatewayAddress: siteAddress.stringValue, bgpAsn: 65050, bgpPeeringAddress: '192.168.255.1' });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    const skips = VpnValidation.check(stack).filter((f) => f.severity === 'info' && f.rule === 'peer.no-overlap');
+    expect(skips.length).toBeGreaterThan(0);
+    expect(skips[0].message).toMatch(/var\.spoke_space/);
   });
 
   describe('input it cannot build from', () => {

@@ -2,7 +2,7 @@ import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { TerraformStack, TerraformVariable, Testing } from 'cdktf';
-import { GatewaySku } from '../../lib/constructs/gateway-sku';
+import { GatewaySku, VpnType } from '../../lib/constructs/gateway-sku';
 import { DhGroup, IkeEncryption, IkeIntegrity, IpsecEncryption, IpsecIntegrity, IpsecPolicy, PfsGroup } from '../../lib/constructs/ipsec-policy';
 import { SharedKey } from '../../lib/constructs/shared-key';
 import { VirtualNetworkReference } from '../../lib/constructs/virtual-network';
@@ -176,6 +176,20 @@ describe('VNetToVNet', () => {
     const synthesized = synthValidated(stack);
     expect(Object.keys(connectionsOf(synthesized)).sort()).toEqual(['remote-gw-to-west-gw', 'west-gw-to-remote-gw']);
     expect(Object.keys(synthesized.output).every((name) => name.startsWith('West_'))).toBe(true);
+  });
+
+  test('GIVEN a policy-based gateway on one side WHEN linked and synthesized with validations THEN synth fails with conn.routebased', () => {
+    const stack = testStack();
+    const [west, north] = twoHubs(stack, { sku: GatewaySku.BASIC, vpnType: VpnType.POLICY_BASED, bgpAsn: undefined, publicIpZones: [] });
+    new VNetToVNet(stack, 'Link', { left: west, right: north });
+    expect(() => Testing.synth(stack, true)).toThrow(/\[conn\.routebased\]/);
+  });
+
+  test('GIVEN both gateways with the same ASN WHEN linked with BGP and synthesized with validations THEN synth fails with bgp.asn.distinct', () => {
+    const stack = testStack();
+    const [west, north] = twoHubs(stack, { bgpAsn: 65010 });
+    new VNetToVNet(stack, 'Link', { left: west, right: north });
+    expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Link\/(LeftToRight|RightToLeft)\] \[bgp\.asn\.distinct\]/);
   });
 
   describe('input it cannot build from', () => {
