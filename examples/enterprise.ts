@@ -90,7 +90,6 @@ export function build(app: App): TerraformStack {
 
   // Opt-in outputs: what the branch devices are configured with.
   hub.outputPeerInfo();
-  hubGateway.outputPeerInfo();
   drHub.outputPeerInfo();
   return stack;
 }

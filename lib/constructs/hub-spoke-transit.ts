@@ -244,10 +244,10 @@ export class HubSpokeTransit extends Construct {
 
   /**
    * Adds Terraform outputs with what on-premises needs: the hub gateway's public IPs and BGP
-   * peering addresses. Only for a hub gateway created by this construct; an existing gateway's
-   * outputs belong where it is created.
+   * peering addresses (the gateway's `outputPeerInfo()`). Only for a hub gateway created in this
+   * stack; a gateway from `VpnGateway.fromAttributes()` has nothing to output here.
    */
   public outputPeerInfo(): void {
-    this.vpnGateway?.outputPeerInfo();
+    if (this.gateway instanceof VpnGateway) this.gateway.outputPeerInfo();
   }
 }

@@ -160,6 +160,8 @@ describe('HubSpokeTransit', () => {
     expect(hub.vpnGateway).toBeUndefined();
     expect(hub.hubVirtualNetwork).toBe(gateway.virtualNetwork);
     expect(Object.keys(resourcesOfType(synthesized, 'azurerm_virtual_network_gateway'))).toHaveLength(1);
+    hub.outputPeerInfo();
+    expect(Object.keys(synthValidated(stack).output).sort()).toEqual([expect.stringMatching(/^HubGateway_BgpPeeringAddresses_/), expect.stringMatching(/^HubGateway_PublicIpAddresses_/)]);
     const spokeToHub = Object.values<any>(resourcesOfType(synthesized, 'azurerm_virtual_network_peering')).find((p) => p.use_remote_gateways);
     expect(spokeToHub.depends_on[0]).toMatch(/^azurerm_virtual_network_gateway\.HubGateway_/);
   });
