@@ -52,18 +52,15 @@ function withRawResources(): TerraformStack {
   return stack;
 }
 
-function timed(build: () => TerraformStack): number {
-  const started = performance.now();
-  Testing.synth(build(), true);
-  return performance.now() - started;
+function resourceCounts(stack: TerraformStack): Record<string, number> {
+  const resources = (stack.toTerraform() as { resource: Record<string, Record<string, unknown>> }).resource;
+  return Object.fromEntries(Object.entries(resources).map(([type, byName]) => [type, Object.keys(byName).length]));
 }
 
-test(`GIVEN a hub with ${SPOKES} spokes WHEN built with HubSpokeTransit and synthesized with validations THEN it takes about as long as the same raw resources`, () => {
-  // The faster of two runs each, so module loading and JIT warm-up do not count.
-  const raw = Math.min(timed(withRawResources), timed(withRawResources));
-  const construct = Math.min(timed(withConstruct), timed(withConstruct));
-  // Generous bounds: the point is linear cost per spoke, not a micro-benchmark.
-  expect({ raw, construct, within: construct < raw * 2 + 1000 }).toEqual({ raw, construct, within: true });
+// Timings live in bench/ (npm run bench), never in unit tests; this pins the shape that makes
+// the construct cost the same as hand-written resources: one set of resources per spoke.
+test(`GIVEN a hub with ${SPOKES} spokes WHEN built with HubSpokeTransit THEN it emits the same resources as the hand-written raw variant`, () => {
+  expect(resourceCounts(withConstruct())).toEqual(resourceCounts(withRawResources()));
 });
 
 test(`GIVEN a hub with ${SPOKES} disjoint spokes WHEN checked THEN no rule reports an error`, () => {
