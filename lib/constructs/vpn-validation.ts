@@ -75,7 +75,7 @@ class StackChecks {
    * engine once per validation pass and the resources read their share of the result.
    */
   public run(): string[] {
-    const findings = evaluate(this.stack);
+    const findings = checkConfig(this.stack, resolveOnceForSynth(this.stack));
     this.byPath = new Map();
     const orphans: string[] = [];
     for (const f of findings) {
@@ -125,8 +125,39 @@ class WireResources implements IAspect {
 }
 
 function evaluate(stack: TerraformStack): Finding[] {
-  const config = stack.toTerraform();
+  return checkConfig(stack, resolve(stack));
+}
+
+function checkConfig(stack: TerraformStack, config: unknown): Finding[] {
   return checkTopology(topologyFromTerraformJson([{ file: stack.node.path, content: config }]));
+}
+
+/** The stack's class method, never a hand-off installed by {@link resolveOnceForSynth}. */
+function resolve(stack: TerraformStack): unknown {
+  return Object.getPrototypeOf(stack).toTerraform.call(stack);
+}
+
+/**
+ * Resolves the stack for the checks and hands the result to the synthesizer, which calls
+ * `toTerraform()` right after validation in the same synchronous synth: resolving a large stack
+ * twice was half of this library's synth overhead (BENCHMARKS.md). The hand-off is used at most
+ * once and dropped on the next tick, so any later synth, after any change, resolves afresh.
+ * The checks only read the configuration; the synthesizer only serializes it.
+ */
+function resolveOnceForSynth(stack: TerraformStack): unknown {
+  const config = resolve(stack);
+  const nodes = stack.node.findAll().length;
+  const target = stack as unknown as { toTerraform?: () => unknown };
+  const handOff = (): unknown => {
+    if (target.toTerraform === handOff) delete target.toTerraform;
+    // Constructs added since validation (same tick, without a new synth) make it stale.
+    return stack.node.findAll().length === nodes ? config : resolve(stack);
+  };
+  target.toTerraform = handOff;
+  process.nextTick(() => {
+    if (target.toTerraform === handOff) delete target.toTerraform;
+  });
+  return config;
 }
 
 function toPublic(f: Finding): VpnFinding {

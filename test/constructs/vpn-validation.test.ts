@@ -82,6 +82,33 @@ describe('VpnValidation', () => {
     expect(warnings.filter((w) => w.startsWith('[gw.pip.zone-redundant]'))).toHaveLength(1);
   });
 
+  test('GIVEN validations ran WHEN the stack is synthesized THEN the output equals an unvalidated synth of the same stack', () => {
+    const stack = rawStack();
+    rawGateway(stack, { sku: 'Standard', zones: ['1', '2', '3'] });
+    VpnValidation.enable(stack);
+    const validated = Testing.synth(stack, true);
+    expect(validated).toEqual(Testing.synth(stack));
+  });
+
+  test('GIVEN a validated synth WHEN a resource is added and the stack synthesized again at once THEN the new resource is in the output', () => {
+    const stack = rawStack();
+    rawGateway(stack, { sku: 'Standard', zones: ['1', '2', '3'] });
+    VpnValidation.enable(stack);
+    Testing.synth(stack, true);
+    new PublicIp(stack, 'later', { name: 'later', resourceGroupName: 'rg', location: 'westeurope', allocationMethod: 'Static' });
+    expect(Testing.synth(stack)).toContain('"later"');
+  });
+
+  test('GIVEN validations ran without synth WHEN a resource is added and the stack resolved in the same tick THEN the resolution is fresh', () => {
+    const stack = rawStack();
+    rawGateway(stack, { sku: 'Standard', zones: ['1', '2', '3'] });
+    VpnValidation.enable(stack);
+    Testing.synth(stack, true);
+    stack.runAllValidations();
+    new PublicIp(stack, 'later', { name: 'later', resourceGroupName: 'rg', location: 'westeurope', allocationMethod: 'Static' });
+    expect(JSON.stringify(stack.toTerraform())).toContain('"later"');
+  });
+
   test('GIVEN validations are not enabled WHEN synthesized THEN raw resources are not checked', () => {
     const stack = rawStack();
     rawGateway(stack, { sku: 'Basic' });
