@@ -2,12 +2,21 @@ import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { topologyFromTerraformJson } from '../model/terraform-json';
 import { Topology } from '../model/topology';
-import { TopologyReach } from '../reach';
-import { buildDiagram } from '../reach/diagram';
-import { renderDot, renderMermaid } from '../reach/render';
-import { buildSummary, renderMatrixMarkdown, renderSummaryMarkdown } from '../reach/summary';
-import { explanationText } from '../reach/explain-text';
-import { Endpoint, Hop } from '../reach/types';
+import type { TopologyReach } from '../reach';
+import type * as DiagramModule from '../reach/diagram';
+import type * as ReachModule from '../reach';
+import type * as RenderModule from '../reach/render';
+import type * as SummaryModule from '../reach/summary';
+import type * as ExplainTextModule from '../reach/explain-text';
+import type { Endpoint, Hop } from '../reach/types';
+
+// The reachability engine loads on first use: every construct imports this package, and only
+// users of VpnTopology need it (BENCHMARKS.md, import cost).
+const reachModule = (): typeof ReachModule => require('../reach');
+const diagramModule = (): typeof DiagramModule => require('../reach/diagram');
+const renderModule = (): typeof RenderModule => require('../reach/render');
+const summaryModule = (): typeof SummaryModule => require('../reach/summary');
+const explainTextModule = (): typeof ExplainTextModule => require('../reach/explain-text');
 
 /** Whether traffic flows between two endpoints. */
 export enum ReachStatus {
@@ -99,7 +108,7 @@ export class ReachabilityMatrix {
 
   /** The matrix as Markdown: a grid for small topologies, one line per source for large ones. */
   public toMarkdown(): string {
-    return `${renderMatrixMarkdown(this.reach).join('\n')}\n`;
+    return `${summaryModule().renderMatrixMarkdown(this.reach).join('\n')}\n`;
   }
 
   private endpoint(name: string): Endpoint {
@@ -142,7 +151,7 @@ export class VpnTopology {
   private readonly reach: TopologyReach;
 
   private constructor(topology: Topology, private readonly name: string) {
-    this.reach = new TopologyReach(topology);
+    this.reach = new (reachModule().TopologyReach)(topology);
     REACH.set(this, this.reach);
   }
 
@@ -171,7 +180,7 @@ export class VpnTopology {
       rule: a.rule,
       hops,
       notes: a.notes,
-      text: explanationText(a.from, a.to, a.status, a.reason, a.hops, a.notes),
+      text: explainTextModule().explanationText(a.from, a.to, a.status, a.reason, a.hops, a.notes),
     };
   }
 
@@ -182,17 +191,17 @@ export class VpnTopology {
 
   /** A Mermaid flowchart (renders on GitHub in a ```mermaid block). */
   public toMermaid(): string {
-    return renderMermaid(buildDiagram(this.reach.network));
+    return renderModule().renderMermaid(diagramModule().buildDiagram(this.reach.network));
   }
 
   /** A Graphviz DOT graph (`dot -Tsvg`). */
   public toDot(): string {
-    return renderDot(buildDiagram(this.reach.network));
+    return renderModule().renderDot(diagramModule().buildDiagram(this.reach.network));
   }
 
   /** What `azvpn summary` prints: gateways, tunnels, address plan, matrix, validation checklists. */
   public toMarkdown(): string {
-    return renderSummaryMarkdown(buildSummary(this.name, this.reach), this.reach);
+    return summaryModule().renderSummaryMarkdown(summaryModule().buildSummary(this.name, this.reach), this.reach);
   }
 }
 
