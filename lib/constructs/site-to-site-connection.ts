@@ -45,18 +45,10 @@ export interface TrafficSelectorPolicy {
 }
 
 /**
- * Properties of a `SiteToSiteConnection`.
+ * The settings of a site-to-site connection, apart from what it connects and what it is called:
+ * shared by `SiteToSiteConnectionProps` and `VpnSiteOptions`.
  */
-export interface SiteToSiteConnectionProps {
-  /** The Azure VPN gateway. */
-  readonly gateway: IVpnGateway;
-  /** The on-premises site. */
-  readonly site: ILocalSite;
-  /**
-   * Name of the connection.
-   * @default `<gateway name>-to-<site name>`
-   */
-  readonly name?: string;
+export interface SiteToSiteConnectionOptions {
   /**
    * The pre-shared key; configure the same key on the device.
    * @default SharedKey.generate()
@@ -70,7 +62,8 @@ export interface SiteToSiteConnectionProps {
    */
   readonly ipsecPolicy?: IpsecPolicy;
   /**
-   * Run BGP over the connection. Needs BGP on the gateway and BGP settings on the site.
+   * Run BGP over the connection. Needs BGP on the gateway and BGP settings on the site; several
+   * tunnels to one site need it.
    * @default - true when both the gateway and the site have BGP
    * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-bgp-overview
    */
@@ -123,16 +116,35 @@ export interface SiteToSiteConnectionProps {
   /**
    * The gateway's custom APIPA address (of its first instance) this connection peers from.
    * Needs BGP on the connection.
-   * @default - Azure picks
+   * @default - a `VpnSite` whose `bgpPeeringAddress` is APIPA, on a gateway with custom APIPA
+   *   addresses, derives it: the first instance's address in the same /30 as the peer, or its
+   *   only one; otherwise Azure picks
    * @see https://learn.microsoft.com/azure/vpn-gateway/bgp-howto
    */
   readonly customBgpPrimaryAddress?: string;
   /**
    * The custom APIPA address of the gateway's second instance this connection peers from
    * (active-active only).
-   * @default - Azure picks
+   * @default - a `VpnSite` derives it like `customBgpPrimaryAddress`: the second instance's
+   *   address at the same position as the primary's, or its only one; otherwise Azure picks
+   * @see https://learn.microsoft.com/azure/vpn-gateway/bgp-howto
    */
   readonly customBgpSecondaryAddress?: string;
+}
+
+/**
+ * Properties of a `SiteToSiteConnection`.
+ */
+export interface SiteToSiteConnectionProps extends SiteToSiteConnectionOptions {
+  /** The Azure VPN gateway. */
+  readonly gateway: IVpnGateway;
+  /** The on-premises site. */
+  readonly site: ILocalSite;
+  /**
+   * Name of the connection.
+   * @default `<gateway name>-to-<site name>`
+   */
+  readonly name?: string;
   /**
    * Tags for the connection.
    * @default - none

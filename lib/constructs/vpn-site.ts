@@ -2,11 +2,8 @@ import { LocalNetworkGateway } from '@cdktf/provider-azurerm/lib/local-network-g
 import { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { GatewayNatRule } from './gateway-nat-rule';
-import { IpsecPolicy } from './ipsec-policy';
 import { LocalSite } from './local-site';
-import { SharedKey } from './shared-key';
-import { ConnectionMode, ConnectionProtocol, SiteToSiteConnection, TrafficSelectorPolicy } from './site-to-site-connection';
+import { SiteToSiteConnection, SiteToSiteConnectionOptions } from './site-to-site-connection';
 import { IVpnGateway, VpnGateway } from './vpn-gateway';
 import { VpnValidation } from './vpn-validation';
 import { isApipa, parseAddress } from '../private/cidr';
@@ -16,7 +13,7 @@ import { VpnConfigError } from '../private/construct-errors';
  * An on-premises site and its connection, for `addSite()` and `addDevice()` of the topology
  * constructs: the local network gateway's settings and the connection's, flat.
  */
-export interface VpnSiteOptions {
+export interface VpnSiteOptions extends SiteToSiteConnectionOptions {
   /**
    * Name of the local network gateway.
    * @default - the id the site was added with
@@ -75,79 +72,6 @@ export interface VpnSiteOptions {
    */
   readonly connectionName?: string;
   /**
-   * The pre-shared key; configure the same key on the device.
-   * @default SharedKey.generate()
-   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq
-   */
-  readonly sharedKey?: SharedKey;
-  /**
-   * The IPsec/IKE policy. The device must offer exactly these algorithms.
-   * @default - IpsecPolicy.RECOMMENDED; IpsecPolicy.AZURE_DEFAULT on SKUs without custom policies (Basic)
-   * @see https://learn.microsoft.com/azure/vpn-gateway/ipsec-ike-policy-howto
-   */
-  readonly ipsecPolicy?: IpsecPolicy;
-  /**
-   * Run BGP over the connection. Several tunnels to one site need it.
-   * @default - true when both the gateway and the site have BGP
-   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-bgp-overview
-   */
-  readonly enableBgp?: boolean;
-  /**
-   * Propose policy-based traffic selectors, for devices that only do policy-based VPN.
-   * @default false
-   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-connect-multiple-policybased-rm-ps
-   */
-  readonly usePolicyBasedTrafficSelectors?: boolean;
-  /**
-   * Custom traffic selectors; needs `usePolicyBasedTrafficSelectors`.
-   * @default - none
-   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq
-   */
-  readonly trafficSelectorPolicies?: TrafficSelectorPolicy[];
-  /**
-   * Dead peer detection timeout, 9 to 3600 seconds.
-   * @default - Azure's default (45)
-   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq#ipsecike-policy
-   */
-  readonly dpdTimeoutSeconds?: number;
-  /**
-   * The IKE version.
-   * @default ConnectionProtocol.IKEV2
-   */
-  readonly connectionProtocol?: ConnectionProtocol;
-  /**
-   * Which side may initiate.
-   * @default - Azure's default (ConnectionMode.DEFAULT)
-   */
-  readonly connectionMode?: ConnectionMode;
-  /**
-   * IngressSnat rules of the gateway applied to this connection.
-   * @default - none
-   * @see https://learn.microsoft.com/azure/vpn-gateway/nat-howto
-   */
-  readonly ingressNatRules?: GatewayNatRule[];
-  /**
-   * EgressSnat rules of the gateway applied to this connection.
-   * @default - none
-   * @see https://learn.microsoft.com/azure/vpn-gateway/nat-howto
-   */
-  readonly egressNatRules?: GatewayNatRule[];
-  /**
-   * The gateway's custom APIPA address (first instance) this connection peers from.
-   * @default - with an APIPA `bgpPeeringAddress` on a gateway with custom APIPA addresses: the
-   *   first instance's address in the same /30 as the peer, or its only one; otherwise Azure picks
-   * @see https://learn.microsoft.com/azure/vpn-gateway/bgp-howto
-   */
-  readonly customBgpPrimaryAddress?: string;
-  /**
-   * The custom APIPA address of the gateway's second instance this connection peers from
-   * (active-active gateways).
-   * @default - derived like `customBgpPrimaryAddress`: the second instance's address at the same
-   *   position as the primary's, or its only one
-   * @see https://learn.microsoft.com/azure/vpn-gateway/bgp-howto
-   */
-  readonly customBgpSecondaryAddress?: string;
-  /**
    * Tags for the local network gateway and the connection.
    * @default - none
    */
@@ -194,56 +118,49 @@ export class VpnSite extends Construct {
   constructor(scope: Construct, id: string, props: VpnSiteProps) {
     super(scope, id);
     VpnValidation.enable(this);
-    const gateway = props.gateway;
+    // What is not the local network gateway's (or shared, like tags) is the connection's.
+    const { gateway, name, resourceGroupName, location, gatewayAddress, gatewayFqdn, addressSpace, bgpAsn, bgpPeeringAddress, bgpPeerWeight, connectionName, tags, provider, ...connectionOptions } =
+      props;
     if (gateway === undefined) {
       throw new VpnConfigError('conn.type.required-peer', 'VpnSiteProps.gateway is missing; a site connects to a gateway, so pass the VpnGateway (or VpnGateway.fromAttributes()) it connects to', this);
     }
-    this.siteName = props.name ?? id;
+    this.siteName = name ?? id;
 
     this.localSite = new LocalSite(this, 'LocalNetworkGateway', {
       name: this.siteName,
-      resourceGroupName: props.resourceGroupName ?? gateway.resourceGroupName,
-      location: props.location ?? gateway.location,
-      gatewayAddress: props.gatewayAddress,
-      gatewayFqdn: props.gatewayFqdn,
-      addressSpace: props.addressSpace,
-      bgpAsn: props.bgpAsn,
-      bgpPeeringAddress: props.bgpPeeringAddress,
-      bgpPeerWeight: props.bgpPeerWeight,
-      tags: props.tags,
+      resourceGroupName: resourceGroupName ?? gateway.resourceGroupName,
+      location: location ?? gateway.location,
+      gatewayAddress,
+      gatewayFqdn,
+      addressSpace,
+      bgpAsn,
+      bgpPeeringAddress,
+      bgpPeerWeight,
+      tags,
     });
     this.localNetworkGateway = this.localSite.localNetworkGateway;
 
-    const bgp = props.enableBgp ?? (gateway.bgpEnabled && this.localSite.bgpEnabled);
+    const bgp = connectionOptions.enableBgp ?? (gateway.bgpEnabled && this.localSite.bgpEnabled);
     const derived =
-      props.customBgpPrimaryAddress === undefined && props.customBgpSecondaryAddress === undefined && bgp
-        ? deriveCustomBgpAddresses(gateway, props.bgpPeeringAddress)
+      connectionOptions.customBgpPrimaryAddress === undefined && connectionOptions.customBgpSecondaryAddress === undefined && bgp
+        ? deriveCustomBgpAddresses(gateway, bgpPeeringAddress)
         : {};
 
     this.connection = new SiteToSiteConnection(this, 'Connection', {
+      ...connectionOptions,
       gateway,
       site: this.localSite,
-      name: props.connectionName,
-      sharedKey: props.sharedKey,
-      ipsecPolicy: props.ipsecPolicy,
-      enableBgp: props.enableBgp,
-      usePolicyBasedTrafficSelectors: props.usePolicyBasedTrafficSelectors,
-      trafficSelectorPolicies: props.trafficSelectorPolicies,
-      dpdTimeoutSeconds: props.dpdTimeoutSeconds,
-      connectionProtocol: props.connectionProtocol,
-      connectionMode: props.connectionMode,
-      ingressNatRules: props.ingressNatRules,
-      egressNatRules: props.egressNatRules,
-      customBgpPrimaryAddress: props.customBgpPrimaryAddress ?? derived.primary,
-      customBgpSecondaryAddress: props.customBgpSecondaryAddress ?? derived.secondary,
-      tags: props.tags,
+      name: connectionName,
+      customBgpPrimaryAddress: connectionOptions.customBgpPrimaryAddress ?? derived.primary,
+      customBgpSecondaryAddress: connectionOptions.customBgpSecondaryAddress ?? derived.secondary,
+      tags,
     });
     this.connectionResource = this.connection.connection;
 
-    const provider = props.provider ?? (gateway instanceof VpnGateway ? gateway.provider : undefined);
-    if (provider !== undefined) {
-      this.localNetworkGateway.provider = provider;
-      this.connectionResource.provider = provider;
+    const siteProvider = provider ?? (gateway instanceof VpnGateway ? gateway.provider : undefined);
+    if (siteProvider !== undefined) {
+      this.localNetworkGateway.provider = siteProvider;
+      this.connectionResource.provider = siteProvider;
     }
   }
 }
