@@ -15,7 +15,6 @@ import {
   LocalNetworkGateway,
   NatMapping,
   NatRule,
-  NetworkSecurityGroup,
   OtherResource,
   P2SConfiguration,
   Peering,
@@ -28,6 +27,7 @@ import {
   VirtualNetwork,
   VpnGateway,
 } from './topology';
+import { addEntity, emptyTopology } from './topology-builder';
 import { isKnown, Maybe, MaybeList, Unknown } from './unknown';
 
 /**
@@ -166,19 +166,7 @@ type Base = Pick<Entity, 'address' | 'type' | 'name' | 'location' | 'resourceGro
 
 class TopologyBuilder implements ReaderServices {
   public readonly resolver: Resolver;
-  private readonly t = {
-    virtualNetworks: [] as VirtualNetwork[],
-    subnets: [] as Subnet[],
-    publicIps: [] as PublicIp[],
-    gateways: [] as VpnGateway[],
-    localGateways: [] as LocalNetworkGateway[],
-    connections: [] as Connection[],
-    natRules: [] as NatRule[],
-    peerings: [] as Peering[],
-    routeTables: [] as RouteTable[],
-    networkSecurityGroups: [] as NetworkSecurityGroup[],
-    entities: new Map<string, Entity>(),
-  };
+  private readonly t = emptyTopology();
   private readonly inlineSubnets = new WeakMap<object, string>();
   private readonly referencedData = new Set<string>();
   /** VNets (declared and data sources) by lower-cased name and resource group. */
@@ -289,28 +277,9 @@ class TopologyBuilder implements ReaderServices {
 
   // ---- entities ---------------------------------------------------------------------------
 
-  /**
-   * Registers an entity. The per-kind lists hold what the configuration declares; external
-   * entities (literal IDs, data sources) are only reachable by address, so rules that check a
-   * configuration's own resources do not report on what it merely points at.
-   */
+  /** Registers an entity; external ones only by address (see `addEntity`). */
   private add(entity: Entity): void {
-    if (this.t.entities.has(entity.address)) return;
-    this.t.entities.set(entity.address, entity);
-    if (entity.external) return;
-    switch (entity.kind) {
-      case 'virtualNetwork': this.t.virtualNetworks.push(entity); break;
-      case 'subnet': this.t.subnets.push(entity); break;
-      case 'publicIp': this.t.publicIps.push(entity); break;
-      case 'gateway': this.t.gateways.push(entity); break;
-      case 'localGateway': this.t.localGateways.push(entity); break;
-      case 'connection': this.t.connections.push(entity); break;
-      case 'natRule': this.t.natRules.push(entity); break;
-      case 'peering': this.t.peerings.push(entity); break;
-      case 'routeTable': this.t.routeTables.push(entity); break;
-      case 'networkSecurityGroup': this.t.networkSecurityGroups.push(entity); break;
-      default: break;
-    }
+    addEntity(this.t, entity);
   }
 
   private reader(d: Declared, unknownBlocks: Record<string, Unknown>): BlockReader {

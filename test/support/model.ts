@@ -21,40 +21,15 @@ import {
   VirtualNetwork,
   VpnGateway,
 } from '../../lib/model/topology';
+import { addEntity, emptyTopology } from '../../lib/model/topology-builder';
 import { knownList, MaybeList, Unknown } from '../../lib/model/unknown';
 
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
 export function topology(...entities: Entity[]): Topology {
-  const t = {
-    virtualNetworks: [] as VirtualNetwork[],
-    subnets: [] as Subnet[],
-    publicIps: [] as PublicIp[],
-    gateways: [] as VpnGateway[],
-    localGateways: [] as LocalNetworkGateway[],
-    connections: [] as Connection[],
-    natRules: [] as NatRule[],
-    peerings: [] as Peering[],
-    routeTables: [] as RouteTable[],
-    networkSecurityGroups: [] as NetworkSecurityGroup[],
-    entities: new Map<string, Entity>(),
-  };
+  const t = emptyTopology();
   for (const e of entities) {
-    if (t.entities.has(e.address)) throw new Error(`duplicate address ${e.address} in test topology`);
-    t.entities.set(e.address, e);
-    switch (e.kind) {
-      case 'virtualNetwork': t.virtualNetworks.push(e); break;
-      case 'subnet': t.subnets.push(e); break;
-      case 'publicIp': t.publicIps.push(e); break;
-      case 'gateway': t.gateways.push(e); break;
-      case 'localGateway': t.localGateways.push(e); break;
-      case 'connection': t.connections.push(e); break;
-      case 'natRule': t.natRules.push(e); break;
-      case 'peering': t.peerings.push(e); break;
-      case 'routeTable': t.routeTables.push(e); break;
-      case 'networkSecurityGroup': t.networkSecurityGroups.push(e); break;
-      default: break;
-    }
+    if (!addEntity(t, e)) throw new Error(`duplicate address ${e.address} in test topology`);
   }
   return t;
 }
