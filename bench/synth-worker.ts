@@ -10,11 +10,10 @@
  * --breakdown times, inside synth, every `stack.toTerraform()` call and the library's adapter and
  * rule engine (by wrapping them), which costs a little itself: do not mix these runs with timing runs.
  * --profile writes a V8 CPU profile of construct + synth to FILE.
- * --what-if reuse-json|no-checks (library only) patches the loaded library at run time to estimate
- * a design change without making it: `reuse-json` hands the JSON the validation's
- * `stack.toTerraform()` produced to the synthesizer's call instead of resolving the stack again;
- * `no-checks` turns `VpnValidation.enable()` into a no-op (no rule engine, no aspect), leaving the
- * construct tree's own cost. Neither is what the library ships.
+ * --what-if no-checks (library only) patches the loaded library at run time to estimate a design
+ * change without making it: `VpnValidation.enable()` becomes a no-op (no rule engine, no aspect),
+ * leaving the construct tree's own cost. It is not what the library ships. (The library already
+ * hands its validation's resolved JSON to the synthesizer, so the stack resolves once.)
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -58,7 +57,7 @@ export interface SynthMeasurement {
 
 type Builder = (stack: TerraformStack, shape: TopologyShape) => void;
 
-export type WhatIf = 'reuse-json' | 'no-checks';
+export type WhatIf = 'no-checks';
 
 function loadBuilder(variant: Variant, whatIf: WhatIf | undefined): Builder {
   if (variant === 'raw') {
@@ -67,29 +66,8 @@ function loadBuilder(variant: Variant, whatIf: WhatIf | undefined): Builder {
   }
   const lib = require(LIBRARY_MAIN) as import('./topology-library').LibraryModule;
   if (whatIf === 'no-checks') (lib.VpnValidation as unknown as { enable: () => void }).enable = () => undefined;
-  if (whatIf === 'reuse-json') reuseValidationJson();
   const { buildLibraryTopology } = require('./topology-library') as typeof import('./topology-library');
   return (stack, shape) => buildLibraryTopology(lib, stack, shape);
-}
-
-/**
- * In `app.synth()` the stack's `toTerraform()` runs twice: in the library's validation, then in
- * the synthesizer. This hands the second call the first call's result (nothing changes the tree in
- * between in this benchmark), which is what reusing one resolution would save.
- */
-function reuseValidationJson(): void {
-  const original = TerraformStack.prototype.toTerraform;
-  const pending = new WeakMap<TerraformStack, any>();
-  TerraformStack.prototype.toTerraform = function (this: TerraformStack) {
-    const cached = pending.get(this);
-    if (cached !== undefined) {
-      pending.delete(this);
-      return cached;
-    }
-    const fresh = original.call(this);
-    pending.set(this, fresh);
-    return fresh;
-  };
 }
 
 /** Wraps `owner[name]` to count and time its calls. */
@@ -120,7 +98,7 @@ async function main(): Promise<void> {
   const breakdown = flags.includes('--breakdown');
   const whatIfIndex = flags.indexOf('--what-if');
   const whatIf = whatIfIndex >= 0 ? (flags[whatIfIndex + 1] as WhatIf) : undefined;
-  if (whatIf !== undefined && whatIf !== 'reuse-json' && whatIf !== 'no-checks') throw new Error(`unknown --what-if ${String(whatIf)}`);
+  if (whatIf !== undefined && whatIf !== 'no-checks') throw new Error(`unknown --what-if ${String(whatIf)}`);
   const profileIndex = flags.indexOf('--profile');
   const profileFile = profileIndex >= 0 ? flags[profileIndex + 1] : undefined;
 
