@@ -3,9 +3,9 @@ import * as path from 'path';
 import { Command, parseArguments, USAGE, UsageError } from './args';
 import { discoverConfigurations, readConfiguration } from './discover';
 import { ConfigurationResult, printable, renderJson, renderRulesJson, renderRulesText, renderText } from './format';
-import { graphCommand } from './graph';
-import { reachCommand } from './reach';
-import { summaryCommand } from './summary';
+import type * as GraphModule from './graph';
+import type * as ReachModule from './reach';
+import type * as SummaryModule from './summary';
 import { topologyFromTerraformJson } from '../model/terraform-json';
 import { UnusableInputError } from '../private/errors';
 import { LEFT_OUT, RULES } from '../rules/catalogue';
@@ -24,10 +24,12 @@ export const EXIT_OK = 0;
 export const EXIT_ERRORS = 1;
 export const EXIT_UNUSABLE = 2;
 
+// The reachability commands load the reachability engine only when they run, so that
+// `azvpn check` starts without it.
 const OWN_COMMANDS = new Map<string, (args: readonly string[], io: CliIo) => number>([
-  ['summary', summaryCommand],
-  ['graph', graphCommand],
-  ['reach', reachCommand],
+  ['summary', (args, io) => (require('./summary') as typeof SummaryModule).summaryCommand(args, io)],
+  ['graph', (args, io) => (require('./graph') as typeof GraphModule).graphCommand(args, io)],
+  ['reach', (args, io) => (require('./reach') as typeof ReachModule).reachCommand(args, io)],
 ]);
 
 /**
