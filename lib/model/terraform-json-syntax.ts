@@ -38,7 +38,7 @@ export function parseTemplate(text: string): Template {
       continue;
     }
     if ((c === '$' || c === '%') && text[i + 1] === '{') {
-      const close = findClosingBrace(text, i + 2);
+      const close = findClosing(text, i + 2, '{', '}');
       if (close < 0) return { parts, unterminated: true };
       if (literal.length > 0) parts.push({ literal });
       literal = '';
@@ -54,7 +54,8 @@ export function parseTemplate(text: string): Template {
   return { parts, unterminated: false };
 }
 
-function findClosingBrace(text: string, from: number): number {
+/** Index of the `close` that ends a group opened just before `from`, skipping quoted strings; -1 if none. */
+function findClosing(text: string, from: number, open: string, close: string): number {
   let depth = 0;
   let inString = false;
   for (let j = from; j < text.length; j++) {
@@ -64,9 +65,9 @@ function findClosingBrace(text: string, from: number): number {
       else if (ch === '"') inString = false;
     } else if (ch === '"') {
       inString = true;
-    } else if (ch === '{') {
+    } else if (ch === open) {
       depth++;
-    } else if (ch === '}') {
+    } else if (ch === close) {
       if (depth === 0) return j;
       depth--;
     }
@@ -132,7 +133,7 @@ export function parseTraversal(expression: string): Traversal | undefined {
       continue;
     }
     if (c === '[') {
-      const close = findClosingBracket(expression, i + 1);
+      const close = findClosing(expression, i + 1, '[', ']');
       if (close < 0) return undefined;
       const inside = expression.slice(i + 1, close).trim();
       if (inside === '*') steps.push({ splat: true });
@@ -146,26 +147,6 @@ export function parseTraversal(expression: string): Traversal | undefined {
     return undefined;
   }
   return { root, steps };
-}
-
-function findClosingBracket(text: string, from: number): number {
-  let depth = 0;
-  let inString = false;
-  for (let j = from; j < text.length; j++) {
-    const ch = text[j];
-    if (inString) {
-      if (ch === '\\') j++;
-      else if (ch === '"') inString = false;
-    } else if (ch === '"') {
-      inString = true;
-    } else if (ch === '[') {
-      depth++;
-    } else if (ch === ']') {
-      if (depth === 0) return j;
-      depth--;
-    }
-  }
-  return -1;
 }
 
 /** Writes steps back as Terraform text (`.a[0]["k"]`). */
