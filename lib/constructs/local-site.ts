@@ -43,15 +43,10 @@ export interface LocalSiteAttributes {
 }
 
 /**
- * Properties of a `LocalSite`.
+ * The on-premises device's endpoint, static prefixes and BGP settings: shared by `LocalSiteProps`
+ * and `VpnSiteOptions`.
  */
-export interface LocalSiteProps {
-  /** Name of the local network gateway. */
-  readonly name: string;
-  /** Resource group of the local network gateway. */
-  readonly resourceGroupName: string;
-  /** Azure region of the local network gateway; use the gateway's region. */
-  readonly location: string;
+export interface LocalSiteOptions {
   /**
    * Public IPv4 address of the on-premises VPN device. Set this or `gatewayFqdn`.
    * @default - `gatewayFqdn` is used
@@ -73,14 +68,17 @@ export interface LocalSiteProps {
   readonly addressSpace?: string[];
   /**
    * The site's BGP ASN. Setting it turns BGP on for the site; `bgpPeeringAddress` is then
-   * required. It must differ from the Azure gateway's ASN and not be reserved.
+   * required. It must differ from the Azure gateway's ASN and not be reserved (65515-65520 are
+   * Azure's).
    * @default - the site does not speak BGP
    * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq#bgp
    */
   readonly bgpAsn?: number;
   /**
    * The BGP peer address of the on-premises device (not its public IP, not inside the Azure VNet;
-   * APIPA 169.254.x.x is fine when the Azure gateway has a custom APIPA address).
+   * APIPA 169.254.x.x is fine when the Azure gateway has a custom APIPA address). With an APIPA
+   * address (169.254.21.0-169.254.22.255), the connection peers from the gateway's custom APIPA
+   * addresses (see `SiteToSiteConnectionOptions.customBgpPrimaryAddress`).
    *
    * The construct writes its `/32` into `address_space` (none for APIPA, which Azure refuses in
    * an address space).
@@ -93,6 +91,18 @@ export interface LocalSiteProps {
    * @default - Azure's default (0)
    */
   readonly bgpPeerWeight?: number;
+}
+
+/**
+ * Properties of a `LocalSite`.
+ */
+export interface LocalSiteProps extends LocalSiteOptions {
+  /** Name of the local network gateway. */
+  readonly name: string;
+  /** Resource group of the local network gateway. */
+  readonly resourceGroupName: string;
+  /** Azure region of the local network gateway; use the gateway's region. */
+  readonly location: string;
   /**
    * Tags for the local network gateway.
    * @default - none

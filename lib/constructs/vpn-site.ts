@@ -2,7 +2,7 @@ import { LocalNetworkGateway } from '@cdktf/provider-azurerm/lib/local-network-g
 import { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
 import { TerraformProvider, Token } from 'cdktf';
 import { Construct } from 'constructs';
-import { LocalSite } from './local-site';
+import { LocalSite, LocalSiteOptions } from './local-site';
 import { SiteToSiteConnection, SiteToSiteConnectionOptions } from './site-to-site-connection';
 import { IVpnGateway, VpnGateway } from './vpn-gateway';
 import { VpnValidation } from './vpn-validation';
@@ -13,7 +13,7 @@ import { VpnConfigError } from '../private/construct-errors';
  * An on-premises site and its connection, for `addSite()` and `addDevice()` of the topology
  * constructs: the local network gateway's settings and the connection's, flat.
  */
-export interface VpnSiteOptions extends SiteToSiteConnectionOptions {
+export interface VpnSiteOptions extends LocalSiteOptions, SiteToSiteConnectionOptions {
   /**
    * Name of the local network gateway.
    * @default - the id the site was added with
@@ -29,43 +29,6 @@ export interface VpnSiteOptions extends SiteToSiteConnectionOptions {
    * @default - the gateway's region
    */
   readonly location?: string;
-  /**
-   * Public IPv4 address of the on-premises VPN device. Set this or `gatewayFqdn`.
-   * @default - `gatewayFqdn` is used
-   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq
-   */
-  readonly gatewayAddress?: string;
-  /**
-   * DNS name of the on-premises VPN device. Set this or `gatewayAddress`.
-   * @default - `gatewayAddress` is used
-   */
-  readonly gatewayFqdn?: string;
-  /**
-   * On-premises prefixes routed statically to this site. Required without BGP; leave it empty
-   * with BGP, where every prefix listed becomes a static route that overrides BGP.
-   * @default - none (only the BGP peer's /32 when BGP is on)
-   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq#bgp
-   */
-  readonly addressSpace?: string[];
-  /**
-   * The site's BGP ASN; `bgpPeeringAddress` is then required. It must differ from the Azure
-   * gateway's ASN and not be reserved (65515-65520 are Azure's).
-   * @default - the site does not speak BGP
-   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq#bgp
-   */
-  readonly bgpAsn?: number;
-  /**
-   * The device's BGP peer address. With an APIPA address (169.254.21.0-169.254.22.255), the
-   * connection peers from the gateway's custom APIPA addresses (see `customBgpPrimaryAddress`).
-   * @default - the site does not speak BGP
-   * @see https://learn.microsoft.com/azure/vpn-gateway/bgp-howto
-   */
-  readonly bgpPeeringAddress?: string;
-  /**
-   * Weight added to routes learned from this peer.
-   * @default - Azure's default (0)
-   */
-  readonly bgpPeerWeight?: number;
   /**
    * Name of the connection.
    * @default `<gateway name>-to-<site name>`
@@ -119,23 +82,18 @@ export class VpnSite extends Construct {
     super(scope, id);
     VpnValidation.enable(this);
     // What is not the local network gateway's (or shared, like tags) is the connection's.
-    const { gateway, name, resourceGroupName, location, gatewayAddress, gatewayFqdn, addressSpace, bgpAsn, bgpPeeringAddress, bgpPeerWeight, connectionName, tags, provider, ...connectionOptions } =
-      props;
+    const { gateway, name, resourceGroupName, location, connectionName, tags, provider, ...options } = props;
+    const { siteOptions, rest: connectionOptions } = splitLocalSiteOptions(options);
     if (gateway === undefined) {
       throw new VpnConfigError('conn.type.required-peer', 'VpnSiteProps.gateway is missing; a site connects to a gateway, so pass the VpnGateway (or VpnGateway.fromAttributes()) it connects to', this);
     }
     this.siteName = name ?? id;
 
     this.localSite = new LocalSite(this, 'LocalNetworkGateway', {
+      ...siteOptions,
       name: this.siteName,
       resourceGroupName: resourceGroupName ?? gateway.resourceGroupName,
       location: location ?? gateway.location,
-      gatewayAddress,
-      gatewayFqdn,
-      addressSpace,
-      bgpAsn,
-      bgpPeeringAddress,
-      bgpPeerWeight,
       tags,
     });
     this.localNetworkGateway = this.localSite.localNetworkGateway;
@@ -143,7 +101,7 @@ export class VpnSite extends Construct {
     const bgp = connectionOptions.enableBgp ?? (gateway.bgpEnabled && this.localSite.bgpEnabled);
     const derived =
       connectionOptions.customBgpPrimaryAddress === undefined && connectionOptions.customBgpSecondaryAddress === undefined && bgp
-        ? deriveCustomBgpAddresses(gateway, bgpPeeringAddress)
+        ? deriveCustomBgpAddresses(gateway, siteOptions.bgpPeeringAddress)
         : {};
 
     this.connection = new SiteToSiteConnection(this, 'Connection', {
@@ -163,6 +121,30 @@ export class VpnSite extends Construct {
       this.connectionResource.provider = siteProvider;
     }
   }
+}
+
+/**
+ * Every member of `LocalSiteOptions`: typed so that a member added there must be listed here, or
+ * it would go to the connection instead of the local network gateway.
+ */
+const LOCAL_SITE_OPTION_NAMES: { readonly [name in keyof Required<LocalSiteOptions>]: true } = {
+  gatewayAddress: true,
+  gatewayFqdn: true,
+  addressSpace: true,
+  bgpAsn: true,
+  bgpPeeringAddress: true,
+  bgpPeerWeight: true,
+};
+
+/** Separates the local network gateway's options from the rest. */
+function splitLocalSiteOptions<T extends LocalSiteOptions>(options: T): { siteOptions: LocalSiteOptions; rest: Omit<T, keyof LocalSiteOptions> } {
+  const siteOptions: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    const isSiteOption = Object.prototype.hasOwnProperty.call(LOCAL_SITE_OPTION_NAMES, key);
+    (isSiteOption ? siteOptions : rest)[key] = value;
+  }
+  return { siteOptions: siteOptions as LocalSiteOptions, rest: rest as Omit<T, keyof LocalSiteOptions> };
 }
 
 interface CustomBgpAddresses {
