@@ -121,7 +121,8 @@ export class RoutingNetwork {
     // A site on a gateway whose VNet we can't place may reach anything that gateway serves.
     for (const g of this.gateways) {
       if (g.hub) continue;
-      const why = g.gateway.external ? `gateway ${g.label} is outside this configuration` : `the VNet of gateway ${g.label} is not known: ${g.hubUnknown}`;
+      // Declared gateways only: the model keeps gateways outside the configuration out of its lists.
+      const why = `the VNet of gateway ${g.label} is not known: ${g.hubUnknown}`;
       for (const t of g.tunnels) this.markUncertain(t.site, `${t.site.label} connects to ${g.label}, and ${why}`);
       if (g.p2s) this.markUncertain(g.p2s, why);
     }
