@@ -1,21 +1,21 @@
 /**
  * The documents behind the routing semantics, by catalogue rule id (azure-vpn-rules.md source
- * legend). Reach verdicts cite the id; JSON output adds the URL.
+ * legend, lib/rules/sources.ts). Reach verdicts cite the id; JSON output adds the URL.
  */
-const LEARN = 'https://learn.microsoft.com/azure';
+import { SOURCES } from '../rules/sources';
 
 export const CITATIONS: Readonly<Record<string, string>> = {
-  'peer.non-transitive': `${LEARN}/virtual-network/virtual-network-manage-peering#requirements-and-constraints`,
-  'peer.both-sides': `${LEARN}/virtual-network/virtual-network-manage-peering#requirements-and-constraints`,
-  'peer.use-remote-needs-gateway': `${LEARN}/virtual-network/virtual-network-manage-peering#requirements-and-constraints`,
-  'peer.use-remote-no-local-gw': `${LEARN}/virtual-network/virtual-network-manage-peering#requirements-and-constraints`,
-  'peer.onprem-prefixes': `${LEARN}/virtual-network/virtual-network-manage-peering#requirements-and-constraints`,
-  'bgp.transit': `${LEARN}/vpn-gateway/vpn-gateway-vpn-faq`,
-  'bgp.flags': `${LEARN}/vpn-gateway/vpn-gateway-vpn-faq`,
-  'bgp.default-route': `${LEARN}/vpn-gateway/vpn-gateway-vpn-faq`,
-  'conn.pbts': `${LEARN}/vpn-gateway/vpn-gateway-connect-multiple-policybased-rm-ps`,
-  'conn.v2v.pair': `${LEARN}/vpn-gateway/vpn-gateway-howto-vnet-vnet-resource-manager-portal`,
-  'p2s.transit': `${LEARN}/vpn-gateway/vpn-gateway-about-point-to-site-routing`,
+  'peer.non-transitive': SOURCES.PEER,
+  'peer.both-sides': SOURCES.PEER,
+  'peer.use-remote-needs-gateway': SOURCES.PEER,
+  'peer.use-remote-no-local-gw': SOURCES.PEER,
+  'peer.onprem-prefixes': SOURCES.PEER,
+  'bgp.transit': SOURCES.FAQ,
+  'bgp.flags': SOURCES.FAQ,
+  'bgp.default-route': SOURCES.FAQ,
+  'conn.pbts': SOURCES.PBTS,
+  'conn.v2v.pair': SOURCES.V2V,
+  'p2s.transit': SOURCES.P2S_ROUTING,
 };
 
 export function citationUrl(rule: string | undefined): string | undefined {

@@ -24,11 +24,7 @@ import {
   show,
   vpnTypeOf,
 } from './support';
-
-const FAQ = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq';
-const BGP_CFG = 'https://learn.microsoft.com/azure/vpn-gateway/configure-bgp';
-const TF_GW = 'https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/network/virtual_network_gateway_resource.go';
-const COEXIST = 'https://learn.microsoft.com/azure/expressroute/expressroute-howto-coexist-resource-manager';
+import { SOURCES } from './sources';
 
 /** How the messages name the BGP switch on gateways and connections (renamed in azurerm 4.62). */
 const BGP_FLAG = 'enable_bgp/bgp_enabled';
@@ -176,7 +172,7 @@ const bgpSkuRule: Rule = {
   id: 'bgp.sku',
   severity: Severity.ERROR,
   summary: 'BGP requires a route-based gateway on any SKU but Basic.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const candidate of ctx.topology.gateways) {
       const g = vpnGateway(ctx, candidate);
@@ -197,7 +193,7 @@ const asnReservedRule: Rule = {
   id: 'bgp.asn.reserved',
   severity: Severity.ERROR,
   summary: 'Gateway and local network gateway ASNs must not be Azure- or IANA-reserved (the gateway may keep its default 65515).',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const use of writtenAsns(ctx)) {
       const reserved = reservedAsn(use.asn);
@@ -216,7 +212,7 @@ const asn32BitRule: Rule = {
   id: 'bgp.asn.32bit',
   severity: Severity.ERROR,
   summary: `ASNs must be whole numbers from ${MIN_ASN} to ${MAX_ASN} (4-byte ASNs in decimal notation are supported).`,
-  source: FAQ,
+  source: SOURCES.FAQ,
   azureError: 'The local network gateway cannot have an ASN of zero',
   check(ctx) {
     for (const use of writtenAsns(ctx)) {
@@ -232,7 +228,7 @@ const asnPrivateRangeRule: Rule = {
   id: 'bgp.asn.private-range',
   severity: Severity.WARNING,
   summary: `Private ASNs should come from the ranges Azure lists as usable (${USABLE_PRIVATE_ASNS}); 65516 is neither reserved nor listed (unconfirmed).`,
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const use of writtenAsns(ctx)) {
       if (!isUnlistedPrivateAsn(use.asn)) continue;
@@ -245,7 +241,7 @@ const asnDefaultRule: Rule = {
   id: 'bgp.asn.default',
   severity: Severity.WARNING,
   summary: 'A gateway that peers over BGP with another Azure gateway should set its ASN explicitly instead of keeping the default 65515.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     const neighbours = new Map<VpnGateway, Set<VpnGateway>>();
     const link = (a: VpnGateway, b: VpnGateway) => {
@@ -277,7 +273,7 @@ const asnDistinctRule: Rule = {
   id: 'bgp.asn.distinct',
   severity: Severity.ERROR,
   summary: 'BGP peers joined by a connection must have different ASNs: on-premises vs Azure gateway, and the two gateways of a VNet-to-VNet link.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const { connection, gateway, localGateway } of bgpSiteLinks(ctx)) {
       if (localGateway.bgpSettings?.asn === undefined) continue;
@@ -303,7 +299,7 @@ const apipaRangeRule: Rule = {
   id: 'bgp.apipa.range',
   severity: Severity.ERROR,
   summary: `Custom APIPA BGP addresses of a gateway must lie in ${AZURE_APIPA_RANGE}.`,
-  source: BGP_CFG,
+  source: SOURCES.BGP_CFG,
   check(ctx) {
     for (const g of ctx.topology.gateways) {
       if (g.external) continue;
@@ -324,7 +320,7 @@ const apipaRequiredRule: Rule = {
   id: 'bgp.apipa.required',
   severity: Severity.ERROR,
   summary: 'A gateway peering over BGP with an APIPA on-premises address needs a custom APIPA BGP address (one per instance when active-active).',
-  source: BGP_CFG,
+  source: SOURCES.BGP_CFG,
   check(ctx) {
     for (const { connection, gateway, localGateway } of bgpSiteLinks(ctx)) {
       const peerAddress = apipaPeerAddress(ctx, connection, localGateway);
@@ -356,7 +352,7 @@ const apipaUniqueRule: Rule = {
   id: 'bgp.apipa.unique',
   severity: Severity.ERROR,
   summary: "APIPA BGP addresses must be unique across a gateway's instances, its on-premises peers and the Azure gateways it is connected to.",
-  source: BGP_CFG,
+  source: SOURCES.BGP_CFG,
   check(ctx) {
     const reported = new Set<string>();
     const holdersOfGateway = (g: VpnGateway, add: (address: string, holder: ApipaHolder) => void) => {
@@ -407,7 +403,7 @@ const apipaInitiationRule: Rule = {
   id: 'bgp.apipa.initiation',
   severity: Severity.WARNING,
   summary: 'Azure does not initiate BGP sessions to APIPA peers: the on-premises device must initiate.',
-  source: BGP_CFG,
+  source: SOURCES.BGP_CFG,
   check(ctx) {
     for (const { connection, localGateway } of bgpSiteLinks(ctx)) {
       const peerAddress = apipaPeerAddress(ctx, connection, localGateway);
@@ -421,7 +417,7 @@ const apipaPerIpConfigRule: Rule = {
   id: 'bgp.apipa.per-ipconfig',
   severity: Severity.ERROR,
   summary: 'bgp_settings.peering_addresses has one or two blocks, each naming an existing ip_configuration (required with more than one); active-active with custom APIPA needs one block per instance.',
-  source: TF_GW,
+  source: SOURCES.TF_GW,
   check(ctx) {
     for (const g of ctx.topology.gateways) {
       const blocks = g.bgpSettings?.peeringAddresses ?? [];
@@ -468,7 +464,7 @@ const flagsRule: Rule = {
   id: 'bgp.flags',
   severity: Severity.ERROR,
   summary: 'A BGP connection needs BGP on its gateway (both gateways for VNet-to-VNet) and bgp_settings on its local network gateway; an LNG with bgp_settings on a non-BGP connection routes only its static prefixes.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const c of ctx.topology.connections) {
       const type = vpnConnectionType(ctx, c);
@@ -513,7 +509,7 @@ const transitRule: Rule = {
   id: 'bgp.transit',
   severity: Severity.ERROR,
   summary: 'Both connection resources of a VNet-to-VNet pair must agree on BGP (otherwise the session never comes up and transit silently breaks); whether transit is wanted beyond that cannot be decided from configuration alone.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const c of ctx.topology.connections) {
       if (vpnConnectionType(ctx, c) !== 'Vnet2Vnet') continue;
@@ -532,7 +528,7 @@ const defaultRouteRule: Rule = {
   id: 'bgp.default-route',
   severity: Severity.WARNING,
   summary: 'A default route (0.0.0.0/0) towards a BGP site forces all VNet egress to on-premises (what on-premises advertises over BGP cannot be seen before apply).',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const l of ctx.topology.localGateways) {
       if (l.external || !l.bgpSettings) continue;
@@ -548,7 +544,7 @@ const coexistAsnRule: Rule = {
   id: 'bgp.coexist-asn',
   severity: Severity.ERROR,
   summary: `A VPN gateway that shares its VNet with an ExpressRoute gateway must keep ASN ${AZURE_DEFAULT_ASN} for ExpressRoute–VPN transit (through Azure Route Server).`,
-  source: COEXIST,
+  source: SOURCES.COEXIST,
   check(ctx) {
     for (const candidate of ctx.topology.gateways) {
       if (candidate.bgpSettings?.asn === undefined) continue;

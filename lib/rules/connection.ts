@@ -5,20 +5,13 @@ import { isKnown, isUnknown, Maybe, MaybeList, sameValue, Unknown } from '../mod
 import { findOverlaps, isApipa, isPublicAddress, Owned, parseAddress, parsePrefix, Prefix } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
 import { activeActiveOf, connectionBgpOf, isVpnGateway, known, show, vpnTypeOf } from './support';
+import { SOURCES } from './sources';
 
 /**
  * Connection rules (catalogue §1b, `conn.*`): what a `azurerm_virtual_network_gateway_connection`
  * needs from its type, its gateways, its shared key, its reverse half and its neighbours on the
  * same gateway.
  */
-
-const FAQ = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq';
-const SKUS = 'https://learn.microsoft.com/azure/vpn-gateway/about-gateway-skus';
-const SETTINGS = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings';
-const HA = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-highlyavailable';
-const V2V = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-howto-vnet-vnet-resource-manager-portal';
-const PBTS = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-connect-multiple-policybased-rm-ps';
-const TF_CONN = 'https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/network/virtual_network_gateway_connection_resource.go';
 
 const IPSEC = 'IPsec';
 const VNET2VNET = 'Vnet2Vnet';
@@ -38,7 +31,7 @@ const typeRequiredPeer: Rule = {
   severity: Severity.ERROR,
   summary:
     'A connection names the peer its type needs (IPsec: local_network_gateway_id, Vnet2Vnet: peer_virtual_network_gateway_id, ExpressRoute: express_route_circuit_id), and its gateways are of the matching gateway type.',
-  source: TF_CONN,
+  source: SOURCES.TF_CONN,
   check(ctx) {
     for (const c of ctx.topology.connections) {
       if (c.connectionType === undefined) {
@@ -104,7 +97,7 @@ const routeBased: Rule = {
   id: 'conn.routebased',
   severity: Severity.ERROR,
   summary: 'VNet-to-VNet connections need route-based gateways on both ends, and a gateway with several site-to-site connections (multi-site) must be route-based.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const c of ctx.topology.connections) {
       if (c.connectionType !== VNET2VNET) continue;
@@ -141,7 +134,7 @@ const tunnelLimit: Rule = {
   id: 'conn.tunnel-limit',
   severity: Severity.ERROR,
   summary: "The site-to-site and VNet-to-VNet connections of a gateway stay within its SKU's tunnel maximum (policy-based: 1).",
-  source: SKUS,
+  source: SOURCES.SKUS,
   check(ctx) {
     for (const g of ctx.topology.gateways) {
       if (g.external || isVpnGateway(g) !== true) continue;
@@ -302,7 +295,7 @@ const noOverlap: Rule = {
   severity: Severity.ERROR,
   summary:
     "The gateway's VNet, the VNets of its VNet-to-VNet peers and the sites of its connections have no overlapping address space, unless NAT rules linked to the connection translate it.",
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const g of ctx.topology.gateways) {
       if (g.external) continue;
@@ -449,7 +442,7 @@ const v2vPair: Rule = {
   id: 'conn.v2v.pair',
   severity: Severity.ERROR,
   summary: 'Every Vnet2Vnet connection has a reverse connection from the peer gateway back, and both carry the same shared_key.',
-  source: V2V,
+  source: SOURCES.V2V,
   check(ctx) {
     let undecided: Connection[] | undefined;
     forEachV2V(
@@ -516,7 +509,7 @@ const v2vSamePolicy: Rule = {
   id: 'conn.v2v.same-policy',
   severity: Severity.ERROR,
   summary: 'Both connections of a VNet-to-VNet pair carry an identical ipsec_policy (or none) and the same use_policy_based_traffic_selectors.',
-  source: 'https://learn.microsoft.com/azure/vpn-gateway/ipsec-ike-policy-howto',
+  source: SOURCES.IPSEC,
   check(ctx) {
     forEachV2V(ctx, ({ first, second }) => {
       const a = first.ipsecPolicy;
@@ -558,7 +551,7 @@ const sharedKey: Rule = {
   severity: Severity.ERROR,
   summary:
     'An IPsec or Vnet2Vnet shared_key is set, comes from a secret rather than a literal, and is 1–128 printable ASCII characters without spaces (a hyphen or tilde is discouraged).',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const c of ctx.topology.connections) {
       if (c.connectionType !== IPSEC && c.connectionType !== VNET2VNET) continue;
@@ -634,7 +627,7 @@ const ikev1: Rule = {
   id: 'conn.ikev1',
   severity: Severity.ERROR,
   summary: 'connection_protocol = "IKEv1" is only for IPsec connections on route-based gateways of a non-Basic, non-legacy SKU (or policy-based gateways, which only speak IKEv1).',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const c of ctx.topology.connections) {
       if (c.connectionProtocol !== 'IKEv1') continue;
@@ -659,7 +652,7 @@ const ikev1Rekey: Rule = {
   id: 'conn.ikev1.rekey',
   severity: Severity.WARNING,
   summary: 'IKEv1 tunnels drop for a few seconds at every Main Mode rekey; prefer IKEv2.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const c of ctx.topology.connections) {
       if (c.connectionProtocol === 'IKEv1') {
@@ -677,7 +670,7 @@ const dpd: Rule = {
   id: 'conn.dpd',
   severity: Severity.ERROR,
   summary: 'dpd_timeout_seconds lies between 9 and 3600 seconds (30–45 recommended).',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const c of ctx.topology.connections) {
       if (c.dpdTimeoutSeconds === undefined) continue;
@@ -696,7 +689,7 @@ const routingWeight: Rule = {
   id: 'conn.routing-weight',
   severity: Severity.WARNING,
   summary: 'routing_weight is meant for ExpressRoute connections; VPN connections prefer a path with BGP AS-path prepending.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const c of ctx.topology.connections) {
       if (c.routingWeight === undefined) continue;
@@ -710,7 +703,7 @@ const mode: Rule = {
   id: 'conn.mode',
   severity: Severity.WARNING,
   summary: 'connection_mode only applies to IKEv2 connections on route-based gateways.',
-  source: SETTINGS,
+  source: SOURCES.SETTINGS,
   check(ctx) {
     for (const c of ctx.topology.connections) {
       if (c.connectionMode === undefined || c.connectionMode === 'Default') continue;
@@ -742,7 +735,7 @@ const pbts: Rule = {
   severity: Severity.ERROR,
   summary:
     'use_policy_based_traffic_selectors is for IKEv2 connections on route-based gateways, cannot be combined with NAT rules, and the networks behind it do not transit to other connections.',
-  source: PBTS,
+  source: SOURCES.PBTS,
   check(ctx) {
     const tunnelsByGateway = new Map<string, Connection[]>();
     for (const c of ctx.topology.connections) {
@@ -786,7 +779,7 @@ const trafficSelectorPolicy: Rule = {
   id: 'conn.traffic-selector-policy',
   severity: Severity.WARNING,
   summary: 'traffic_selector_policy only takes effect with use_policy_based_traffic_selectors, and is only proposed when Azure initiates the tunnel.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const c of ctx.topology.connections) {
       if (c.trafficSelectorPolicies.length === 0) continue;
@@ -864,7 +857,7 @@ const multiTunnelSameSite: Rule = {
   id: 'conn.multi-tunnel-same-site',
   severity: Severity.ERROR,
   summary: 'Several connections from one gateway to the same on-premises site all need BGP.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const g of ctx.topology.gateways) {
       if (g.external) continue;
@@ -907,7 +900,7 @@ const multiDevice: Rule = {
   id: 'conn.multi-device',
   severity: Severity.ERROR,
   summary: 'Several on-premises devices for one site each have their own local network gateway with a unique gateway_address and a unique BGP peering address, and use BGP.',
-  source: HA,
+  source: SOURCES.HA,
   check(ctx) {
     for (const g of ctx.topology.gateways) {
       if (g.external) continue;
@@ -963,7 +956,7 @@ const v2vRedundant: Rule = {
   id: 'conn.v2v.redundant',
   severity: Severity.ERROR,
   summary: 'More than one VNet-to-VNet connection in the same direction between two gateways needs at least one of them active-active.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const g of ctx.topology.gateways) {
       if (g.external) continue;
@@ -1002,7 +995,7 @@ const customBgpAddresses: Rule = {
   severity: Severity.ERROR,
   summary:
     "custom_bgp_addresses needs type IPsec and bgp_enabled, its primary is one of the gateway's first apipa_addresses, and its secondary (active-active gateways only) one of the second.",
-  source: TF_CONN,
+  source: SOURCES.TF_CONN,
   check(ctx) {
     for (const c of ctx.topology.connections) {
       const custom = c.customBgpAddresses;
@@ -1068,7 +1061,7 @@ const publicEndpoint: Rule = {
   id: 'conn.public-endpoint',
   severity: Severity.ERROR,
   summary: 'A local network gateway\'s gateway_address is the device\'s externally facing public IPv4 address.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const lng of ctx.topology.localGateways) {
       if (lng.external || lng.gatewayAddress === undefined || lng.gatewayAddress === '') continue;

@@ -71,7 +71,7 @@ const pipZonesNonAz: Rule = {
   id: 'gw.pip.zones-non-az',
   severity: Severity.ERROR,
   summary: 'A gateway with a non-AZ SKU (Basic) must not have zones on its public IPs.',
-  source: 'https://github.com/Azure/Azure-Landing-Zones/issues/1728',
+  source: SOURCES.I_ZONES,
   check(ctx) {
     for (const c of vpnCandidates(ctx)) {
       const sku = gatewaySkuOf(ctx, c.gateway);

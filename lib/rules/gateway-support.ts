@@ -6,22 +6,7 @@ import { gatewayTypeOf, known, referenced, show } from './support';
 
 /** Helpers shared by the gateway rule family (gateway-*.ts). */
 
-export const SOURCES = {
-  FAQ: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq',
-  SKUS: 'https://learn.microsoft.com/azure/vpn-gateway/about-gateway-skus',
-  SETTINGS: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings',
-  CONSOL: 'https://learn.microsoft.com/azure/vpn-gateway/gateway-sku-consolidation',
-  LEGACY: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-skus-legacy',
-  UPGRADE: 'https://learn.microsoft.com/azure/vpn-gateway/gateway-sku-upgrade',
-  BASICIP: 'https://learn.microsoft.com/azure/vpn-gateway/basic-public-ip-migrate-about',
-  AA: 'https://learn.microsoft.com/azure/vpn-gateway/about-active-active-gateways',
-  REL: 'https://learn.microsoft.com/azure/reliability/reliability-virtual-network-gateway',
-  COEXIST: 'https://learn.microsoft.com/azure/expressroute/expressroute-howto-coexist-resource-manager',
-  TF_GW: 'https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/network/virtual_network_gateway_resource.go',
-  TF_VAL: 'https://github.com/hashicorp/terraform-provider-azurerm/tree/main/internal/services/network/validate',
-  TF_DOCS: 'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/virtual_network_gateway',
-  I_ZONES_AZ: 'https://github.com/Azure/ResourceModules/issues/2609',
-} as const;
+export { SOURCES } from './sources';
 
 export const GATEWAY_SUBNET = 'GatewaySubnet';
 export const GEN1 = 'Generation1';

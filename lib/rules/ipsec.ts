@@ -2,11 +2,7 @@ import { Connection, Entity, IpsecPolicy, VpnGateway } from '../model/topology';
 import { vpnSku } from '../model/sku-capabilities';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
 import { connectionTypeOf, known, referenced, show } from './support';
-
-const FAQ = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq';
-const IPSEC = 'https://learn.microsoft.com/azure/vpn-gateway/ipsec-ike-policy-howto';
-const CRYPTO = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-compliance-crypto';
-const DEVICES = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-devices#ipsec';
+import { SOURCES } from './sources';
 
 // ---------------------------------------------------------------------------------------------
 // The IPsec/IKE policy enumerations (azure-vpn-rules.md §3), shared by connection `ipsec_policy`
@@ -136,7 +132,7 @@ const skuRule: Rule = {
   id: 'ipsec.sku',
   severity: Severity.ERROR,
   summary: 'Custom IPsec/IKE policies work on every gateway SKU but Basic, and only on IPsec and Vnet2Vnet connections (not ExpressRoute).',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const site of policySites(ctx)) {
       let gateway: VpnGateway | undefined = site.gateway;
@@ -163,7 +159,7 @@ const completeRule: Rule = {
   id: 'ipsec.complete',
   severity: Severity.ERROR,
   summary: 'An IPsec/IKE policy sets all six algorithms: dh_group, ike_encryption, ike_integrity, ipsec_encryption, ipsec_integrity and pfs_group.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const site of policySites(ctx)) {
       const missing = IPSEC_ALGORITHMS.filter((s) => site.policy[s.field] === undefined).map((s) => s.attribute);
@@ -178,7 +174,7 @@ const enumsRule: Rule = {
   id: 'ipsec.enums',
   severity: Severity.ERROR,
   summary: 'Each IPsec/IKE algorithm is one of the values Azure accepts for its field, in exact case.',
-  source: IPSEC,
+  source: SOURCES.IPSEC,
   check(ctx) {
     for (const site of policySites(ctx)) {
       for (const s of IPSEC_ALGORITHMS) {
@@ -196,7 +192,7 @@ const gcmPairingRule: Rule = {
   id: 'ipsec.gcm-pairing',
   severity: Severity.ERROR,
   summary: 'A GCMAES ipsec_encryption needs the same GCMAES ipsec_integrity, and a GCMAES ipsec_integrity the same GCMAES ipsec_encryption.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const site of policySites(ctx)) {
       const encryption = algorithm(ctx, site, 'ipsecEncryption');
@@ -219,7 +215,7 @@ const saLifetimeRule: Rule = {
   id: 'ipsec.sa-lifetime',
   severity: Severity.ERROR,
   summary: `Connection ipsec_policy.sa_lifetime is at least ${SA_LIFETIME_SECONDS.min} s and sa_datasize is 0 or at least ${SA_DATASIZE_KILOBYTES.min} KB.`,
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     // P2S lifetimes (sa_lifetime_in_seconds, sa_data_size_in_kilobytes) are p2s.custom-ipsec's.
     for (const site of policySites(ctx)) {
@@ -245,7 +241,7 @@ const weakRule: Rule = {
   id: 'ipsec.weak',
   severity: Severity.WARNING,
   summary: 'Avoid DES, DES3, MD5, SHA1, DH groups 1 and 2 (and None), PFS1 and PFS2, and GCMAES as ike_integrity: Azure accepts them but they are weak or undocumented.',
-  source: CRYPTO,
+  source: SOURCES.CRYPTO,
   check(ctx) {
     for (const site of policySites(ctx)) {
       const found: string[] = [];
@@ -264,7 +260,7 @@ const nullRule: Rule = {
   id: 'ipsec.null',
   severity: Severity.WARNING,
   summary: 'ipsec_encryption = "None" (ESP NULL) gives no confidentiality: acceptable on VNet-to-VNet connections, not over the Internet (IPsec site-to-site, point-to-site).',
-  source: DEVICES,
+  source: SOURCES.DEVICES,
   check(ctx) {
     for (const site of policySites(ctx)) {
       if (algorithm(ctx, site, 'ipsecEncryption') !== 'None') continue;

@@ -4,16 +4,13 @@ import { contains, findOverlaps, isApipa, parseAddress, parsePrefix, Prefix } fr
 import { connectedNetworks, describeOthers, describePrefix, OverlapReports, siteIsSuperset } from './connection';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
 import { known, show } from './support';
+import { SOURCES } from './sources';
 
 /**
  * Local network gateway rules (catalogue §1c, `lng.*`). The single-resource rules run on every
  * local network gateway, connected or not; the overlap rules look at the gateways it is
  * connected to.
  */
-
-const FAQ = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq';
-const TF_LNG = 'https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/network/local_network_gateway_resource.go';
-const SEED_CV = 'https://learn.microsoft.com/troubleshoot/azure/virtual-network/virtual-network-configure-vnet-connections';
 
 function declared(ctx: RuleContext): LocalNetworkGateway[] {
   return ctx.topology.localGateways.filter((l) => !l.external);
@@ -27,7 +24,7 @@ const endpoint: Rule = {
   id: 'lng.endpoint',
   severity: Severity.ERROR,
   summary: 'A local network gateway sets exactly one of gateway_address and gateway_fqdn.',
-  source: TF_LNG,
+  source: SOURCES.TF_LNG,
   check(ctx) {
     for (const lng of declared(ctx)) {
       const address = isSet(lng.gatewayAddress);
@@ -45,7 +42,7 @@ const prefixesOrBgp: Rule = {
   id: 'lng.prefixes-or-bgp',
   severity: Severity.ERROR,
   summary: 'A local network gateway lists its on-premises prefixes as valid CIDRs, or has bgp_settings; it cannot have neither.',
-  source: TF_LNG,
+  source: SOURCES.TF_LNG,
   check(ctx) {
     for (const lng of declared(ctx)) {
       const list = lng.addressSpace;
@@ -75,7 +72,7 @@ const bgpHostPrefix: Rule = {
   severity: Severity.ERROR,
   summary:
     "A local network gateway with bgp_settings lists exactly the /32 of its BGP peer address in address_space (nothing for an APIPA peer); any other prefix becomes a static route that takes precedence over BGP.",
-  source: SEED_CV,
+  source: SOURCES.SEED_CV,
   check(ctx) {
     for (const lng of declared(ctx)) {
       const bgp = lng.bgpSettings;
@@ -121,7 +118,7 @@ const bgpPeerIp: Rule = {
   id: 'lng.bgp.peer-ip',
   severity: Severity.ERROR,
   summary: "The on-premises BGP peer address is a valid IP, differs from the device's public gateway_address, and lies outside the VNet of every gateway the local network gateway is connected to.",
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const lng of declared(ctx)) {
       const bgp = lng.bgpSettings;
@@ -168,7 +165,7 @@ const bgpAsn: Rule = {
   id: 'lng.bgp.asn',
   severity: Severity.ERROR,
   summary: 'A local network gateway with bgp_settings has a non-zero asn.',
-  source: 'https://github.com/Azure/azure-xplat-cli/issues/3413',
+  source: SOURCES.I_ASN0,
   check(ctx) {
     for (const lng of declared(ctx)) {
       const bgp = lng.bgpSettings;
@@ -189,7 +186,7 @@ const prefixOverlap: Rule = {
   id: 'lng.prefix-overlap',
   severity: Severity.ERROR,
   summary: 'The static prefixes of different local network gateways connected to one gateway do not overlap, unless an ingress NAT rule translates them.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const g of ctx.topology.gateways) {
       if (g.external) continue;
@@ -217,7 +214,7 @@ const superset: Rule = {
   id: 'lng.superset',
   severity: Severity.WARNING,
   summary: "A local network gateway's static prefix should not be a superset of the VNet ranges it connects to.",
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const g of ctx.topology.gateways) {
       if (g.external) continue;

@@ -4,15 +4,12 @@ import { isKnown, Unknown } from '../model/unknown';
 import { findOverlaps, isApipa, Owned, parseAddress, parsePrefix, Prefix } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
 import { activeActiveOf, connectionBgpOf, known, show } from './support';
+import { SOURCES } from './sources';
 
 /**
  * NAT rules on VPN gateways (catalogue §1g): `azurerm_virtual_network_gateway_nat_rule` and the
  * `ingress_nat_rule_ids` / `egress_nat_rule_ids` of connections.
  */
-
-const NAT = 'https://learn.microsoft.com/azure/vpn-gateway/nat-overview';
-const NAT_HOWTO = 'https://learn.microsoft.com/azure/vpn-gateway/nat-howto';
-const FAQ = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq';
 
 const MAX_RULES_PER_GATEWAY = 500;
 /**
@@ -72,7 +69,7 @@ const sku: Rule = {
   id: 'nat.sku',
   severity: Severity.ERROR,
   summary: 'NAT rules need a VpnGw2–VpnGw5 or VpnGw2AZ–VpnGw5AZ gateway.',
-  source: NAT,
+  source: SOURCES.NAT,
   check(ctx) {
     for (const [address, rules] of rulesByGateway(ctx)) {
       const gateway = ctx.lookup.gateway(address);
@@ -90,7 +87,7 @@ const scope: Rule = {
   id: 'nat.scope',
   severity: Severity.ERROR,
   summary: 'NAT rules apply only to IPsec site-to-site connections without policy-based traffic selectors, on the same gateway, in the matching direction.',
-  source: NAT_HOWTO,
+  source: SOURCES.NAT_HOWTO,
   check(ctx) {
     for (const connection of ctx.topology.connections) {
       const { rules, unknown } = linkedRules(connection);
@@ -125,7 +122,7 @@ const maxRules: Rule = {
   id: 'nat.max-rules',
   severity: Severity.ERROR,
   summary: 'A gateway has at most 500 NAT rules (ingress and egress combined).',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const [address, rules] of rulesByGateway(ctx)) {
       if (rules.length <= MAX_RULES_PER_GATEWAY) continue;
@@ -139,7 +136,7 @@ const name: Rule = {
   id: 'nat.name',
   severity: Severity.ERROR,
   summary: 'A NAT rule name must not contain "/".',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const rule of ctx.topology.natRules) {
       if (rule.name === undefined) continue;
@@ -155,7 +152,7 @@ const onePrefix: Rule = {
   id: 'nat.one-prefix',
   severity: Severity.ERROR,
   summary: 'A NAT rule has exactly one internal and one external mapping, valid CIDR prefixes, and a static rule maps prefixes of the same length.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const rule of ctx.topology.natRules) {
       const counts: Array<[string, NatMapping[]]> = [
@@ -197,7 +194,7 @@ const dynamic: Rule = {
   id: 'nat.dynamic',
   severity: Severity.ERROR,
   summary: 'A Dynamic NAT rule has an external mapping of /26 or smaller and no port mappings, and is the only NAT rule on its connection.',
-  source: NAT_HOWTO,
+  source: SOURCES.NAT_HOWTO,
   check(ctx) {
     const dynamicRules = new Set<string>();
     for (const rule of ctx.topology.natRules) {
@@ -238,7 +235,7 @@ const externalUnique: Rule = {
   id: 'nat.external-unique',
   severity: Severity.ERROR,
   summary: 'External mappings of a gateway\'s NAT rules overlap neither each other nor any network connected without NAT.',
-  source: NAT,
+  source: SOURCES.NAT,
   check(ctx) {
     for (const [address, rules] of rulesByGateway(ctx)) {
       const items: Array<Owned<ExternalOwner>> = [];
@@ -321,7 +318,7 @@ const activeActive: Rule = {
   id: 'nat.active-active',
   severity: Severity.WARNING,
   summary: 'On an active-active gateway each NAT rule applies to one gateway instance chosen by ip_configuration_id.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const [address, rules] of rulesByGateway(ctx)) {
       const gateway = ctx.lookup.gateway(address);
@@ -341,7 +338,7 @@ const bgp: Rule = {
   id: 'nat.bgp',
   severity: Severity.WARNING,
   summary: 'NAT with BGP needs bgp_route_translation_for_nat_enabled on the gateway, and NAT with APIPA BGP addresses is documented inconsistently.',
-  source: NAT,
+  source: SOURCES.NAT,
   check(ctx) {
     const flagged = new Set<string>();
     for (const connection of ctx.topology.connections) {
@@ -382,7 +379,7 @@ const ordering: Rule = {
   id: 'nat.ordering',
   severity: Severity.WARNING,
   summary: 'A connection that links NAT rules should depend on them, so Terraform creates the rules first.',
-  source: NAT_HOWTO,
+  source: SOURCES.NAT_HOWTO,
   check(ctx) {
     for (const connection of ctx.topology.connections) {
       for (const linked of linkedRules(connection).rules) {

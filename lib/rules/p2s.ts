@@ -4,18 +4,12 @@ import { isKnown, Maybe, MaybeList, Unknown } from '../model/unknown';
 import { contains, findOverlaps, isPrivate, Owned, parseAddress, parsePrefix, Prefix } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
 import { activeActiveOf, connectionBgpOf, known, show, vpnTypeOf } from './support';
+import { SOURCES } from './sources';
 
 /**
  * Point-to-site rules (catalogue §1e and §5): everything about `vpn_client_configuration`.
  * Every rule looks only at gateways that have a `vpn_client_configuration` block.
  */
-
-const P2S = 'https://learn.microsoft.com/azure/vpn-gateway/point-to-site-about';
-const P2S_CERT = 'https://learn.microsoft.com/azure/vpn-gateway/point-to-site-certificate-gateway';
-const P2S_ROUTING = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-point-to-site-routing';
-const FAQ = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq';
-const SKUS = 'https://learn.microsoft.com/azure/vpn-gateway/about-gateway-skus';
-const TF_GW = 'https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/network/virtual_network_gateway_resource.go';
 
 /** The Microsoft-registered Azure VPN Client audience (Azure Public). */
 export const MICROSOFT_REGISTERED_AUDIENCE = 'c632b3df-fb67-4d84-bdcf-b95ad541b5c8';
@@ -190,7 +184,7 @@ const routeBased: Rule = {
   id: 'p2s.routebased',
   severity: Severity.ERROR,
   summary: 'Point-to-site needs a route-based gateway.',
-  source: P2S,
+  source: SOURCES.P2S,
   check(ctx) {
     for (const { gateway } of p2sGateways(ctx)) {
       const vpnType = known(ctx, gateway, 'vpn_type', vpnTypeOf(gateway));
@@ -205,7 +199,7 @@ const aaThirdIp: Rule = {
   id: 'p2s.aa-third-ip',
   severity: Severity.ERROR,
   summary: 'An active-active gateway with point-to-site needs exactly three ip_configuration blocks (a third public IP).',
-  source: P2S_CERT,
+  source: SOURCES.P2S_CERT,
   azureError: 'ActiveActiveP2SGatewayMustHaveExactlyThreeIpConfigurations',
   check(ctx) {
     for (const gateway of ctx.topology.gateways) {
@@ -229,7 +223,7 @@ const poolNoOverlap: Rule = {
   id: 'p2s.pool.no-overlap',
   severity: Severity.ERROR,
   summary: 'The client address pool must be valid private prefixes that overlap neither each other, the gateway VNet, peered VNets, nor the networks behind the gateway\'s connections.',
-  source: P2S_CERT,
+  source: SOURCES.P2S_CERT,
   azureError: "The virtual network gateway's VPN client address pool overlaps with the virtual network's address space",
   check(ctx) {
     for (const { gateway, p2s } of p2sGateways(ctx)) {
@@ -270,7 +264,7 @@ const poolMinSize: Rule = {
   id: 'p2s.pool.min-size',
   severity: Severity.ERROR,
   summary: 'Each client address pool prefix must be /29 or larger (/28 or larger on an active-active gateway).',
-  source: P2S_CERT,
+  source: SOURCES.P2S_CERT,
   check(ctx) {
     for (const { gateway, p2s } of p2sGateways(ctx)) {
       let activeActive: boolean | Unknown | undefined;
@@ -296,7 +290,7 @@ const poolSplit: Rule = {
   id: 'p2s.pool.split',
   severity: Severity.WARNING,
   summary: 'With SSTP and another tunnel type enabled the client pool is split between them and SSTP stays capped at 128 clients.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const { gateway, p2s } of p2sGateways(ctx)) {
       const protocols = protocolsOf(p2s);
@@ -310,7 +304,7 @@ const protocolSku: Rule = {
   id: 'p2s.protocol-sku',
   severity: Severity.ERROR,
   summary: 'A Basic gateway supports point-to-site over SSTP with certificate authentication only.',
-  source: SKUS,
+  source: SOURCES.SKUS,
   check(ctx) {
     for (const { gateway, p2s } of p2sGateways(ctx)) {
       const sku = skuOf(ctx, gateway);
@@ -331,7 +325,7 @@ const tunnelCombos: Rule = {
   id: 'p2s.tunnel-combos',
   severity: Severity.ERROR,
   summary: 'vpn_client_protocols must be one of OpenVPN, SSTP, IkeV2, IkeV2+OpenVPN or IkeV2+SSTP; OpenVPN and SSTP cannot be combined.',
-  source: P2S,
+  source: SOURCES.P2S,
   check(ctx) {
     for (const { gateway, p2s } of p2sGateways(ctx)) {
       const protocols = protocolsOf(p2s);
@@ -355,7 +349,7 @@ const authProtocol: Rule = {
   id: 'p2s.auth-protocol',
   severity: Severity.ERROR,
   summary: 'The authentication types must fit the tunnel types (Entra ID needs OpenVPN; several types need OpenVPN), and vpn_auth_types must match the settings present.',
-  source: P2S,
+  source: SOURCES.P2S,
   check(ctx) {
     for (const { gateway, p2s } of p2sGateways(ctx)) {
       const configured = configuredAuth(gateway, p2s);
@@ -411,7 +405,7 @@ const entra: Rule = {
   id: 'p2s.entra',
   severity: Severity.ERROR,
   summary: 'aad_tenant, aad_audience and aad_issuer are set together; the audience should be the Microsoft-registered Azure VPN Client app.',
-  source: P2S,
+  source: SOURCES.P2S,
   check(ctx) {
     for (const { gateway, p2s } of p2sGateways(ctx)) {
       const fields: Array<[string, Maybe<string> | undefined]> = [
@@ -443,7 +437,7 @@ const radius: Rule = {
   id: 'p2s.radius',
   severity: Severity.ERROR,
   summary: 'RADIUS is not available on Basic; each server needs an IPv4 address, a 1–128 character secret and a score of 1–30, and must be reachable from the gateway.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const { gateway, p2s } of p2sGateways(ctx)) {
       const servers = radiusServersOf(p2s);
@@ -522,7 +516,7 @@ const rootCerts: Rule = {
   id: 'p2s.root-certs',
   severity: Severity.ERROR,
   summary: 'At most 20 root certificates, each given as single-line Base-64 DER data of an RSA certificate.',
-  source: P2S_CERT,
+  source: SOURCES.P2S_CERT,
   check(ctx) {
     for (const { gateway, p2s } of p2sGateways(ctx)) {
       const dynamicCerts = unknownBlock(gateway, 'vpn_client_configuration.root_certificate');
@@ -569,7 +563,7 @@ const ipv6: Rule = {
   id: 'p2s.ipv6',
   severity: Severity.ERROR,
   summary: 'An IPv6 client pool works only with IKEv2 and OpenVPN (not SSTP) and not on the Basic SKU.',
-  source: P2S,
+  source: SOURCES.P2S,
   check(ctx) {
     for (const { gateway, p2s } of p2sGateways(ctx)) {
       const v6 = poolPrefixes(p2s).filter((p) => p.prefix.version === 6);
@@ -590,7 +584,7 @@ const customIpsec: Rule = {
   id: 'p2s.custom-ipsec',
   severity: Severity.ERROR,
   summary: 'A point-to-site ipsec_policy needs sa_lifetime_in_seconds 300–172799 and sa_data_size_in_kilobytes 1024–2147483647.',
-  source: TF_GW,
+  source: SOURCES.TF_GW,
   check(ctx) {
     for (const { gateway, p2s } of p2sGateways(ctx)) {
       const policy = p2s.ipsecPolicy;
@@ -617,7 +611,7 @@ const routeLimits: Rule = {
   id: 'p2s.route-limits',
   severity: Severity.WARNING,
   summary: 'Clients get a route per prefix: Windows IKEv2 handles 25 (255 from Windows 10 2004), OpenVPN 1000.',
-  source: FAQ,
+  source: SOURCES.FAQ,
   check(ctx) {
     for (const { gateway, p2s } of p2sGateways(ctx)) {
       const protocols = protocolsOf(p2s);
@@ -646,7 +640,7 @@ const transit: Rule = {
   id: 'p2s.transit',
   severity: Severity.WARNING,
   summary: 'P2S clients reach a peered VNet only when it uses the hub gateway, and networks behind S2S or VNet-to-VNet connections only over BGP.',
-  source: P2S_ROUTING,
+  source: SOURCES.P2S_ROUTING,
   check(ctx) {
     for (const { gateway } of p2sGateways(ctx)) {
       const vnet = ctx.lookup.gatewayVnet(gateway);

@@ -4,14 +4,12 @@ import { isKnown, Unknown } from '../model/unknown';
 import { findOverlaps, Owned, parsePrefix } from '../private/cidr';
 import { LeftOut, Rule, Severity } from './rule';
 import { connectionBgpOf, known, show } from './support';
+import { SOURCES } from './sources';
 
 /**
  * VNet peering and gateway transit (catalogue §1h and §6). Everything goes through indexes built
  * once per check, so a hub with hundreds of spokes stays linear.
  */
-
-const PEER = 'https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering#requirements-and-constraints';
-const TRANSIT = 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-peering-gateway-transit';
 
 /** Peering indexes for one check, keyed by the lookup so that every rule shares them. */
 interface PeeringIndex {
@@ -89,7 +87,7 @@ const noOverlap: Rule = {
   id: 'peer.no-overlap',
   severity: Severity.ERROR,
   summary: 'Peered VNets must not overlap, and a VNet must not overlap any other VNet peered to the same hub.',
-  source: PEER,
+  source: SOURCES.PEER,
   azureError: 'VnetAddressSpaceOverlapsWithAlreadyPeeredVnet',
   check(ctx) {
     const index = indexOf(ctx.lookup);
@@ -148,7 +146,7 @@ const useRemoteNeedsGateway: Rule = {
   id: 'peer.use-remote-needs-gateway',
   severity: Severity.ERROR,
   summary: 'use_remote_gateways = true needs a gateway in the remote VNet, a reverse peering with allow_gateway_transit = true, and a dependency on both.',
-  source: PEER,
+  source: SOURCES.PEER,
   azureError: 'RemoteVnetHasNoGateways',
   check(ctx) {
     const index = indexOf(ctx.lookup);
@@ -200,7 +198,7 @@ const useRemoteSingle: Rule = {
   id: 'peer.use-remote-single',
   severity: Severity.ERROR,
   summary: 'Only one peering per VNet may set use_remote_gateways = true.',
-  source: PEER,
+  source: SOURCES.PEER,
   check(ctx) {
     const byVnet = new Map<string, Peering[]>();
     for (const p of ctx.topology.peerings) {
@@ -223,7 +221,7 @@ const useRemoteNoLocalGateway: Rule = {
   id: 'peer.use-remote-no-local-gw',
   severity: Severity.ERROR,
   summary: 'A VNet with its own gateway cannot use remote gateways, and one peering cannot both allow gateway transit and use remote gateways.',
-  source: PEER,
+  source: SOURCES.PEER,
   check(ctx) {
     for (const peering of ctx.topology.peerings) {
       if (peering.useRemoteGateways !== true) continue;
@@ -243,7 +241,7 @@ const bothSides: Rule = {
   id: 'peer.both-sides',
   severity: Severity.ERROR,
   summary: 'Every peering needs the peering in the other direction; until both exist the status stays Initiated and no traffic flows.',
-  source: PEER,
+  source: SOURCES.PEER,
   check(ctx) {
     const index = indexOf(ctx.lookup);
     for (const peering of ctx.topology.peerings) {
@@ -266,7 +264,7 @@ const onPremPrefixes: Rule = {
   id: 'peer.onprem-prefixes',
   severity: Severity.WARNING,
   summary: 'With static (non-BGP) site-to-site connections on a hub, the on-premises device must route the prefixes of the spokes that use the hub gateway.',
-  source: PEER,
+  source: SOURCES.PEER,
   check(ctx) {
     const index = indexOf(ctx.lookup);
     for (const [hub, spokePeerings] of index.usingRemoteGateways) {
@@ -301,7 +299,7 @@ const spokePropagation: Rule = {
   id: 'peer.spoke-propagation',
   severity: Severity.WARNING,
   summary: 'A spoke subnet whose route table disables BGP route propagation does not receive the hub gateway\'s routes.',
-  source: TRANSIT,
+  source: SOURCES.TRANSIT,
   check(ctx) {
     const index = indexOf(ctx.lookup);
     const spokes = new Set<string>();
@@ -325,7 +323,7 @@ const plusV2v: Rule = {
   id: 'peer.plus-v2v',
   severity: Severity.WARNING,
   summary: 'When two VNets are both peered and VPN-connected, traffic uses the peering, not the VNet-to-VNet tunnel.',
-  source: PEER,
+  source: SOURCES.PEER,
   check(ctx) {
     const index = indexOf(ctx.lookup);
     for (const connection of ctx.topology.connections) {
