@@ -1,5 +1,6 @@
 import { VirtualNetworkGatewayVpnClientConfigurationIpsecPolicy } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { VirtualNetworkGatewayConnectionIpsecPolicy } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
+import { VpnConfigError } from '../private/construct-errors';
 import { SA_DATASIZE_KILOBYTES, SA_LIFETIME_SECONDS } from '../rules/ipsec';
 
 // The constants below are the accepted values of the rules' IPSEC_ALGORITHMS table
@@ -260,6 +261,22 @@ export class IpsecPolicy {
 
   /** A custom policy. */
   public static custom(options: IpsecPolicyOptions): IpsecPolicy {
+    // Untyped JavaScript may leave a field out or pass a plain string.
+    const fields: Array<[keyof IpsecPolicyOptions, string]> = [
+      ['ikeEncryption', 'IkeEncryption'],
+      ['ikeIntegrity', 'IkeIntegrity'],
+      ['dhGroup', 'DhGroup'],
+      ['ipsecEncryption', 'IpsecEncryption'],
+      ['ipsecIntegrity', 'IpsecIntegrity'],
+      ['pfsGroup', 'PfsGroup'],
+    ];
+    for (const [field, type] of fields) {
+      const value = (options as unknown as Record<string, unknown> | undefined)?.[field];
+      if (value === null || typeof value !== 'object' || typeof (value as { value?: unknown }).value !== 'string') {
+        const given = value === undefined || value === null ? 'nothing' : `a ${typeof value}`;
+        throw new VpnConfigError('ipsec.complete', `IpsecPolicy.custom() needs ${field}, one of the ${type} values (see IpsecPolicy.RECOMMENDED for a complete policy); got ${given}`);
+      }
+    }
     return new IpsecPolicy(options);
   }
 

@@ -152,7 +152,7 @@ export class LocalSite extends Construct implements ILocalSite {
       );
     }
     if (props.bgpAsn !== undefined && props.bgpPeeringAddress === undefined) {
-      throw new VpnConfigError('lng.bgp.peer-ip', `bgpAsn ${props.bgpAsn} is set without bgpPeeringAddress; BGP needs the device's BGP peer address`, this);
+      throw new VpnConfigError('lng.bgp.peer-ip', 'bgpAsn is set without bgpPeeringAddress; BGP needs the device\'s BGP peer address', this);
     }
     if (props.bgpPeeringAddress !== undefined && props.bgpAsn === undefined) {
       throw new VpnConfigError('lng.bgp.asn', 'bgpPeeringAddress is set without bgpAsn; BGP needs the device\'s ASN', this);

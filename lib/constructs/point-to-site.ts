@@ -5,7 +5,7 @@ import {
 } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { Construct } from 'constructs';
 import { IpsecPolicy } from './ipsec-policy';
-import { SharedKey } from './shared-key';
+import { bindSharedKey, SharedKey } from './shared-key';
 
 /**
  * A point-to-site tunnel protocol (`vpn_client_protocols`).
@@ -222,7 +222,7 @@ class RadiusAuthentication extends P2SAuthentication {
     this.options.servers.forEach((server, index) => {
       // Each secret gets its own scope so that generated secrets do not collide.
       const secretScope = new Construct(scope, `RadiusServer${index + 1}`);
-      config.radiusServers.push({ address: server.address, secret: server.secret.bind(secretScope), score: server.score ?? 30 });
+      config.radiusServers.push({ address: server.address, secret: bindSharedKey(server.secret, secretScope, `servers[${index}].secret`), score: server.score ?? 30 });
     });
   }
 }

@@ -1,7 +1,7 @@
 import { DataAzurermKeyVaultSecret } from '@cdktf/provider-azurerm/lib/data-azurerm-key-vault-secret';
 import { Password } from '@cdktf/provider-random/lib/password';
 import { RandomProvider } from '@cdktf/provider-random/lib/provider';
-import { TerraformProvider, TerraformStack, TerraformVariable } from 'cdktf';
+import { Fn, TerraformProvider, TerraformStack, TerraformVariable, Token } from 'cdktf';
 import { Construct } from 'constructs';
 import { VpnConfigError } from '../private/construct-errors';
 
@@ -17,12 +17,15 @@ export interface SharedKeyGenerateOptions {
   readonly length?: number;
 }
 
+const SHARED_KEY_SYMBOL = Symbol.for('cdktf-azure-vpn.SharedKey');
+
 /**
  * The pre-shared key of a site-to-site or VNet-to-VNet connection (or a RADIUS server secret).
  *
- * There is deliberately no way to pass a literal string: a literal ends up in the code, the
- * synthesized JSON and the plan. A key is either generated (`random_password`, kept in the
- * Terraform state), or read from a sensitive variable or a Key Vault secret.
+ * A key is generated (`random_password`, kept in the Terraform state), or read from a sensitive
+ * variable or a Key Vault secret. A literal ends up in the code, the synthesized JSON and the
+ * state, so synth fails on one (`secret.literal`), however it got there; the one deliberate way
+ * to pass a literal is `SharedKey.unsafePlainText()`.
  *
  * A `SharedKey` object resolves to one value: bind the same object to both connections of a
  * VNet-to-VNet pair and both get the same key.
@@ -42,11 +45,32 @@ export abstract class SharedKey {
    * devices disagree about the rest; 64 characters of [A-Za-z0-9] carry 380 bits.
    */
   public static generate(options: SharedKeyGenerateOptions = {}): SharedKey {
-    const length = options.length ?? SharedKey.DEFAULT_LENGTH;
-    if (!Number.isInteger(length) || length < 1 || length > 128) {
-      throw new VpnConfigError('conn.shared-key', `SharedKey.generate({ length: ${length} }) is outside 1-128; Azure accepts keys of 1 to 128 characters`);
+    const length: unknown = options.length ?? SharedKey.DEFAULT_LENGTH;
+    // A token (a variable's value) is only known at plan: Terraform and the random provider check it then.
+    if (typeof length !== 'number' || (!Token.isUnresolved(length) && (!Number.isInteger(length) || length < 1 || length > 128))) {
+      const shown = typeof length === 'number' ? String(length) : `a ${typeof length}`;
+      throw new VpnConfigError('conn.shared-key', `SharedKey.generate({ length: ${shown} }) is not a whole number from 1 to 128; Azure accepts keys of 1 to 128 characters`);
     }
     return new GeneratedSharedKey(length);
+  }
+
+  /**
+   * A literal key, written into the configuration on purpose, for a key an on-premises device
+   * already uses and that cannot live in Key Vault yet. It is wrapped in Terraform's
+   * `sensitive()`, so plans never print it, but it sits in plain text in your code, in
+   * `cdk.tf.json` and in the state: synth keeps a `secret.literal` warning on every use.
+   * Prefer `generate()`, `fromVariable()` or `fromKeyVault()`.
+   */
+  public static unsafePlainText(value: string): SharedKey {
+    if (typeof value !== 'string' || value.length === 0) {
+      throw new VpnConfigError('conn.shared-key', 'SharedKey.unsafePlainText() needs a non-empty string');
+    }
+    return new ValueSharedKey(Fn.sensitive(value));
+  }
+
+  /** Whether `x` is a `SharedKey`, from this copy of the library or another one. */
+  public static isSharedKey(x: any): x is SharedKey {
+    return x !== null && typeof x === 'object' && SHARED_KEY_SYMBOL in x;
   }
 
   /**
@@ -78,7 +102,9 @@ export abstract class SharedKey {
     return new KeyVaultSharedKey(keyVaultId, secretName);
   }
 
-  protected constructor() {}
+  protected constructor() {
+    Object.defineProperty(this, SHARED_KEY_SYMBOL, { value: true });
+  }
 
   /**
    * The key, as a token to write into `shared_key`. The first call creates what the key needs
@@ -135,6 +161,22 @@ class KeyVaultSharedKey extends SharedKey {
     }
     return this.token;
   }
+}
+
+/**
+ * Binds a key given by untyped JavaScript, which may pass anything: a plain string (the key
+ * itself, never shown) gets the library's error format instead of a TypeError.
+ */
+export function bindSharedKey(key: unknown, scope: Construct, what: string): string {
+  if (!SharedKey.isSharedKey(key)) {
+    const given = key === null ? 'null' : Array.isArray(key) ? 'an array' : `a ${typeof key}`;
+    throw new VpnConfigError(
+      'conn.shared-key',
+      `${what} must be a SharedKey (SharedKey.generate(), .fromVariable(), .fromKeyVault() or, knowingly, .unsafePlainText()), not ${given}`,
+      scope,
+    );
+  }
+  return key.bind(scope);
 }
 
 const STACKS_WITH_RANDOM = new WeakSet<TerraformStack>();

@@ -3,7 +3,7 @@ import { Construct } from 'constructs';
 import { GatewayNatRule } from './gateway-nat-rule';
 import { IpsecPolicy } from './ipsec-policy';
 import { ILocalSite } from './local-site';
-import { SharedKey } from './shared-key';
+import { bindSharedKey, SharedKey } from './shared-key';
 import { IVpnGateway } from './vpn-gateway';
 import { VpnValidation } from './vpn-validation';
 import { VpnConfigError } from '../private/construct-errors';
@@ -175,7 +175,7 @@ export class SiteToSiteConnection extends Construct {
     const gateway = props.gateway;
     this.bgpEnabled = props.enableBgp ?? (gateway.bgpEnabled && props.site.bgpEnabled);
     this.ipsecPolicy = props.ipsecPolicy ?? (gateway.sku.customIpsecPolicy ? IpsecPolicy.RECOMMENDED : IpsecPolicy.AZURE_DEFAULT);
-    const sharedKey = (props.sharedKey ?? SharedKey.generate()).bind(this);
+    const sharedKey = bindSharedKey(props.sharedKey ?? SharedKey.generate(), this, 'sharedKey');
     const ingress = props.ingressNatRules ?? [];
     const egress = props.egressNatRules ?? [];
     if (props.customBgpSecondaryAddress !== undefined && props.customBgpPrimaryAddress === undefined) {

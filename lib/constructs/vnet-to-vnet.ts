@@ -2,7 +2,7 @@ import { VirtualNetworkGatewayConnection } from '@cdktf/provider-azurerm/lib/vir
 import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { IpsecPolicy } from './ipsec-policy';
-import { SharedKey } from './shared-key';
+import { bindSharedKey, SharedKey } from './shared-key';
 import { ConnectionProtocol } from './site-to-site-connection';
 import { IVpnGateway, VpnGateway } from './vpn-gateway';
 import { VpnValidation } from './vpn-validation';
@@ -120,7 +120,7 @@ export class VNetToVNet extends Construct {
     const customPolicies = props.left.sku.customIpsecPolicy && props.right.sku.customIpsecPolicy;
     this.ipsecPolicy = props.ipsecPolicy ?? (customPolicies ? IpsecPolicy.RECOMMENDED : IpsecPolicy.AZURE_DEFAULT);
     // One bind, one token: both halves carry the same key by construction.
-    const sharedKey = (props.sharedKey ?? SharedKey.generate()).bind(this);
+    const sharedKey = bindSharedKey(props.sharedKey ?? SharedKey.generate(), this, 'sharedKey');
 
     const connection = (connectionId: string, from: IVpnGateway, to: IVpnGateway, name: string | undefined, provider: TerraformProvider | undefined) =>
       new VirtualNetworkGatewayConnection(this, connectionId, {

@@ -129,7 +129,8 @@ function evaluate(stack: TerraformStack): Finding[] {
 }
 
 function checkConfig(stack: TerraformStack, config: unknown): Finding[] {
-  return checkTopology(topologyFromTerraformJson([{ file: stack.node.path, content: config }]));
+  // At synth a literal secret can only be a mistake (the library generates keys), so it fails.
+  return checkTopology(topologyFromTerraformJson([{ file: stack.node.path, content: config }]), { literalSecretsAreErrors: true });
 }
 
 /** The stack's class method, never a hand-off installed by {@link resolveOnceForSynth}. */

@@ -2,6 +2,7 @@ import { UnusableInputError } from '../private/errors';
 import { isApipa, parseAddress } from '../private/cidr';
 import { parseAzureResourceId } from './terraform-json-ids';
 import { BlockReader, ReaderServices } from './terraform-json-reader';
+import { collectVariables, DeclaredVariable, secretUses } from './terraform-json-secrets';
 import { hasTemplateSyntax, mentionedAddresses, parseTemplate } from './terraform-json-syntax';
 import { Declared, isObject, JsonObject, keysOf, own, Resolver } from './terraform-json-values';
 import {
@@ -73,16 +74,18 @@ const TERRAFORM_TOP_LEVEL_KEYS = new Set([
 export function topologyFromTerraformJson(files: readonly TerraformJsonFile[]): Topology {
   const declared = new Map<string, Declared>();
   const order: Declared[] = [];
+  const variables = new Map<string, DeclaredVariable>();
   if (!Array.isArray(files)) throw new UnusableInputError('<input>', 'expected a list of files');
   files.forEach((f, i) => {
     const file = isObject(f) && typeof f.file === 'string' ? f.file : `<input ${i + 1}>`;
     const content = isObject(f) ? f.content : undefined;
-    collectFile(file, content, declared, order);
+    collectFile(file, content, declared, order, variables);
   });
-  return new TopologyBuilder(declared, order).build();
+  const topology = new TopologyBuilder(declared, order).build();
+  return { ...topology, secrets: secretUses(order, variables) };
 }
 
-function collectFile(file: string, content: unknown, declared: Map<string, Declared>, order: Declared[]): void {
+function collectFile(file: string, content: unknown, declared: Map<string, Declared>, order: Declared[], variables: Map<string, DeclaredVariable>): void {
   if (!isObject(content)) {
     throw new UnusableInputError(file, `not a Terraform JSON configuration: the top level is ${describe(content)}, not an object`);
   }
@@ -96,6 +99,7 @@ function collectFile(file: string, content: unknown, declared: Map<string, Decla
   }
   collectBlocks(file, 'resource', own(content, 'resource'), declared, order);
   collectBlocks(file, 'data', own(content, 'data'), declared, order);
+  collectVariables(content, variables);
 }
 
 /**

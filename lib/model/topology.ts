@@ -313,6 +313,31 @@ export type Entity =
   | NetworkSecurityGroup
   | OtherResource;
 
+/**
+ * Where a secret (a pre-shared key, a RADIUS secret) comes from, when that is something a rule
+ * must judge: a literal in the file, a literal marked `sensitive("…")`, or a variable.
+ */
+export type SecretOrigin =
+  | { readonly kind: 'literal' }
+  | { readonly kind: 'marked-literal' }
+  | {
+    readonly kind: 'variable';
+    readonly name: string;
+    /** Whether the configuration declares the variable at all. */
+    readonly declared: boolean;
+    readonly sensitive: boolean;
+    readonly hasDefault: boolean;
+  };
+
+/** One secret attribute of a resource and where its value comes from; never the value itself. */
+export interface SecretUse {
+  /** Address of the resource that holds the secret. */
+  readonly address: string;
+  /** Terraform path of the attribute (`shared_key`, `vpn_client_configuration.radius_server.secret`). */
+  readonly attribute: string;
+  readonly origin: SecretOrigin;
+}
+
 /** The whole configuration, as plain data. */
 export interface Topology {
   readonly virtualNetworks: VirtualNetwork[];
@@ -331,4 +356,6 @@ export interface Topology {
    * only through this map, by the references that name them.
    */
   readonly entities: Map<string, Entity>;
+  /** Secrets written literally or taken from variables (absent in topologies built by hand). */
+  readonly secrets?: SecretUse[];
 }

@@ -7,6 +7,7 @@ import { natLeftOut, natRules } from './nat';
 import { p2sLeftOut, p2sRules } from './p2s';
 import { peeringLeftOut, peeringRules } from './peering';
 import { LeftOut, Rule } from './rule';
+import { secretLeftOut, secretRules } from './secrets';
 
 /** Every implemented rule, in catalogue order (by family). */
 export const RULES: readonly Rule[] = [
@@ -18,6 +19,7 @@ export const RULES: readonly Rule[] = [
   ...ipsecRules,
   ...natRules,
   ...peeringRules,
+  ...secretRules,
 ];
 
 /** Catalogue ids deliberately left out, with the reason; RULES.md lists them. */
@@ -30,6 +32,7 @@ export const LEFT_OUT: readonly LeftOut[] = [
   ...ipsecLeftOut,
   ...natLeftOut,
   ...peeringLeftOut,
+  ...secretLeftOut,
 ];
 
 export function findRule(id: string): Rule | undefined {

@@ -550,7 +550,7 @@ const sharedKey: Rule = {
   id: 'conn.shared-key',
   severity: Severity.ERROR,
   summary:
-    'An IPsec or Vnet2Vnet shared_key is set, comes from a secret rather than a literal, and is 1–128 printable ASCII characters without spaces (a hyphen or tilde is discouraged).',
+    'An IPsec or Vnet2Vnet shared_key is set and is 1–128 printable ASCII characters without spaces (a hyphen or tilde is discouraged); where it comes from is secret.literal.',
   source: SOURCES.FAQ,
   check(ctx) {
     for (const c of ctx.topology.connections) {
@@ -570,8 +570,7 @@ const sharedKey: Rule = {
         else ctx.skipped(c, 'shared_key', key);
         continue;
       }
-      // Never echo the key or any part of it.
-      ctx.warning(c, 'a literal pre-shared key sits in the configuration (shared_key); take it from a sensitive variable, a random_password or Key Vault instead');
+      // Never echo the key or any part of it. That it is written literally at all is secret.literal's.
       if (key.length === 0) {
         ctx.error(c, 'shared_key is empty; use 1–128 printable ASCII characters');
         continue;

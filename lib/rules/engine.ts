@@ -6,6 +6,12 @@ import { Topology } from '../model/topology';
 export interface CheckOptions {
   /** The rules to run; every catalogue rule by default. */
   readonly rules?: readonly Rule[];
+  /**
+   * Report a literal pre-shared key or RADIUS secret as an error (`secret.literal`). Synth-time
+   * validation sets it; `azvpn check` leaves it off, since Azure accepts such a configuration.
+   * @default false
+   */
+  readonly literalSecretsAreErrors?: boolean;
 }
 
 export interface FindingSummary {
@@ -21,7 +27,7 @@ export function checkTopology(topology: Topology, options: CheckOptions = {}): F
   const lookup = new TopologyLookup(topology);
   const findings: Finding[] = [];
   for (const rule of options.rules ?? RULES) {
-    rule.check(new RuleContext(lookup, rule, findings));
+    rule.check(new RuleContext(lookup, rule, findings, options.literalSecretsAreErrors ?? false));
   }
   return dedupe(findings).sort(compareFindings);
 }

@@ -54,7 +54,16 @@ export interface LeftOut {
 export class RuleContext {
   private readonly sink: Finding[];
 
-  constructor(public readonly lookup: TopologyLookup, private readonly rule: RuleInfo, sink: Finding[]) {
+  constructor(
+    public readonly lookup: TopologyLookup,
+    private readonly rule: RuleInfo,
+    sink: Finding[],
+    /**
+     * Whether a literal secret is an error rather than a warning: at synth, where the library
+     * generates keys and a literal can only come from a mistake, and in the best-practice profile.
+     */
+    public readonly literalSecretsAreErrors: boolean = false,
+  ) {
     this.sink = sink;
   }
 
