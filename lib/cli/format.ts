@@ -1,3 +1,4 @@
+import { escapeControls } from '../private/text';
 import { FindingSummary, summarize } from '../rules/engine';
 import { Finding, LeftOut, RuleInfo, Severity } from '../rules/rule';
 
@@ -134,10 +135,9 @@ function painter(color: boolean): Painter {
 }
 
 /**
- * Replaces control characters (a newline, or an escape sequence that would rewrite the
- * terminal) that a hostile configuration could put into an address or a value shown in a message.
+ * Shows control characters (a newline, or an escape sequence that would rewrite the terminal)
+ * that a hostile configuration could put into an address or a value as escapes (`\x1b`).
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' || c === '\r' || c === '\t' ? ' ' : '?'));
+  return escapeControls(text);
 }

@@ -8,6 +8,7 @@ import type * as ReachModule from './reach';
 import type * as SummaryModule from './summary';
 import { topologyFromTerraformJson } from '../model/terraform-json';
 import { UnusableInputError } from '../private/errors';
+import { escapeOutput } from '../private/text';
 import { LEFT_OUT, RULES } from '../rules/catalogue';
 import { checkTopology } from '../rules/engine';
 import { Severity } from '../rules/rule';
@@ -40,7 +41,8 @@ const OWN_COMMANDS = new Map<string, (args: readonly string[], io: CliIo) => num
  * and prints exactly one line on stderr. No exception escapes: an internal failure is also
  * reported on one line with exit 2.
  */
-export function run(argv: readonly string[], io: CliIo): number {
+export function run(argv: readonly string[], unsafeIo: CliIo): number {
+  const io = escapingIo(unsafeIo);
   // summary, graph and reach live in their own modules and keep the same exit-2 contract.
   const own = argv.length > 0 ? OWN_COMMANDS.get(argv[0]) : undefined;
   let outcome: { stdout: string; code: number };
@@ -53,6 +55,18 @@ export function run(argv: readonly string[], io: CliIo): number {
   }
   io.stdout(outcome.stdout);
   return outcome.code;
+}
+
+/**
+ * Every byte `azvpn` writes passes here: whatever a renderer missed, no control character from a
+ * configuration reaches the terminal raw (only the colours `check` paints when asked to).
+ */
+function escapingIo(io: CliIo): CliIo {
+  return {
+    stdout: (text) => io.stdout(escapeOutput(text, io.color ?? false)),
+    stderr: (text) => io.stderr(escapeOutput(text)),
+    color: io.color,
+  };
 }
 
 function execute(command: Command, color: boolean): { stdout: string; code: number } {
@@ -90,7 +104,8 @@ function describeFailure(error: unknown): string {
   if (error instanceof RangeError && /string length|call stack/i.test(error.message)) {
     return `internal error: the configuration is too large or too deeply nested to check (${error.message})`;
   }
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  // Our own message's line breaks are layout; a name inside it is escaped by oneLine().
+  const detail = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).replace(/\s*\n\s*/g, ' ');
   return `internal error: ${truncate(detail, 300)} (please report this)`;
 }
 

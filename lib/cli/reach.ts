@@ -114,7 +114,8 @@ function describe(error: unknown): string {
   if (error instanceof RangeError && /string length|call stack/i.test(error.message)) {
     return `internal error: the configuration is too large or too deeply nested (${error.message})`;
   }
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  // Our own message's line breaks are layout; a name inside it is escaped by oneLine().
+  const detail = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).replace(/\s*\n\s*/g, ' ');
   return `internal error: ${detail.length > 300 ? `${detail.slice(0, 300)}…` : detail} (please report this)`;
 }
 

@@ -1,11 +1,12 @@
 import { Hop } from './types';
+import { escapeControls as e } from '../private/text';
 
-/** The lines `azvpn reach` prints for one answer. */
+/** The lines `azvpn reach` prints for one answer; names from the configuration show control characters as escapes. */
 export function explanationText(from: string, to: string, status: string, reason: string, hops: readonly Hop[], notes: readonly string[]): string {
-  const lines = [`${from} → ${to}: ${status}`];
-  if (status === 'reachable') lines.push(`  path: ${reason}`);
-  else lines.push(`  ${status === 'unknown' ? 'why unknown' : 'why not'}: ${reason}`);
-  hops.forEach((h, i) => lines.push(`  ${i + 1}. ${h.from} → ${h.to}: ${h.reason}${h.via ? ` [${h.via}]` : ''}`));
-  for (const n of notes) lines.push(`  note: ${n}`);
+  const lines = [`${e(from)} → ${e(to)}: ${status}`];
+  if (status === 'reachable') lines.push(`  path: ${e(reason)}`);
+  else lines.push(`  ${status === 'unknown' ? 'why unknown' : 'why not'}: ${e(reason)}`);
+  hops.forEach((h, i) => lines.push(`  ${i + 1}. ${e(h.from)} → ${e(h.to)}: ${e(h.reason)}${h.via ? ` [${e(h.via)}]` : ''}`));
+  for (const n of notes) lines.push(`  note: ${e(n)}`);
   return `${lines.join('\n')}\n`;
 }

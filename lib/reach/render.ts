@@ -1,9 +1,12 @@
 import { Diagram, EdgeKind, NodeKind } from './diagram';
+import { capLength, escapeControls } from '../private/text';
 
 /**
  * Mermaid and Graphviz DOT renderings of a {@link Diagram}. The Mermaid text renders on GitHub
  * as it is: node ids are generated (`n1`, `n2`, …, never a reserved word such as `end`), every
- * label is quoted, and quotes, `#`, `<`, `>` in names become Mermaid entity codes.
+ * label is quoted, and quotes, `#`, `<`, `>`, `|` and backticks in names become Mermaid entity
+ * codes. In both languages a label is cut to `MAX_LABEL_LENGTH` characters with an ellipsis, and
+ * control characters show as escapes (`\x1b`).
  */
 
 const MERMAID_SHAPE: Record<NodeKind, [string, string]> = {
@@ -34,7 +37,11 @@ export function renderMermaid(d: Diagram): string {
     out.push(e.label ? `  ${e.from} ${link}|"${mermaidText(e.label)}"| ${e.to}` : `  ${e.from} ${link} ${e.to}`);
   }
   const byKind = new Map<NodeKind, string[]>();
-  for (const n of d.nodes) byKind.set(n.kind, [...(byKind.get(n.kind) ?? []), n.id]);
+  for (const n of d.nodes) {
+    const ids = byKind.get(n.kind);
+    if (ids) ids.push(n.id);
+    else byKind.set(n.kind, [n.id]);
+  }
   out.push(
     '  classDef vnet fill:#e8f1fb,stroke:#2f6db5,color:#10243e',
     '  classDef gateway fill:#fff4d6,stroke:#b58400,color:#3d2c00',
@@ -46,13 +53,14 @@ export function renderMermaid(d: Diagram): string {
 }
 
 function mermaidText(text: string): string {
-  return text
+  return escapeControls(capLength(text))
     .replace(/#/g, '#35;')
     .replace(/"/g, '#quot;')
     .replace(/</g, '#60;')
     .replace(/>/g, '#62;')
     .replace(/[\r\n]+/g, ' ')
-    .replace(/\|/g, '#124;');
+    .replace(/\|/g, '#124;')
+    .replace(/`/g, '#96;');
 }
 
 const DOT_NODE: Record<NodeKind, string> = {
@@ -89,5 +97,5 @@ export function renderDot(d: Diagram): string {
 }
 
 function dotText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/[\r\n]+/g, ' ');
+  return escapeControls(capLength(text)).replace(/\\/g, '\\\\').replace(/"/g, '\\"');
 }

@@ -1,3 +1,4 @@
+import { escapeControls } from '../private/text';
 import { isKnown, isUnknown, Maybe, MaybeList } from '../model/unknown';
 import { activeActiveOf, gatewayAsnOf, gatewayBgpOf, vpnTypeOf } from '../rules/support';
 import { showList } from './engine';
@@ -281,7 +282,7 @@ function shorten(es: Endpoint[]): string {
   return names.length > 12 ? `${names.slice(0, 12).join(', ')}, … and ${names.length - 12} more` : names.join(', ');
 }
 
-/** Escapes text for a Markdown table cell. */
+/** Escapes text for a Markdown table cell: control characters (newlines among them) as escapes, then the table's own syntax. */
 function md(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return escapeControls(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

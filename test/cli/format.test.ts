@@ -94,6 +94,6 @@ test('GIVEN an address holding terminal escape sequences WHEN rendered as text T
   const hostile: ConfigurationResult = { name: 'x', findings: [finding('gw.subnet.name', Severity.ERROR, 'azurerm_subnet.a\u001b[2J\nb', 'bad\rname')] };
   const text = renderText([hostile], { verbose: false, color: false });
   expect(text).not.toContain('\u001b');
-  expect(text).toContain('azurerm_subnet.a?[2J b');
-  expect(printable('a\tb\u0007c')).toBe('a b?c');
+  expect(text).toContain('azurerm_subnet.a\\x1b[2J\\nb');
+  expect(printable('a\tb\u0007c')).toBe('a\\tb\\x07c');
 });

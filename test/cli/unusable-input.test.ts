@@ -165,10 +165,10 @@ describe('GIVEN JSON that is not a Terraform configuration', () => {
     expectUnusable(azvpn('check', good, path.join(dir, 'nope.tf.json')), 'nope.tf.json: no such file or directory');
   });
 
-  test('WHEN a file name holds a line break THEN the error still fits on one line', () => {
+  test('WHEN a file name holds a line break THEN the error still fits on one line and shows the break as an escape', () => {
     const file = write(dir, 'evil\nname.tf.json', '[]');
     const result = azvpn('check', file);
-    expectUnusable(result, 'evil name.tf.json');
+    expectUnusable(result, 'evil\\nname.tf.json');
   });
 });
 
