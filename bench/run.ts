@@ -19,6 +19,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { benchChecker, CheckerResult } from './checker-bench';
 import { benchImport, ImportResult } from './import-bench';
+import { benchRender, HUB_SPOKES, RenderResult } from './render-bench';
 import { summarizeProfileFile, ProfileSummary } from './profile-summary';
 import { benchSynth, SynthSize, WORKER as SYNTH_WORKER } from './synth-bench';
 import { formatMs, formatRatio, LIBRARY_MAIN, REPO_ROOT, RESULTS_DIR, runWorker, table, typeScriptSources } from './support';
@@ -30,6 +31,10 @@ export const TARGETS = {
   check50kMs: 5000,
   checkExponent: 1.1,
   importRatio: 1.3,
+  /** `azvpn summary` on a 5,000-spoke hub with 50 sites, CPU time. */
+  summaryHubCpuMs: 1000,
+  /** Renderers linear in the topology's size. */
+  renderExponent: 1.1,
 };
 
 interface Options {
@@ -41,6 +46,9 @@ interface Options {
   readonly spokes: number[];
   readonly sites: number;
   readonly checkSizes: number[];
+  readonly renderReps: number;
+  readonly renderSizes: number[];
+  readonly hubSpokes: number;
   readonly profile: boolean;
   readonly whatIfs: WhatIf[];
   readonly out: string;
@@ -60,20 +68,23 @@ function parseOptions(argv: readonly string[]): Options {
       if (!Number.isInteger(n) || n < 0) throw new Error(`not a count: ${t}`);
       return n;
     });
-  const known = ['--smoke', '--only', '--reps', '--spokes', '--sites', '--check-sizes', '--profile', '--no-what-if', '--out'];
+  const known = ['--smoke', '--only', '--reps', '--spokes', '--sites', '--check-sizes', '--render-sizes', '--profile', '--no-what-if', '--out'];
   for (const a of argv) if (a.startsWith('--') && !known.includes(a)) throw new Error(`unknown option ${a}; known: ${known.join(' ')}`);
   const smoke = argv.includes('--smoke');
   const reps = value('--reps') !== undefined ? numbers(value('--reps')!)[0] : undefined;
   if (reps !== undefined && reps < 1) throw new Error('--reps must be at least 1');
   return {
     smoke,
-    sections: new Set((value('--only') ?? 'synth,check,import').split(',')),
+    sections: new Set((value('--only') ?? 'synth,check,import,render').split(',')),
     synthReps: reps ?? (smoke ? 1 : 7),
     checkReps: reps ?? (smoke ? 1 : 5),
     importReps: reps ?? (smoke ? 2 : 9),
     spokes: value('--spokes') !== undefined ? numbers(value('--spokes')!) : smoke ? [3] : [100, 500],
     sites: value('--sites') !== undefined ? numbers(value('--sites')!)[0] : smoke ? 2 : 30,
     checkSizes: value('--check-sizes') !== undefined ? numbers(value('--check-sizes')!) : smoke ? [100, 300, 1000] : [1000, 10000, 50000],
+    renderReps: reps ?? (smoke ? 1 : 3),
+    renderSizes: value('--render-sizes') !== undefined ? numbers(value('--render-sizes')!) : smoke ? [100, 300] : [1000, 16000, 100000],
+    hubSpokes: smoke ? 20 : HUB_SPOKES,
     profile: argv.includes('--profile'),
     whatIfs: argv.includes('--no-what-if') ? [] : ['no-checks'],
     out: value('--out') ?? path.join(RESULTS_DIR, smoke ? 'smoke.json' : 'latest.json'),
@@ -259,6 +270,12 @@ async function profileSynth(spokes: number, sites: number): Promise<string> {
   return parts.join('\n\n');
 }
 
+function renderTable(r: RenderResult): string {
+  const rows = r.cases.map((c) => [c.command, c.topology, String(c.size), formatMs(c.medianCpuMs), c.medianRssMiB.toFixed(0), c.outputMiB.toFixed(2)]);
+  const exponents = Object.entries(r.exponents).map(([command, k]) => `${command} ${k.toFixed(3)}`).join(', ');
+  return `${table(['command', 'topology', 'size', 'CPU ms', 'peak RSS MiB', 'output MiB'], rows)}\n\nScaling exponent of CPU time over the VNet series (1.0 is linear): ${exponents || 'n/a'}.`;
+}
+
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (!fs.existsSync(LIBRARY_MAIN)) throw new Error(`${path.relative(REPO_ROOT, LIBRARY_MAIN)} is missing; run \`npm run build\` (npm run bench does)`);
@@ -309,6 +326,18 @@ async function main(): Promise<void> {
     const azurermRoot = imports.providerRootsLoaded.filter((k) => k.includes('provider-azurerm'));
     if (azurermRoot.length > 0) {
       throw new Error(`the @cdktf/provider-azurerm package root was loaded: ${azurermRoot.join(', ')}`);
+    }
+  }
+
+  if (options.sections.has('render')) {
+    log(`renderers: summary and graph on ${options.renderSizes.join(', ')} VNets and a ${options.hubSpokes}-spoke hub, ${options.renderReps} runs each`);
+    const render = benchRender(options.renderSizes, options.hubSpokes, options.renderReps, log);
+    results.render = render;
+    report.push('', `## 4. Renderers: \`azvpn summary\` and \`azvpn graph\` (median of ${options.renderReps} processes)`, '', renderTable(render));
+    const hub = render.cases.find((c) => c.command === 'summary' && c.topology.startsWith('hub') && c.size === HUB_SPOKES);
+    if (hub) verdicts.push(`azvpn summary on a ${HUB_SPOKES}-spoke hub with 50 sites: ${formatMs(hub.medianCpuMs)} ms CPU (target < ${TARGETS.summaryHubCpuMs}): ${mark(hub.medianCpuMs < TARGETS.summaryHubCpuMs)}`);
+    if (!options.smoke) {
+      for (const [command, k] of Object.entries(render.exponents)) verdicts.push(`${command} scaling exponent over VNets: ${k.toFixed(3)} (target ≤ ${TARGETS.renderExponent}): ${mark(k <= TARGETS.renderExponent)}`);
     }
   }
 

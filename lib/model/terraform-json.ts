@@ -306,7 +306,8 @@ class TopologyBuilder implements ReaderServices {
   }
 
   private resource(d: Declared): Entity {
-    const unknownBlocks: Record<string, Unknown> = {};
+    // Keys come from the configuration: no prototype, so a block named __proto__ is just a key.
+    const unknownBlocks: Record<string, Unknown> = Object.create(null) as Record<string, Unknown>;
     const r = this.reader(d, unknownBlocks);
     const base = this.base(d, r, unknownBlocks);
     const entity = this.typed(d, r, base);
