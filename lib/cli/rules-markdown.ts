@@ -13,6 +13,7 @@ const FAMILIES: ReadonlyArray<readonly [string, string]> = [
   ['peer', 'Peering and gateway transit'],
   ['coexist', 'ExpressRoute coexistence'],
   ['life', 'Lifecycle'],
+  ['secret', 'Secrets (pre-shared keys, RADIUS secrets)'],
 ];
 
 /**

@@ -152,7 +152,9 @@ export class LocalSite extends Construct implements ILocalSite {
       );
     }
     if (props.bgpAsn !== undefined && props.bgpPeeringAddress === undefined) {
-      throw new VpnConfigError('lng.bgp.peer-ip', 'bgpAsn is set without bgpPeeringAddress; BGP needs the device\'s BGP peer address', this);
+      // A token's internal value means nothing to the user: name the prop only.
+      const asn = Token.isUnresolved(props.bgpAsn) ? 'bgpAsn' : `bgpAsn ${props.bgpAsn}`;
+      throw new VpnConfigError('lng.bgp.peer-ip', `${asn} is set without bgpPeeringAddress; BGP needs the device's BGP peer address`, this);
     }
     if (props.bgpPeeringAddress !== undefined && props.bgpAsn === undefined) {
       throw new VpnConfigError('lng.bgp.asn', 'bgpPeeringAddress is set without bgpAsn; BGP needs the device\'s ASN', this);

@@ -82,7 +82,19 @@ export function topologyFromTerraformJson(files: readonly TerraformJsonFile[]): 
     collectFile(file, content, declared, order, variables);
   });
   const topology = new TopologyBuilder(declared, order).build();
-  return { ...topology, secrets: secretUses(order, variables) };
+  return { ...sortedByAddress(topology), secrets: secretUses(order, variables) };
+}
+
+/**
+ * The model's lists in Terraform address order, so that everything read from them (reports,
+ * diagrams, checklists) is the same however the configuration is split into files and ordered.
+ */
+function sortedByAddress(t: Topology): Topology {
+  const byAddress = (a: Entity, b: Entity) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
+  for (const list of [t.virtualNetworks, t.subnets, t.publicIps, t.gateways, t.localGateways, t.connections, t.natRules, t.peerings, t.routeTables, t.networkSecurityGroups] as Entity[][]) {
+    list.sort(byAddress);
+  }
+  return t;
 }
 
 function collectFile(file: string, content: unknown, declared: Map<string, Declared>, order: Declared[], variables: Map<string, DeclaredVariable>): void {

@@ -767,8 +767,9 @@ describe('Terraform JSON adapter', () => {
     });
   });
 
-  describe('performance', () => {
-    test('GIVEN 10,000 resources with references between them WHEN adapted THEN it takes well under a second', () => {
+  // How long this takes is bench/'s to measure (a timed unit test fails on a loaded machine).
+  describe('scale', () => {
+    test('GIVEN 10,000 resources with references between them WHEN adapted THEN every entity and link is there', () => {
       const resource: Record<string, Record<string, unknown>> = {
         azurerm_virtual_network: {},
         azurerm_subnet: {},
@@ -788,13 +789,10 @@ describe('Terraform JSON adapter', () => {
         };
       }
       const content = { resource };
-      const started = process.hrtime.bigint();
       const t = adapt(content);
-      const ms = Number(process.hrtime.bigint() - started) / 1e6;
       expect(t.entities.size).toBe(4 * n);
       expect((t.entities.get('azurerm_subnet.s7') as Subnet).occupants).toEqual(['azurerm_network_interface.n7']);
       expect((t.entities.get('azurerm_virtual_network_peering.p7') as Peering).virtualNetwork).toBe('azurerm_virtual_network.v7');
-      expect(ms).toBeLessThan(1000);
     });
   });
 });

@@ -84,7 +84,7 @@ describe('the gateway family', () => {
     for (const f of findings) expect(f.message).not.toMatch(/\n/);
   });
 
-  test('GIVEN 2,000 hubs (16,000 resources, one active-active gateway each) WHEN checked THEN it finishes well under 2 s', () => {
+  test('GIVEN 2,000 hubs (16,000 resources, one active-active gateway each) WHEN checked THEN no error is reported', () => {
     const entities: Entity[] = [];
     for (let i = 0; i < 2000; i++) {
       const v = `azurerm_virtual_network.hub${i}`;
@@ -105,11 +105,8 @@ describe('the gateway family', () => {
       );
     }
     const t = topology(...entities);
-    const started = process.hrtime.bigint();
+    // Timing is bench/'s; here the rules must simply run through a large valid topology without an error.
     const findings = check(t, ...gatewayRules);
-    const millis = Number(process.hrtime.bigint() - started) / 1e6;
     expect(findings.filter((f) => f.severity === Severity.ERROR)).toEqual([]);
-    console.log(`gateway rules on 16,000 resources: ${millis.toFixed(0)} ms`);
-    expect(millis).toBeLessThan(2000);
   });
 });
