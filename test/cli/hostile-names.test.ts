@@ -3,6 +3,7 @@ import * as fc from 'fast-check';
 import { mergedExample, writeExample } from './example';
 import { VpnTopology } from '../../lib/constructs/vpn-topology';
 import { azvpn, removeScratch, scratch } from './support';
+import { fuzz } from '../support/fuzz';
 
 /**
  * Names from a configuration reach terminals, CI logs, Mermaid, DOT and Markdown. Whatever a name
@@ -100,7 +101,7 @@ describe('GIVEN names holding quotes, brackets, arrows, pipes, line breaks, esca
           expect(rendered.stdout).toContain('<svg');
         }
       }),
-      { numRuns: 20, seed: 20261206 },
+      fuzz(20),
     );
     if (!hasDot) console.warn('dot (graphviz) is not installed: the DOT output was checked for line length only');
   });
@@ -121,7 +122,7 @@ describe('GIVEN the same names WHEN rendered through the library API (no CLI in 
         for (const line of mermaid.trimEnd().split('\n')) expect([line.slice(0, 80), MERMAID_LINE.some((re) => re.test(line))]).toEqual([line.slice(0, 80), true]);
         assertTables(markdown);
       }),
-      { numRuns: 40, seed: 20261206 },
+      fuzz(40),
     );
   });
 });

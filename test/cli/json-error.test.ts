@@ -1,5 +1,6 @@
 import * as fc from 'fast-check';
 import { locateJsonError } from '../../lib/cli/json-error';
+import { fuzz } from '../support/fuzz';
 
 describe('GIVEN invalid JSON', () => {
   test.each([
@@ -34,7 +35,7 @@ test('GIVEN any valid JSON text WHEN scanned THEN no error is reported (agrees w
     fc.property(fc.jsonValue(), fc.constantFrom(0, 2), (value, indent) => {
       expect(locateJsonError(JSON.stringify(value, null, indent))).toBeUndefined();
     }),
-    { numRuns: 300 },
+    fuzz(300),
   );
 });
 
@@ -52,7 +53,7 @@ test('GIVEN a valid JSON text with one character changed WHEN JSON.parse rejects
       }
       expect(locateJsonError(mutated) === undefined).toBe(parsed);
     }),
-    { numRuns: 500 },
+    fuzz(500),
   );
 });
 

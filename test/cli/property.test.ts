@@ -2,6 +2,7 @@ import * as fc from 'fast-check';
 import * as path from 'path';
 import { Json, mergedExample } from './example';
 import { azvpn, removeScratch, scratch, write } from './support';
+import { fuzz } from '../support/fuzz';
 
 /**
  * Whatever the file holds, azvpn keeps its contract: exit 0, 1 or 2; with 0/1 a JSON report whose
@@ -87,7 +88,7 @@ const formats = fc.constantFrom<'json' | 'text'>('json', 'json', 'text');
 
 describe('GIVEN arbitrary input files', () => {
   test('WHEN the file is random JSON THEN the exit-code and output contract holds', () => {
-    fc.assert(fc.property(fc.jsonValue(), formats, (value, format) => assertContract(JSON.stringify(value), format)), { numRuns: 150 });
+    fc.assert(fc.property(fc.jsonValue(), formats, (value, format) => assertContract(JSON.stringify(value), format)), fuzz(150));
   });
 
   test('WHEN the file is a random Terraform-shaped object THEN the contract holds', () => {
@@ -104,7 +105,7 @@ describe('GIVEN arbitrary input files', () => {
       'random_password',
     );
     const resources = fc.dictionary(resourceTypes, fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(fc.dictionary(fc.string({ maxLength: 12 }), terraformishValue), terraformishValue)));
-    fc.assert(fc.property(resources, formats, (resource, format) => assertContract(JSON.stringify({ resource }), format)), { numRuns: 150 });
+    fc.assert(fc.property(resources, formats, (resource, format) => assertContract(JSON.stringify({ resource }), format)), fuzz(150));
   });
 
   test('WHEN the hub-and-spoke example is mutated anywhere THEN the contract holds', () => {
@@ -114,7 +115,7 @@ describe('GIVEN arbitrary input files', () => {
         for (const m of mutations) applyMutation(document, m);
         assertContract(JSON.stringify(document), format);
       }),
-      { numRuns: 250 },
+      fuzz(250),
     );
   });
 
@@ -125,7 +126,7 @@ describe('GIVEN arbitrary input files', () => {
         const i = at % (EXAMPLE_TEXT.length + 1);
         assertContract(EXAMPLE_TEXT.slice(0, i) + insert + EXAMPLE_TEXT.slice(i + cut), format);
       }),
-      { numRuns: 150 },
+      fuzz(150),
     );
   });
 
@@ -138,7 +139,7 @@ describe('GIVEN arbitrary input files', () => {
         if (result.code === 2) expect(result.stderr).toMatch(/^azvpn: [^\n]+\n$/);
         else JSON.parse(result.stdout);
       }),
-      { numRuns: 100 },
+      fuzz(100),
     );
   });
 });

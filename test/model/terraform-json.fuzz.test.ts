@@ -5,6 +5,7 @@ import { topologyFromTerraformJson } from '../../lib/model/terraform-json';
 import { Entity, Topology } from '../../lib/model/topology';
 import { isKnown, Maybe } from '../../lib/model/unknown';
 import { UnusableInputError } from '../../lib/private/errors';
+import { fuzz } from '../support/fuzz';
 
 /**
  * Property tests: whatever the input, the adapter returns a topology whose references resolve,
@@ -172,7 +173,7 @@ describe('Terraform JSON adapter, property tests', () => {
         const t = adaptOrReject(content);
         if (t) expectReferencesResolve(t);
       }),
-      { numRuns: 300 },
+      fuzz(300),
     );
   });
 
@@ -192,7 +193,7 @@ describe('Terraform JSON adapter, property tests', () => {
         const t = adaptOrReject({ resource, data });
         if (t) expectReferencesResolve(t);
       }),
-      { numRuns: 200 },
+      fuzz(200),
     );
   });
 
@@ -204,7 +205,7 @@ describe('Terraform JSON adapter, property tests', () => {
         const t = adaptOrReject(content);
         if (t) expectReferencesResolve(t);
       }),
-      { numRuns: 400 },
+      fuzz(400),
     );
   });
 

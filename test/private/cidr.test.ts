@@ -13,6 +13,7 @@ import {
   parsePrefix,
   Owned,
 } from '../../lib/private/cidr';
+import { fuzz } from '../support/fuzz';
 
 const p = (text: string) => {
   const parsed = parsePrefix(text);
@@ -133,7 +134,7 @@ describe('findOverlaps', () => {
         }
         expect([...fast].sort()).toEqual([...brute].sort());
       }),
-      { numRuns: 200 },
+      fuzz(200),
     );
   });
 });
