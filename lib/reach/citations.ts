@@ -2,7 +2,7 @@
  * The documents behind the routing semantics, by catalogue rule id (azure-vpn-rules.md source
  * legend, lib/rules/sources.ts). Reach verdicts cite the id; JSON output adds the URL.
  */
-import { SOURCES } from '../rules/sources';
+import { SOURCES } from '../azure/sources';
 
 export const CITATIONS: Readonly<Record<string, string>> = {
   'peer.non-transitive': SOURCES.PEER,

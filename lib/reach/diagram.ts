@@ -1,6 +1,6 @@
 import { isKnown } from '../model/unknown';
 import { hostPrefix } from '../private/cidr';
-import { activeActiveOf, gatewayAsnOf, gatewayBgpOf } from '../rules/support';
+import { activeActiveOf, gatewayAsnOf, gatewayBgpOf } from '../azure/defaults';
 import { RoutingNetwork } from './network';
 import { Endpoint } from './types';
 

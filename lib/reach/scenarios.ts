@@ -1,11 +1,13 @@
 import { Connection, LocalNetworkGateway, Peering, VpnGateway } from '../model/topology';
 import { isKnown, isUnknown, Maybe, MaybeList, sameValue } from '../model/unknown';
-import { vpnSku } from '../model/sku-capabilities';
+import { vpnSku } from '../azure/sku-capabilities';
 import { findOverlaps, hostPrefix, Owned, parsePrefix } from '../private/cidr';
-import { activeActiveOf, gatewayAsnOf, gatewayBgpOf, vpnTypeOf } from '../rules/support';
+import { activeActiveOf, gatewayAsnOf, gatewayBgpOf, vpnTypeOf } from '../azure/defaults';
 import { ReachMatrix } from './matrix';
 import { GatewayNode, RoutingNetwork, SpokeLink, Tunnel } from './network';
 import { both, Tri } from './types';
+import { AZURE_DEFAULT_ASN } from '../azure/asn';
+import { EXPRESS_ROUTE_GATEWAY } from '../azure/connection-types';
 
 /**
  * The validation checklists of the seed article "Configure and validate VNet or VPN
@@ -349,7 +351,7 @@ function transitChecklists(net: RoutingNetwork, matrix: ReachMatrix): ScenarioCh
   }
   for (const g of net.gateways) {
     if (!g.hub) continue;
-    const er = net.lookup.gatewaysInVnet(g.hub.address).filter((x) => isKnown(x.gatewayType) && x.gatewayType === 'ExpressRoute');
+    const er = net.lookup.gatewaysInVnet(g.hub.address).filter((x) => isKnown(x.gatewayType) && x.gatewayType === EXPRESS_ROUTE_GATEWAY);
     if (er.length === 0) continue;
     const asn = gatewayAsnOf(g.gateway);
     out.push({
@@ -357,8 +359,8 @@ function transitChecklists(net: RoutingNetwork, matrix: ReachMatrix): ScenarioCh
       subject: `${g.label} with ExpressRoute gateway ${er.map((x) => x.address).join(', ')} in ${g.hub.label}`,
       items: [
         isKnown(asn)
-          ? item('The VPN gateway keeps ASN 65515 (needed for ExpressRoute ↔ VPN transit through Azure Route Server)', asn === 65515 ? 'pass' : 'fail', `ASN ${asn}`, 'bgp.coexist-asn')
-          : item('The VPN gateway keeps ASN 65515', 'unknown', `the ASN is not known (${asn.reason})`, 'bgp.coexist-asn'),
+          ? item(`The VPN gateway keeps ASN ${AZURE_DEFAULT_ASN} (needed for ExpressRoute ↔ VPN transit through Azure Route Server)`, asn === AZURE_DEFAULT_ASN ? 'pass' : 'fail', `ASN ${asn}`, 'bgp.coexist-asn')
+          : item(`The VPN gateway keeps ASN ${AZURE_DEFAULT_ASN}`, 'unknown', `the ASN is not known (${asn.reason})`, 'bgp.coexist-asn'),
         item('Azure Route Server with branch-to-branch enabled', 'info', 'Route Server is outside this model; check it in the configuration', 'bgp.coexist-asn'),
       ],
     });
@@ -436,7 +438,7 @@ function bgpChecklists(net: RoutingNetwork): ScenarioChecklist[] {
     const asn = gatewayAsnOf(g.gateway);
     items.push(
       isKnown(asn)
-        ? item('The gateway has an AS number', g.gateway.bgpSettings?.asn === undefined ? 'info' : 'pass', g.gateway.bgpSettings?.asn === undefined ? 'ASN 65515 (Azure default)' : `ASN ${asn}`, 'bgp.asn.default')
+        ? item('The gateway has an AS number', g.gateway.bgpSettings?.asn === undefined ? 'info' : 'pass', g.gateway.bgpSettings?.asn === undefined ? `ASN ${AZURE_DEFAULT_ASN} (Azure default)` : `ASN ${asn}`, 'bgp.asn.default')
         : item('The gateway has an AS number', 'unknown', `the ASN is not known (${asn.reason})`, 'bgp.asn.default'),
     );
     items.push(item("The gateway's BGP peer IP", 'info', bgpPeerAddresses(g.gateway).map((p) => `${p.instance}: ${p.addresses.join(', ')}`).join('; '), 'bgp.peer-route'));

@@ -1,10 +1,11 @@
 import { isKnown, isUnknown, Maybe, MaybeList } from '../model/unknown';
-import { activeActiveOf, gatewayAsnOf, gatewayBgpOf, vpnTypeOf } from '../rules/support';
+import { activeActiveOf, gatewayAsnOf, gatewayBgpOf, vpnTypeOf } from '../azure/defaults';
 import { showList } from './engine';
 import { TopologyReach } from './index';
 import { GatewayNode } from './network';
 import { bgpPeerAddresses, BgpPeerAddresses, ChecklistStatus, describePolicy, ScenarioChecklist, scenarioChecklists } from './scenarios';
 import { Endpoint, ReachStatus } from './types';
+import { AZURE_DEFAULT_ASN } from '../azure/asn';
 
 /**
  * "What will be built": gateways, tunnels, the address plan, who reaches whom, and the seed
@@ -149,7 +150,7 @@ function gatewaySummary(g: GatewayNode): GatewaySummary {
     vpnType: value(vpnTypeOf(gw), 'RouteBased'),
     mode: isKnown(aa) ? (aa ? 'active-active' : 'active-standby') : `unknown (${aa.reason})`,
     bgp: isKnown(bgp) ? (bgp ? 'enabled' : 'disabled') : `unknown (${bgp.reason})`,
-    asn: gw.bgpSettings?.asn === undefined ? '65515 (Azure default)' : value(asn, ''),
+    asn: gw.bgpSettings?.asn === undefined ? `${AZURE_DEFAULT_ASN} (Azure default)` : value(asn, ''),
     bgpPeerAddresses: bgp === false ? [] : bgpPeerAddresses(gw),
     p2s:
       p2s && g.p2s

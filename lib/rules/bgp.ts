@@ -1,7 +1,7 @@
 import { sameValue } from '../model/unknown';
 import { Connection, Entity, LocalNetworkGateway, VpnGateway } from '../model/topology';
 import { isApipa, isAzureApipaRange, parseAddress, parsePrefix } from '../private/cidr';
-import { vpnSku } from '../model/sku-capabilities';
+import { vpnSku } from '../azure/sku-capabilities';
 import {
   AZURE_DEFAULT_ASN,
   isAsnInRange,
@@ -10,21 +10,12 @@ import {
   MIN_ASN,
   reservedAsn,
   USABLE_PRIVATE_ASN_RANGES,
-} from './asn';
+} from '../azure/asn';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
-import {
-  activeActiveOf,
-  connectionBgpOf,
-  connectionTypeOf,
-  gatewayAsnOf,
-  gatewayBgpOf,
-  gatewayTypeOf,
-  known,
-  referenced,
-  show,
-  vpnTypeOf,
-} from './support';
-import { SOURCES } from './sources';
+import { known, referenced, show } from './support';
+import { activeActiveOf, connectionBgpOf, gatewayAsnOf, gatewayBgpOf, gatewayTypeOf, vpnTypeOf } from '../azure/defaults';
+import { SOURCES } from '../azure/sources';
+import { EXPRESS_ROUTE_GATEWAY, IPSEC, VNET2VNET } from '../azure/connection-types';
 
 /** How the messages name the BGP switch on gateways and connections (renamed in azurerm 4.62). */
 const BGP_FLAG = 'enable_bgp/bgp_enabled';
@@ -56,12 +47,12 @@ function localGatewayOf(ctx: RuleContext, c: Connection): LocalNetworkGateway | 
 }
 
 /** The connection's type, when it is one of the VPN types this family looks at. */
-function vpnConnectionType(ctx: RuleContext, c: Connection): 'IPsec' | 'Vnet2Vnet' | undefined {
+function vpnConnectionType(ctx: RuleContext, c: Connection): typeof IPSEC | typeof VNET2VNET | undefined {
   if (c.external) return undefined;
-  const type = connectionTypeOf(c);
+  const type = c.connectionType;
   if (type === undefined) return undefined;
   const t = known(ctx, c, 'type', type);
-  return t === 'IPsec' || t === 'Vnet2Vnet' ? t : undefined;
+  return t === IPSEC || t === VNET2VNET ? t : undefined;
 }
 
 /** Whether the connection runs BGP; undefined (after an info skip) when that is unknown. */
@@ -118,7 +109,7 @@ interface GatewayLink {
 function bgpVnet2VnetLinks(ctx: RuleContext): GatewayLink[] {
   const links: GatewayLink[] = [];
   for (const c of ctx.topology.connections) {
-    if (vpnConnectionType(ctx, c) !== 'Vnet2Vnet' || connectionRunsBgp(ctx, c) !== true) continue;
+    if (vpnConnectionType(ctx, c) !== VNET2VNET || connectionRunsBgp(ctx, c) !== true) continue;
     const gateway = gatewayOf(ctx, c);
     const peer = peerGatewayOf(ctx, c);
     if (gateway && peer) links.push({ connection: c, gateway, peer });
@@ -136,7 +127,7 @@ interface LocalLink {
 function bgpSiteLinks(ctx: RuleContext): LocalLink[] {
   const links: LocalLink[] = [];
   for (const c of ctx.topology.connections) {
-    if (vpnConnectionType(ctx, c) !== 'IPsec' || connectionRunsBgp(ctx, c) !== true) continue;
+    if (vpnConnectionType(ctx, c) !== IPSEC || connectionRunsBgp(ctx, c) !== true) continue;
     const gateway = gatewayOf(ctx, c);
     const localGateway = localGatewayOf(ctx, c);
     if (gateway && localGateway) links.push({ connection: c, gateway, localGateway });
@@ -148,7 +139,7 @@ function bgpSiteLinks(ctx: RuleContext): LocalLink[] {
 function coexistsWithExpressRoute(ctx: RuleContext, g: VpnGateway): boolean {
   const vnet = ctx.lookup.gatewayVnet(g);
   if (!vnet) return false;
-  return ctx.lookup.gatewaysInVnet(vnet.address).some((other) => other !== g && gatewayTypeOf(other) === 'ExpressRoute');
+  return ctx.lookup.gatewaysInVnet(vnet.address).some((other) => other !== g && gatewayTypeOf(other) === EXPRESS_ROUTE_GATEWAY);
 }
 
 /**
@@ -377,12 +368,12 @@ const apipaUniqueRule: Rule = {
       for (const c of ctx.lookup.connectionsOf(g.address)) {
         // Unknown types and BGP flags are reported by the other BGP rules; here they only narrow the set.
         if (c.external || connectionBgpOf(c) !== true) continue;
-        const type = connectionTypeOf(c);
-        if (type === 'IPsec') {
+        const type = c.connectionType;
+        if (type === IPSEC) {
           const l = ctx.lookup.localGateway(c.localGateway);
           const address = l?.bgpSettings?.peeringAddress;
           if (l && !l.external && typeof address === 'string') add(address, { slot: l.address, label: `${l.address} (bgp_peering_address)` });
-        } else if (type === 'Vnet2Vnet') {
+        } else if (type === VNET2VNET) {
           const peer = ctx.lookup.gateway(c.peerGateway);
           if (peer && !peer.external && peer !== g) holdersOfGateway(peer, add);
         }
@@ -472,7 +463,7 @@ const flagsRule: Rule = {
       const bgp = connectionRunsBgp(ctx, c);
       if (bgp === undefined) continue;
       if (!bgp) {
-        if (type !== 'IPsec') continue;
+        if (type !== IPSEC) continue;
         const l = localGatewayOf(ctx, c);
         if (!l?.bgpSettings) continue;
         if (l.addressSpace.items.length === 0 && !l.addressSpace.unknown) {
@@ -489,7 +480,7 @@ const flagsRule: Rule = {
           ctx.error(c, `${BGP_FLAG} is true on this connection but its gateway ${g.address} has BGP disabled (${BGP_FLAG} not true); enable BGP on the gateway, or disable it on the connection`);
         }
       }
-      if (type === 'IPsec') {
+      if (type === IPSEC) {
         const l = localGatewayOf(ctx, c);
         if (l && !l.bgpSettings) {
           ctx.error(c, `${BGP_FLAG} is true on this connection but the local network gateway ${l.address} has no bgp_settings; add bgp_settings (asn, bgp_peering_address) to it, or disable BGP on the connection`);
@@ -512,7 +503,7 @@ const transitRule: Rule = {
   source: SOURCES.FAQ,
   check(ctx) {
     for (const c of ctx.topology.connections) {
-      if (vpnConnectionType(ctx, c) !== 'Vnet2Vnet') continue;
+      if (vpnConnectionType(ctx, c) !== VNET2VNET) continue;
       const reverse = ctx.lookup.reverseConnection(c);
       if (!reverse || reverse.external || sameValue(connectionBgpOf(c), connectionBgpOf(reverse)) === true) continue;
       const own = known(ctx, c, BGP_FLAG, connectionBgpOf(c));

@@ -1,22 +1,19 @@
 import { TopologyLookup } from '../model/lookup';
-import { vpnSku } from '../model/sku-capabilities';
+import { vpnSku } from '../azure/sku-capabilities';
 import { Connection, Entity, IpsecPolicy, LocalNetworkGateway, RandomPasswordSpec, VirtualNetwork, VpnGateway } from '../model/topology';
 import { isKnown, isUnknown, Maybe, MaybeList, sameValue, Unknown } from '../model/unknown';
 import { findOverlaps, isApipa, isPublicAddress, Owned, parseAddress, parsePrefix, Prefix } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
-import { activeActiveOf, connectionBgpOf, isVpnGateway, known, show, vpnTypeOf } from './support';
-import { SOURCES } from './sources';
+import { known, show } from './support';
+import { activeActiveOf, connectionBgpOf, isVpnGateway, vpnTypeOf } from '../azure/defaults';
+import { SOURCES } from '../azure/sources';
+import { CONNECTION_TYPES, EXPRESS_ROUTE, EXPRESS_ROUTE_GATEWAY, IPSEC, VNET2VNET } from '../azure/connection-types';
 
 /**
  * Connection rules (catalogue §1b, `conn.*`): what a `azurerm_virtual_network_gateway_connection`
  * needs from its type, its gateways, its shared key, its reverse half and its neighbours on the
  * same gateway.
  */
-
-const IPSEC = 'IPsec';
-const VNET2VNET = 'Vnet2Vnet';
-const EXPRESS_ROUTE = 'ExpressRoute';
-const CONNECTION_TYPES = [IPSEC, VNET2VNET, EXPRESS_ROUTE];
 
 /** The smallest route-based tunnel maximum in the SKU matrix (Basic, legacy Standard). */
 const MIN_ROUTE_BASED_TUNNELS = 10;
@@ -83,7 +80,7 @@ function checkGatewayType(ctx: RuleContext, c: Connection, attribute: string, re
     ctx.skipped(c, `the type of ${g.address}`, vpn);
     return;
   }
-  const wanted = connectionType === EXPRESS_ROUTE ? 'ExpressRoute' : 'Vpn';
+  const wanted = connectionType === EXPRESS_ROUTE ? EXPRESS_ROUTE_GATEWAY : 'Vpn';
   if ((wanted === 'Vpn') !== vpn) {
     ctx.error(c, `${attribute} points at ${g.address}, whose type is ${show(g.gatewayType)}; a ${show(connectionType)} connection needs a gateway with type = ${show(wanted)}`);
   }

@@ -1,23 +1,12 @@
-import { CREATABLE_VPN_SKUS } from '../model/sku-capabilities';
+import { CREATABLE_VPN_SKUS } from '../azure/sku-capabilities';
 import { PublicIp, VpnGateway } from '../model/topology';
 import { isKnown, isUnknown } from '../model/unknown';
-import { hasAvailabilityZones, normalizeLocation } from './azure-regions';
-import {
-  AttachedPublicIp,
-  attachedPublicIps,
-  describeIpConfiguration,
-  gatewaySkuOf,
-  ipConfigurationName,
-  ipConfigurationsOf,
-  listAddresses,
-  publicIpSkuOf,
-  report,
-  SOURCES,
-  VpnCandidate,
-  vpnCandidates,
-} from './gateway-support';
+import { hasAvailabilityZones, normalizeLocation } from '../azure/regions';
+import { AttachedPublicIp, attachedPublicIps, describeIpConfiguration, gatewaySkuOf, ipConfigurationName, ipConfigurationsOf, listAddresses, report, VpnCandidate, vpnCandidates } from './gateway-support';
+import { activeActiveOf, publicIpSkuOf, vpnTypeOf } from '../azure/defaults';
+import { SOURCES } from '../azure/sources';
 import { Rule, RuleContext, Severity } from './rule';
-import { activeActiveOf, known, show, vpnTypeOf } from './support';
+import { known, show } from './support';
 
 /** azurerm's `MaxItems` on `ip_configuration`. */
 const MAX_IP_CONFIGURATIONS = 3;

@@ -1,23 +1,12 @@
-import { CREATABLE_VPN_SKUS } from '../model/sku-capabilities';
+import { CREATABLE_VPN_SKUS, GENERATION1 as GEN1, GENERATION2 as GEN2 } from '../azure/sku-capabilities';
 import { VpnGateway } from '../model/topology';
 import { isUnknown } from '../model/unknown';
 import { parsePrefix } from '../private/cidr';
-import {
-  attachedPublicIps,
-  GEN1,
-  GEN2,
-  gatewayKind,
-  gatewaySkuOf,
-  isExpressRoute,
-  isExpressRouteSku,
-  publicIpSkuOf,
-  report,
-  SOURCES,
-  subnetsOf,
-  vpnCandidates,
-} from './gateway-support';
+import { attachedPublicIps, gatewaySkuOf, isExpressRoute, isExpressRouteSku, report, subnetsOf, vpnCandidates } from './gateway-support';
+import { gatewayTypeOf, publicIpSkuOf, vpnTypeOf } from '../azure/defaults';
+import { SOURCES } from '../azure/sources';
 import { Rule, RuleContext, Severity } from './rule';
-import { known, show, vpnTypeOf } from './support';
+import { known, show } from './support';
 
 const POLICY_BASED = 'PolicyBased';
 
@@ -166,7 +155,7 @@ function reportExpressRouteBeside(ctx: RuleContext, gateway: VpnGateway, found: 
     return;
   }
   for (const o of others) {
-    const kind = gatewayKind(o);
+    const kind = gatewayTypeOf(o);
     if (isUnknown(kind)) ctx.skipped(o, 'type', kind);
   }
 }

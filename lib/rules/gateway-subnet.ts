@@ -1,23 +1,11 @@
 import { Route, RouteTable, Subnet, VpnGateway } from '../model/topology';
 import { isKnown, isUnknown } from '../model/unknown';
 import { findOverlaps, Owned, parsePrefix } from '../private/cidr';
-import {
-  describeIpConfiguration,
-  GATEWAY_SUBNET,
-  gatewayKind,
-  ipConfigurationsOf,
-  isExpressRoute,
-  isGatewaySubnetName,
-  Level,
-  listAddresses,
-  report,
-  SOURCES,
-  subnetsOf,
-  VpnCandidate,
-  vpnCandidates,
-} from './gateway-support';
+import { describeIpConfiguration, ipConfigurationsOf, isExpressRoute, Level, listAddresses, report, subnetsOf, VpnCandidate, vpnCandidates } from './gateway-support';
+import { GATEWAY_SUBNET, gatewayTypeOf, isGatewaySubnetName, vpnTypeOf } from '../azure/defaults';
+import { SOURCES } from '../azure/sources';
 import { Rule, RuleContext, Severity } from './rule';
-import { known, show, vpnTypeOf } from './support';
+import { known, show } from './support';
 
 /**
  * A subnet that holds a VPN gateway, or is named GatewaySubnet and holds no gateway the
@@ -307,7 +295,7 @@ const onePerType: Rule = {
       const byType = new Map<string, VpnGateway[]>();
       const unknownType: VpnGateway[] = [];
       for (const g of gateways) {
-        const kind = gatewayKind(g);
+        const kind = gatewayTypeOf(g);
         if (isUnknown(kind)) unknownType.push(g);
         else byType.set(kind, [...(byType.get(kind) ?? []), g]);
       }
@@ -319,7 +307,7 @@ const onePerType: Rule = {
         }
       }
       for (const g of unknownType) {
-        const kind = gatewayKind(g);
+        const kind = gatewayTypeOf(g);
         if (isUnknown(kind)) ctx.skipped(g, 'type', kind);
       }
     }
@@ -336,16 +324,16 @@ const coexistRequirements: Rule = {
       const gateways = ctx.lookup.gatewaysInVnet(vnet.address);
       if (gateways.length < 2) continue;
       const expressRoute = gateways.filter(isExpressRoute);
-      const unknownType = gateways.filter((g) => isUnknown(gatewayKind(g)));
+      const unknownType = gateways.filter((g) => isUnknown(gatewayTypeOf(g)));
       for (const g of gateways) {
-        if (gatewayKind(g) !== 'Vpn') continue;
+        if (gatewayTypeOf(g) !== 'Vpn') continue;
         const others = unknownType.filter((o) => o !== g);
         if (expressRoute.length === 0 && others.length === 0) continue;
         const problems = coexistenceProblems(ctx, g);
         if (problems.length === 0) continue;
         if (expressRoute.length === 0) {
           for (const o of others) {
-            const kind = gatewayKind(o);
+            const kind = gatewayTypeOf(o);
             if (isUnknown(kind)) ctx.skipped(o, 'type', kind);
           }
           continue;

@@ -1,18 +1,12 @@
-import { EXPRESS_ROUTE_SKUS, SkuCapabilities, vpnSku } from '../model/sku-capabilities';
+import { EXPRESS_ROUTE_SKUS, SkuCapabilities, vpnSku } from '../azure/sku-capabilities';
 import { Entity, GatewayIpConfiguration, PublicIp, Subnet, VpnGateway } from '../model/topology';
 import { isKnown, isUnknown, Unknown } from '../model/unknown';
 import { RuleContext } from './rule';
-import { gatewayTypeOf, known, referenced, show } from './support';
+import { known, referenced, show } from './support';
+import { DEFAULT_IP_CONFIGURATION_NAME, gatewayTypeOf } from '../azure/defaults';
+import { EXPRESS_ROUTE_GATEWAY } from '../azure/connection-types';
 
 /** Helpers shared by the gateway rule family (gateway-*.ts). */
-
-export { SOURCES } from './sources';
-
-export const GATEWAY_SUBNET = 'GatewaySubnet';
-export const GEN1 = 'Generation1';
-export const GEN2 = 'Generation2';
-/** azurerm's default `ip_configuration.name`. */
-const DEFAULT_IP_CONFIGURATION_NAME = 'vnetGatewayConfig';
 
 /**
  * A gateway the VPN rules look at: `type = "Vpn"` (or unset), or a `type` that is unknown before
@@ -36,13 +30,8 @@ export function vpnCandidates(ctx: RuleContext): VpnCandidate[] {
   return out;
 }
 
-/** `'Vpn'`, `'ExpressRoute'` (or another literal), or the Unknown `type`. */
-export function gatewayKind(gateway: VpnGateway): string | Unknown {
-  return gatewayTypeOf(gateway);
-}
-
 export function isExpressRoute(gateway: VpnGateway): boolean {
-  return gatewayTypeOf(gateway) === 'ExpressRoute';
+  return gatewayTypeOf(gateway) === EXPRESS_ROUTE_GATEWAY;
 }
 
 /** Reports a finding about a VPN gateway; when its `type` is unknown, reports that skip instead. */
@@ -92,11 +81,6 @@ export function attachedPublicIps(ctx: RuleContext, gateway: VpnGateway): Attach
   return out;
 }
 
-/** `sku` of a public IP with the azurerm 4.x default (`Standard`). */
-export function publicIpSkuOf(publicIp: PublicIp): PublicIp['sku'] {
-  return publicIp.sku ?? 'Standard';
-}
-
 export interface GatewaySku {
   readonly name: string;
   /** Undefined for an ExpressRoute-only or unrecognised name. */
@@ -123,10 +107,6 @@ export function subnetsOf(ctx: RuleContext, gateway: VpnGateway): Subnet[] {
     if (s && !out.includes(s)) out.push(s);
   }
   return out;
-}
-
-export function isGatewaySubnetName(name: string): boolean {
-  return name.toLowerCase() === GATEWAY_SUBNET.toLowerCase();
 }
 
 /** Lists a few addresses for a message: `a, b, c and 4 more`. */

@@ -4,7 +4,7 @@ import { contains, findOverlaps, isApipa, parseAddress, parsePrefix, Prefix } fr
 import { connectedNetworks, describeOthers, describePrefix, OverlapReports, siteIsSuperset } from './connection';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
 import { known, show } from './support';
-import { SOURCES } from './sources';
+import { SOURCES } from '../azure/sources';
 
 /**
  * Local network gateway rules (catalogue §1c, `lng.*`). The single-resource rules run on every

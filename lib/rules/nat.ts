@@ -1,10 +1,12 @@
-import { vpnSku } from '../model/sku-capabilities';
+import { vpnSku } from '../azure/sku-capabilities';
 import { Connection, Entity, NatMapping, NatRule } from '../model/topology';
 import { isKnown, Unknown } from '../model/unknown';
 import { findOverlaps, isApipa, Owned, parseAddress, parsePrefix, Prefix } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
-import { activeActiveOf, connectionBgpOf, known, show } from './support';
-import { SOURCES } from './sources';
+import { known, show } from './support';
+import { activeActiveOf, connectionBgpOf } from '../azure/defaults';
+import { SOURCES } from '../azure/sources';
+import { IPSEC } from '../azure/connection-types';
 
 /**
  * NAT rules on VPN gateways (catalogue §1g): `azurerm_virtual_network_gateway_nat_rule` and the
@@ -94,7 +96,7 @@ const scope: Rule = {
       if (unknown) ctx.skipped(connection, 'ingress_nat_rule_ids / egress_nat_rule_ids', unknown);
       if (rules.length === 0) continue;
       const type = connection.connectionType === undefined ? undefined : known(ctx, connection, 'type', connection.connectionType);
-      if (type !== undefined && type !== 'IPsec') {
+      if (type !== undefined && type !== IPSEC) {
         ctx.error(connection, `type = ${show(type)} cannot use NAT rules (NAT works only on IPsec site-to-site connections); remove ingress_nat_rule_ids and egress_nat_rule_ids`);
       }
       const pbts = connection.usePolicyBasedTrafficSelectors;

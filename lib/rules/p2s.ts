@@ -3,8 +3,10 @@ import { Entity, P2SConfiguration, RadiusServer, VirtualNetwork, VpnGateway } fr
 import { isKnown, Maybe, MaybeList, Unknown } from '../model/unknown';
 import { contains, findOverlaps, isPrivate, Owned, parseAddress, parsePrefix, Prefix } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
-import { activeActiveOf, connectionBgpOf, known, show, vpnTypeOf } from './support';
-import { SOURCES } from './sources';
+import { known, show } from './support';
+import { activeActiveOf, connectionBgpOf, vpnTypeOf } from '../azure/defaults';
+import { SOURCES } from '../azure/sources';
+import { IPSEC, VNET2VNET } from '../azure/connection-types';
 
 /**
  * Point-to-site rules (catalogue §1e and §5): everything about `vpn_client_configuration`.
@@ -486,7 +488,7 @@ function warnUnreachableRadius(ctx: RuleContext, gateway: VpnGateway, addresses:
   for (const connection of ctx.lookup.connectionsOf(gateway.address)) {
     const type = connection.connectionType;
     // An unknown type might be IPsec: do not warn.
-    if (!isKnown(type) || type === 'IPsec' || type === 'Vnet2Vnet') return;
+    if (!isKnown(type) || type === IPSEC || type === VNET2VNET) return;
   }
   const inAzure: Prefix[] = [];
   const vnet = ctx.lookup.gatewayVnet(gateway);
@@ -659,7 +661,7 @@ const transit: Rule = {
       }
       for (const connection of ctx.lookup.connectionsOf(gateway.address)) {
         const type = connection.connectionType;
-        if (!isKnown(type) || (type !== 'IPsec' && type !== 'Vnet2Vnet')) continue;
+        if (!isKnown(type) || (type !== IPSEC && type !== VNET2VNET)) continue;
         const bgp = connectionBgpOf(connection);
         if (bgp instanceof Unknown) {
           ctx.skipped(connection, 'bgp_enabled', bgp);

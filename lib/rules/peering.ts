@@ -3,8 +3,10 @@ import { Peering, VirtualNetwork, VpnGateway } from '../model/topology';
 import { isKnown, Unknown } from '../model/unknown';
 import { findOverlaps, Owned, parsePrefix } from '../private/cidr';
 import { LeftOut, Rule, Severity } from './rule';
-import { connectionBgpOf, known, show } from './support';
-import { SOURCES } from './sources';
+import { known, show } from './support';
+import { connectionBgpOf } from '../azure/defaults';
+import { SOURCES } from '../azure/sources';
+import { IPSEC, VNET2VNET } from '../azure/connection-types';
 
 /**
  * VNet peering and gateway transit (catalogue §1h and §6). Everything goes through indexes built
@@ -282,7 +284,7 @@ const onPremPrefixes: Rule = {
       const shown = prefixes.length > 5 ? `${show(prefixes.slice(0, 5))} and ${prefixes.length - 5} more` : show(prefixes);
       for (const gateway of gateways) {
         for (const connection of ctx.lookup.connectionsOf(gateway.address)) {
-          if (connection.connectionType !== 'IPsec') continue;
+          if (connection.connectionType !== IPSEC) continue;
           const bgp = connectionBgpOf(connection);
           if (bgp instanceof Unknown) {
             ctx.skipped(connection, 'bgp_enabled', bgp);
@@ -327,7 +329,7 @@ const plusV2v: Rule = {
   check(ctx) {
     const index = indexOf(ctx.lookup);
     for (const connection of ctx.topology.connections) {
-      if (connection.connectionType !== 'Vnet2Vnet') continue;
+      if (connection.connectionType !== VNET2VNET) continue;
       const own = ctx.lookup.gateway(connection.gateway);
       const peer = ctx.lookup.gateway(connection.peerGateway);
       const a = own ? ctx.lookup.gatewayVnet(own) : undefined;

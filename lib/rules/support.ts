@@ -1,52 +1,8 @@
-import { Connection, Entity, VpnGateway } from '../model/topology';
-import { isKnown, isUnknown, Maybe, Unknown } from '../model/unknown';
+import { Entity } from '../model/topology';
+import { isUnknown, Maybe, Unknown } from '../model/unknown';
 import { RuleContext } from './rule';
 
-/**
- * Small helpers shared by the rule families: the azurerm defaults (so that every rule applies
- * them the same way) and the "decide or skip" pattern.
- */
-
-/** `vpn_type` with its azurerm default applied. */
-export function vpnTypeOf(g: VpnGateway): Maybe<string> {
-  return g.vpnType ?? 'RouteBased';
-}
-
-/** `type` of a gateway; azurerm requires it, treat absence as `Vpn`. */
-export function gatewayTypeOf(g: VpnGateway): Maybe<string> {
-  return g.gatewayType ?? 'Vpn';
-}
-
-/** Whether the gateway is a VPN gateway (not ExpressRoute); unknown when `type` is. */
-export function isVpnGateway(g: VpnGateway): boolean | Unknown {
-  const t = gatewayTypeOf(g);
-  return isKnown(t) ? t === 'Vpn' : t;
-}
-
-/** `active_active` with its default (false). */
-export function activeActiveOf(g: VpnGateway): Maybe<boolean> {
-  return g.activeActive ?? false;
-}
-
-/** `bgp_enabled` / `enable_bgp` with its default (false). */
-export function gatewayBgpOf(g: VpnGateway): Maybe<boolean> {
-  return g.bgpEnabled ?? false;
-}
-
-/** Connection `bgp_enabled` / `enable_bgp` with its default (false). */
-export function connectionBgpOf(c: Connection): Maybe<boolean> {
-  return c.bgpEnabled ?? false;
-}
-
-/** Connection `type`; azurerm requires it. */
-export function connectionTypeOf(c: Connection): Maybe<string> | undefined {
-  return c.connectionType;
-}
-
-/** The gateway ASN with its default (65515, assigned "whether BGP is enabled or not"). */
-export function gatewayAsnOf(g: VpnGateway): Maybe<number> {
-  return g.bgpSettings?.asn ?? 65515;
-}
+/** The helpers every rule family uses on top of {@link RuleContext}: decide or skip, and message formatting. */
 
 /**
  * Returns the value when it is known. When it is an Unknown, reports the skip as info on the
