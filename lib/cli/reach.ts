@@ -1,7 +1,7 @@
 import { quote, UsageError } from './args';
 import { discoverConfigurations, readConfiguration } from './discover';
 import { printable } from './format';
-import { topologyFromTerraformJson } from '../model/terraform-json';
+import { topologyFromTerraformJson } from '../terraform-json';
 import { Topology } from '../model/topology';
 import { UnusableInputError } from '../private/errors';
 import { ReachQueryError, TopologyReach } from '../reach';

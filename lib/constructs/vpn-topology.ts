@@ -1,6 +1,6 @@
 import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { topologyFromTerraformJson } from '../model/terraform-json';
+import { topologyFromTerraformJson } from '../terraform-json';
 import { Topology } from '../model/topology';
 import type { TopologyReach } from '../reach';
 import type * as DiagramModule from '../reach/diagram';
