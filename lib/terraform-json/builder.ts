@@ -4,8 +4,7 @@ import { BlockReader, ReaderServices } from './reader';
 import { addressPrefixesOf, Base, connection, gateway, localGateway, Mutable, natRule, publicIp, routeOf, routeTable } from './resources';
 import { hasTemplateSyntax, mentionedAddresses, parseTemplate } from './syntax';
 import { Declared, isObject, JsonObject, own, Resolver } from './values';
-import { addEntity, emptyTopology } from '../model/topology-builder';
-import { Connection, Entity, EntityKind, OtherResource, Peering, Route, Subnet, Topology, VirtualNetwork } from '../model/topology';
+import { addEntity, Connection, emptyTopology, Entity, EntityKind, OtherResource, Peering, Route, Subnet, Topology, VirtualNetwork } from '../model/topology';
 import { isKnown, Maybe, Unknown } from '../model/unknown';
 
 /**

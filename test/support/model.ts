@@ -21,7 +21,7 @@ import {
   VirtualNetwork,
   VpnGateway,
 } from '../../lib/model/topology';
-import { addEntity, emptyTopology } from '../../lib/model/topology-builder';
+import { addEntity, emptyTopology } from '../../lib/model/topology';
 import { knownList, MaybeList, Unknown } from '../../lib/model/unknown';
 
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
