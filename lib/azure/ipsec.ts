@@ -77,6 +77,9 @@ export const SA_LIFETIME_SECONDS = { min: 300, documentedMax: 172799, default: 2
 /** Connection `sa_datasize` (quick mode, KB): 0 (no limit) or 1024 up to the int32 maximum. */
 export const SA_DATASIZE_KILOBYTES = { min: 1024, max: 2147483647, default: 102400000 } as const;
 
+/** `dh_group` values the docs list as another name of the same group: `DHGroup2048` is `DHGroup14`. */
+export const DH_GROUP_ALIASES: Readonly<Record<string, string>> = { DHGroup2048: 'DHGroup14' };
+
 const SPEC_BY_FIELD = new Map(IPSEC_ALGORITHMS.map((s) => [s.field, s]));
 
 /** The enumeration of one algorithm field. */

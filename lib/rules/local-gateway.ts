@@ -1,7 +1,7 @@
 import { LocalNetworkGateway, VirtualNetwork } from '../model/topology';
 import { isKnown, isUnknown } from '../model/unknown';
 import { contains, findOverlaps, isApipa, parseAddress, parsePrefix, Prefix } from '../private/cidr';
-import { connectedNetworks, describeOthers, describePrefix, OverlapReports, siteIsSuperset } from './connection';
+import { connectedNetworks, describeOthers, describePrefix, OverlapReports, siteIsSuperset } from './connected-networks';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
 import { known, show } from './support';
 import { SOURCES } from '../azure/sources';

@@ -1,5 +1,5 @@
 import { Entity } from '../model/topology';
-import { isUnknown, Maybe, Unknown } from '../model/unknown';
+import { isKnown, isUnknown, Maybe, Unknown } from '../model/unknown';
 import { RuleContext } from './rule';
 
 /** The helpers every rule family uses on top of {@link RuleContext}: decide or skip, and message formatting. */
@@ -53,4 +53,33 @@ export function referenced<E extends Entity>(
     return undefined;
   }
   return target;
+}
+
+/** The skip reason for a resource referenced by a literal Azure ID, whose attributes cannot be read. */
+export function externalUnknown(entity: Entity | undefined, address?: Maybe<string>): Unknown {
+  const name = entity?.address ?? (isKnown(address) ? address : 'the referenced resource');
+  return new Unknown(`${name} is referenced by ID and not declared in this configuration`);
+}
+
+/** How many entities a message names before it counts the rest. */
+export const LISTED = 3;
+
+/** Names up to three entities; `total` is the full count when `entities` is a truncated list. */
+export function listEntities(entities: Entity[], total = entities.length): string {
+  const shown = entities.slice(0, LISTED).map((e) => e.address);
+  return total > LISTED ? `${shown.join(', ')} and ${total - LISTED} more` : shown.join(', ');
+}
+
+/**
+ * Up to LISTED + 1 members other than `self`, without walking the whole list: enough for
+ * {@link listAddresses}, and linear overall when called once per member of a large group.
+ */
+export function othersThan<T>(members: T[], self: T): T[] {
+  const out: T[] = [];
+  for (const m of members) {
+    if (m === self) continue;
+    out.push(m);
+    if (out.length > LISTED) break;
+  }
+  return out;
 }
