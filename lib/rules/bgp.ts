@@ -12,7 +12,7 @@ import {
   USABLE_PRIVATE_ASN_RANGES,
 } from '../azure/asn';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
-import { known, referenced, show } from './support';
+import { knownOrSkipped, referenced, show } from './support';
 import { activeActiveOf, connectionBgpOf, gatewayAsnOf, gatewayBgpOf, gatewayTypeOf, vpnTypeOf } from '../azure/defaults';
 import { SOURCES } from '../azure/sources';
 import { EXPRESS_ROUTE_GATEWAY, IPSEC, VNET2VNET } from '../azure/connection-types';
@@ -30,7 +30,7 @@ const USABLE_PRIVATE_ASNS = USABLE_PRIVATE_ASN_RANGES.map((r) => `${r.from}–${
 /** The gateway when it is a declared VPN gateway; ExpressRoute gateways are not BGP-configurable here. */
 function vpnGateway(ctx: RuleContext, g: VpnGateway): VpnGateway | undefined {
   if (g.external) return undefined;
-  const type = known(ctx, g, 'type', gatewayTypeOf(g));
+  const type = knownOrSkipped(ctx, g, 'type', gatewayTypeOf(g));
   return type === 'Vpn' ? g : undefined;
 }
 
@@ -51,19 +51,19 @@ function vpnConnectionType(ctx: RuleContext, c: Connection): typeof IPSEC | type
   if (c.external) return undefined;
   const type = c.connectionType;
   if (type === undefined) return undefined;
-  const t = known(ctx, c, 'type', type);
+  const t = knownOrSkipped(ctx, c, 'type', type);
   return t === IPSEC || t === VNET2VNET ? t : undefined;
 }
 
 /** Whether the connection runs BGP; undefined (after an info skip) when that is unknown. */
 function connectionRunsBgp(ctx: RuleContext, c: Connection): boolean | undefined {
-  return known(ctx, c, BGP_FLAG, connectionBgpOf(c));
+  return knownOrSkipped(ctx, c, BGP_FLAG, connectionBgpOf(c));
 }
 
 /** The on-premises BGP peer address of an LNG when it is a known APIPA (169.254/16) address. */
 function apipaPeerAddress(ctx: RuleContext, from: Entity, lng: LocalNetworkGateway): string | undefined {
   if (!lng.bgpSettings) return undefined;
-  const address = known(ctx, from, `${lng.address} bgp_settings.bgp_peering_address`, lng.bgpSettings.peeringAddress);
+  const address = knownOrSkipped(ctx, from, `${lng.address} bgp_settings.bgp_peering_address`, lng.bgpSettings.peeringAddress);
   if (address === undefined) return undefined;
   const p = parseAddress(address);
   return p && isApipa(p) ? address : undefined;
@@ -88,12 +88,12 @@ function writtenAsns(ctx: RuleContext): AsnUse[] {
   const uses: AsnUse[] = [];
   for (const g of ctx.topology.gateways) {
     if (g.bgpSettings?.asn === undefined || !vpnGateway(ctx, g)) continue;
-    const asn = known(ctx, g, 'bgp_settings.asn', g.bgpSettings.asn);
+    const asn = knownOrSkipped(ctx, g, 'bgp_settings.asn', g.bgpSettings.asn);
     if (asn !== undefined) uses.push({ entity: g, asn, isGateway: true });
   }
   for (const l of ctx.topology.localGateways) {
     if (l.external || l.bgpSettings?.asn === undefined) continue;
-    const asn = known(ctx, l, 'bgp_settings.asn', l.bgpSettings.asn);
+    const asn = knownOrSkipped(ctx, l, 'bgp_settings.asn', l.bgpSettings.asn);
     if (asn !== undefined) uses.push({ entity: l, asn, isGateway: false });
   }
   return uses;
@@ -167,12 +167,12 @@ const bgpSkuRule: Rule = {
   check(ctx) {
     for (const candidate of ctx.topology.gateways) {
       const g = vpnGateway(ctx, candidate);
-      if (!g || known(ctx, g, BGP_FLAG, gatewayBgpOf(g)) !== true) continue;
-      const vpnType = known(ctx, g, 'vpn_type', vpnTypeOf(g));
+      if (!g || knownOrSkipped(ctx, g, BGP_FLAG, gatewayBgpOf(g)) !== true) continue;
+      const vpnType = knownOrSkipped(ctx, g, 'vpn_type', vpnTypeOf(g));
       if (vpnType === 'PolicyBased') {
         ctx.error(g, `${BGP_FLAG} is true on a gateway with vpn_type = "PolicyBased"; BGP requires vpn_type = "RouteBased" (re-create the gateway as RouteBased, or disable BGP)`);
       }
-      const sku = known(ctx, g, 'sku', g.sku);
+      const sku = knownOrSkipped(ctx, g, 'sku', g.sku);
       if (sku !== undefined && vpnSku(sku)?.bgp === false) {
         ctx.error(g, `${BGP_FLAG} is true but sku = ${show(sku)} does not support BGP; use VpnGw1AZ or larger, or disable BGP`);
       }
@@ -245,7 +245,7 @@ const asnDefaultRule: Rule = {
       link(peer, gateway);
     }
     for (const [g, peers] of neighbours) {
-      if (g.bgpSettings?.asn !== undefined || known(ctx, g, BGP_FLAG, gatewayBgpOf(g)) !== true) continue;
+      if (g.bgpSettings?.asn !== undefined || knownOrSkipped(ctx, g, BGP_FLAG, gatewayBgpOf(g)) !== true) continue;
       // ExpressRoute coexistence needs 65515 (bgp.coexist-asn); keeping the default is right there.
       if (coexistsWithExpressRoute(ctx, g)) continue;
       // When a peer has 65515 as well, bgp.asn.distinct reports the collision as an error.
@@ -268,8 +268,8 @@ const asnDistinctRule: Rule = {
   check(ctx) {
     for (const { connection, gateway, localGateway } of bgpSiteLinks(ctx)) {
       if (localGateway.bgpSettings?.asn === undefined) continue;
-      const siteAsn = known(ctx, connection, `${localGateway.address} bgp_settings.asn`, localGateway.bgpSettings.asn);
-      const gatewayAsn = known(ctx, connection, `${gateway.address} bgp_settings.asn`, gatewayAsnOf(gateway));
+      const siteAsn = knownOrSkipped(ctx, connection, `${localGateway.address} bgp_settings.asn`, localGateway.bgpSettings.asn);
+      const gatewayAsn = knownOrSkipped(ctx, connection, `${gateway.address} bgp_settings.asn`, gatewayAsnOf(gateway));
       if (siteAsn === undefined || gatewayAsn === undefined || siteAsn !== gatewayAsn) continue;
       ctx.error(connection, `the local network gateway ${localGateway.address} has bgp_settings.asn = ${siteAsn}, the same ASN as the gateway ${gateway.address} (${describeGatewayAsn(gateway, gatewayAsn)}); on-premises and Azure BGP peers need different ASNs — change one of them`);
     }
@@ -277,8 +277,8 @@ const asnDistinctRule: Rule = {
     for (const { connection, gateway, peer } of bgpVnet2VnetLinks(ctx)) {
       const pair = [gateway.address, peer.address].sort().join('\u0000');
       if (reported.has(pair)) continue;
-      const own = known(ctx, connection, `${gateway.address} bgp_settings.asn`, gatewayAsnOf(gateway));
-      const other = known(ctx, connection, `${peer.address} bgp_settings.asn`, gatewayAsnOf(peer));
+      const own = knownOrSkipped(ctx, connection, `${gateway.address} bgp_settings.asn`, gatewayAsnOf(gateway));
+      const other = knownOrSkipped(ctx, connection, `${peer.address} bgp_settings.asn`, gatewayAsnOf(peer));
       if (own === undefined || other === undefined || own !== other) continue;
       reported.add(pair);
       ctx.error(connection, `the gateways ${gateway.address} (ASN ${describeGatewayAsn(gateway, own)}) and ${peer.address} (ASN ${describeGatewayAsn(peer, other)}) peer over BGP with the same ASN; Azure gateways joined by a BGP VNet-to-VNet connection need different ASNs — set bgp_settings.asn on each (e.g. 65010 and 65020)`);
@@ -316,7 +316,7 @@ const apipaRequiredRule: Rule = {
     for (const { connection, gateway, localGateway } of bgpSiteLinks(ctx)) {
       const peerAddress = apipaPeerAddress(ctx, connection, localGateway);
       if (peerAddress === undefined) continue;
-      const activeActive = known(ctx, connection, `${gateway.address} active_active`, activeActiveOf(gateway));
+      const activeActive = knownOrSkipped(ctx, connection, `${gateway.address} active_active`, activeActiveOf(gateway));
       if (activeActive === undefined) continue;
       const have = customApipaBlockCount(gateway);
       if (have === 'unknown') {
@@ -416,7 +416,7 @@ const apipaPerIpConfigRule: Rule = {
       if (blocks.length > 2) {
         ctx.error(g, `bgp_settings has ${blocks.length} peering_addresses blocks; at most 2 are allowed, one per ip_configuration`);
       }
-      const ipConfigurations = known(ctx, g, 'ip_configuration', g.ipConfigurations);
+      const ipConfigurations = knownOrSkipped(ctx, g, 'ip_configuration', g.ipConfigurations);
       if (ipConfigurations === undefined) continue;
       const names = ipConfigurations.map((ipc) => ipc.name ?? DEFAULT_IP_CONFIGURATION_NAME);
       const knownNames = names.every((n): n is string => typeof n === 'string') ? names : undefined;
@@ -429,7 +429,7 @@ const apipaPerIpConfigRule: Rule = {
           }
           return;
         }
-        const name = known(ctx, g, attribute, block.ipConfigurationName);
+        const name = knownOrSkipped(ctx, g, attribute, block.ipConfigurationName);
         if (name === undefined) return;
         if (knownNames && !knownNames.includes(name)) {
           ctx.error(g, `${attribute} = ${show(name)} names no ip_configuration of this gateway; use one of ${show(knownNames)}`);
@@ -475,7 +475,7 @@ const flagsRule: Rule = {
       }
       const g = gatewayOf(ctx, c);
       if (g) {
-        const gatewayBgp = known(ctx, c, `${g.address} ${BGP_FLAG}`, gatewayBgpOf(g));
+        const gatewayBgp = knownOrSkipped(ctx, c, `${g.address} ${BGP_FLAG}`, gatewayBgpOf(g));
         if (gatewayBgp === false) {
           ctx.error(c, `${BGP_FLAG} is true on this connection but its gateway ${g.address} has BGP disabled (${BGP_FLAG} not true); enable BGP on the gateway, or disable it on the connection`);
         }
@@ -487,7 +487,7 @@ const flagsRule: Rule = {
         }
       } else {
         const peer = peerGatewayOf(ctx, c);
-        const peerBgp = peer ? known(ctx, c, `${peer.address} ${BGP_FLAG}`, gatewayBgpOf(peer)) : undefined;
+        const peerBgp = peer ? knownOrSkipped(ctx, c, `${peer.address} ${BGP_FLAG}`, gatewayBgpOf(peer)) : undefined;
         if (peer && peerBgp === false) {
           ctx.error(c, `${BGP_FLAG} is true on this VNet-to-VNet connection but the peer gateway ${peer.address} has BGP disabled; enable BGP on both gateways, or disable it on the connection`);
         }
@@ -506,8 +506,8 @@ const transitRule: Rule = {
       if (vpnConnectionType(ctx, c) !== VNET2VNET) continue;
       const reverse = ctx.lookup.reverseConnection(c);
       if (!reverse || reverse.external || sameValue(connectionBgpOf(c), connectionBgpOf(reverse)) === true) continue;
-      const own = known(ctx, c, BGP_FLAG, connectionBgpOf(c));
-      const theirs = own === undefined ? undefined : known(ctx, c, `${reverse.address} ${BGP_FLAG}`, connectionBgpOf(reverse));
+      const own = knownOrSkipped(ctx, c, BGP_FLAG, connectionBgpOf(c));
+      const theirs = own === undefined ? undefined : knownOrSkipped(ctx, c, `${reverse.address} ${BGP_FLAG}`, connectionBgpOf(reverse));
       // Report on the half that has BGP off: that is the one to change in the usual case.
       if (own !== false || theirs !== true) continue;
       ctx.error(c, `${BGP_FLAG} is false on this VNet-to-VNet connection but true on the reverse connection ${reverse.address}; enable BGP on both connection resources, otherwise the BGP session never comes up and transit through this link breaks`);
@@ -541,7 +541,7 @@ const coexistAsnRule: Rule = {
       if (candidate.bgpSettings?.asn === undefined) continue;
       const g = vpnGateway(ctx, candidate);
       if (!g || !coexistsWithExpressRoute(ctx, g)) continue;
-      const asn = known(ctx, g, 'bgp_settings.asn', gatewayAsnOf(g));
+      const asn = knownOrSkipped(ctx, g, 'bgp_settings.asn', gatewayAsnOf(g));
       if (asn === undefined || asn === AZURE_DEFAULT_ASN) continue;
       ctx.error(g, `bgp_settings.asn = ${asn} on a VPN gateway that shares its VNet with an ExpressRoute gateway; ExpressRoute–VPN transit (through Azure Route Server) requires ASN ${AZURE_DEFAULT_ASN} — set it back to ${AZURE_DEFAULT_ASN} (changing back later needs a gateway reset)`);
     }

@@ -31,7 +31,3 @@ export const LEFT_OUT: readonly LeftOut[] = [
   ...natLeftOut,
   ...peeringLeftOut,
 ];
-
-export function findRule(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
-}

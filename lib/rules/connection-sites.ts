@@ -6,7 +6,7 @@ import { isKnown, Maybe } from '../model/unknown';
 import { findOverlaps } from '../private/cidr';
 import { anyNat, connectedNetworks } from './connected-networks';
 import { Rule, RuleContext, Severity } from './rule';
-import { known, listEntities, othersThan, show } from './support';
+import { knownOrSkipped, listEntities, othersThan, show } from './support';
 
 /**
  * The rules about one on-premises site reached by several tunnels or devices (catalogue §1b:
@@ -96,7 +96,7 @@ export const multiTunnelSameSite: Rule = {
         const endpointCount = countBy(members.map((i) => endpointKeys[i]));
         for (const i of members) {
           const c = conns[i];
-          const bgp = known(ctx, c, 'bgp_enabled', connectionBgpOf(c));
+          const bgp = knownOrSkipped(ctx, c, 'bgp_enabled', connectionBgpOf(c));
           if (bgp !== false) continue;
           const reason =
             siteCount.get(siteKeys[i])! > 1

@@ -3,7 +3,7 @@ import { Connection, Entity, RandomPasswordSpec, VpnGateway } from '../model/top
 import { isUnknown, Maybe, MaybeList, Unknown } from '../model/unknown';
 import { findOverlaps, isApipa, isPublicAddress, parseAddress } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
-import { externalUnknown, known, listEntities, othersThan, show } from './support';
+import { externalUnknown, knownOrSkipped, listEntities, othersThan, show } from './support';
 import { anyNat, connectedNetworks, natLinked, describeOthers, describePrefix, OverlapReports, reportUndecided, siteIsSuperset } from './connected-networks';
 import { multiDevice, multiTunnelSameSite } from './connection-sites';
 import { v2vPair, v2vRedundant, v2vSamePolicy } from './connection-v2v';
@@ -37,7 +37,7 @@ const typeRequiredPeer: Rule = {
         ctx.error(c, `type is not set; azurerm requires one of ${CONNECTION_TYPES.map(show).join(', ')}`);
         continue;
       }
-      const type = known(ctx, c, 'type', c.connectionType);
+      const type = knownOrSkipped(ctx, c, 'type', c.connectionType);
       if (type === undefined) continue;
       if (!CONNECTION_TYPES.includes(type)) {
         ctx.error(c, `type ${show(type)} is not a connection type; use exactly one of ${CONNECTION_TYPES.map(show).join(', ')} (the value is case-sensitive)`);
@@ -107,7 +107,7 @@ const routeBased: Rule = {
           ctx.skipped(c, `vpn_type of ${g.address}`, externalUnknown(g));
           continue;
         }
-        const vpnType = known(ctx, c, `vpn_type of ${g.address}`, vpnTypeOf(g));
+        const vpnType = knownOrSkipped(ctx, c, `vpn_type of ${g.address}`, vpnTypeOf(g));
         if (vpnType === 'PolicyBased') {
           ctx.error(c, `${role} points at ${g.address} with vpn_type "PolicyBased"; VNet-to-VNet connections need vpn_type = "RouteBased" on both gateways (the vpn_type of an existing gateway cannot change: re-create it)`);
         }
@@ -117,7 +117,7 @@ const routeBased: Rule = {
       if (g.external || isVpnGateway(g) !== true) continue;
       const siteToSite = ctx.lookup.connectionsOf(g.address).filter((c) => c.connectionType === IPSEC);
       if (siteToSite.length < 2) continue;
-      const vpnType = known(ctx, g, 'vpn_type', vpnTypeOf(g));
+      const vpnType = knownOrSkipped(ctx, g, 'vpn_type', vpnTypeOf(g));
       if (vpnType === 'PolicyBased') {
         ctx.error(g, `vpn_type is "PolicyBased" but ${siteToSite.length} IPsec connections use this gateway (${listEntities(siteToSite)}); multi-site connections need vpn_type = "RouteBased" (re-create the gateway; use use_policy_based_traffic_selectors for policy-based devices)`);
       }
@@ -282,13 +282,13 @@ const RANDOM_DEFAULT_SPECIAL = '!@#$%&*()-_=+[]{}<>:?';
  * configured: decide the rule from them instead of skipping it.
  */
 function checkGeneratedKey(ctx: RuleContext, c: Connection, generator: RandomPasswordSpec): void {
-  const length = known(ctx, c, `length of ${generator.address}`, generator.length);
+  const length = knownOrSkipped(ctx, c, `length of ${generator.address}`, generator.length);
   if (length !== undefined && (length < 1 || length > MAX_SHARED_KEY_LENGTH)) {
     ctx.error(c, `shared_key comes from ${generator.address} with length = ${length}; use a length between 1 and ${MAX_SHARED_KEY_LENGTH}`);
   }
-  const special = known(ctx, c, `special of ${generator.address}`, generator.special ?? true);
+  const special = knownOrSkipped(ctx, c, `special of ${generator.address}`, generator.special ?? true);
   if (special !== true) return;
-  const alphabet = known(ctx, c, `override_special of ${generator.address}`, generator.overrideSpecial ?? RANDOM_DEFAULT_SPECIAL);
+  const alphabet = knownOrSkipped(ctx, c, `override_special of ${generator.address}`, generator.overrideSpecial ?? RANDOM_DEFAULT_SPECIAL);
   if (alphabet === undefined) return;
   if (alphabet.includes(' ') || /[^\x20-\x7e]/.test(alphabet)) {
     ctx.error(c, `shared_key comes from ${generator.address}, whose override_special allows a space or a character outside printable ASCII; remove them from override_special, or set special = false`);
@@ -319,9 +319,9 @@ const ikev1: Rule = {
       }
       const g = ctx.lookup.gateway(c.gateway);
       if (!g || g.external) continue;
-      const vpnType = known(ctx, c, `vpn_type of ${g.address}`, vpnTypeOf(g));
+      const vpnType = knownOrSkipped(ctx, c, `vpn_type of ${g.address}`, vpnTypeOf(g));
       if (vpnType !== 'RouteBased') continue;
-      const sku = known(ctx, c, `sku of ${g.address}`, g.sku);
+      const sku = knownOrSkipped(ctx, c, `sku of ${g.address}`, g.sku);
       const caps = sku === undefined ? undefined : vpnSku(sku);
       if (caps && !caps.ikev1RouteBased) {
         ctx.error(c, `connection_protocol = "IKEv1" is not supported on sku ${show(sku)} of ${g.address}; use IKEv2 (the default) or a VpnGw1AZ–VpnGw5AZ gateway`);
@@ -356,7 +356,7 @@ const dpd: Rule = {
   check(ctx) {
     for (const c of ctx.topology.connections) {
       if (c.dpdTimeoutSeconds === undefined) continue;
-      const seconds = known(ctx, c, 'dpd_timeout_seconds', c.dpdTimeoutSeconds);
+      const seconds = knownOrSkipped(ctx, c, 'dpd_timeout_seconds', c.dpdTimeoutSeconds);
       if (seconds === undefined) continue;
       if (!Number.isInteger(seconds) || seconds < 9 || seconds > 3600) {
         ctx.error(c, `dpd_timeout_seconds ${seconds} is outside 9–3600; use a whole number of seconds in that range (30–45 recommended, default 45)`);
@@ -465,7 +465,7 @@ const trafficSelectorPolicy: Rule = {
   check(ctx) {
     for (const c of ctx.topology.connections) {
       if (c.trafficSelectorPolicies.length === 0) continue;
-      const enabled = known(ctx, c, 'use_policy_based_traffic_selectors', c.usePolicyBasedTrafficSelectors ?? false);
+      const enabled = knownOrSkipped(ctx, c, 'use_policy_based_traffic_selectors', c.usePolicyBasedTrafficSelectors ?? false);
       if (enabled === false) {
         ctx.warning(c, 'traffic_selector_policy is set but use_policy_based_traffic_selectors is not true, so the selectors are ignored; set use_policy_based_traffic_selectors = true or remove traffic_selector_policy');
       }
@@ -490,12 +490,12 @@ const customBgpAddresses: Rule = {
     for (const c of ctx.topology.connections) {
       const custom = c.customBgpAddresses;
       if (!custom) continue;
-      const type = known(ctx, c, 'type', c.connectionType);
+      const type = knownOrSkipped(ctx, c, 'type', c.connectionType);
       if (type !== undefined && type !== IPSEC) {
         ctx.error(c, `custom_bgp_addresses is set on a ${show(type)} connection; it only works with type = "IPsec". Remove the block`);
         continue;
       }
-      const bgp = known(ctx, c, 'bgp_enabled', connectionBgpOf(c));
+      const bgp = knownOrSkipped(ctx, c, 'bgp_enabled', connectionBgpOf(c));
       if (bgp === false) {
         ctx.error(c, 'custom_bgp_addresses is set but bgp_enabled is not true; azurerm silently drops the block on create. Set bgp_enabled = true or remove custom_bgp_addresses');
       }
@@ -507,7 +507,7 @@ const customBgpAddresses: Rule = {
       const peering = g.bgpSettings?.peeringAddresses ?? [];
       checkApipaChoice(ctx, c, g, 'primary', custom.primary, peering[0]?.apipaAddresses, 0);
       if (custom.secondary !== undefined) {
-        const aa = known(ctx, c, `active_active of ${g.address}`, activeActiveOf(g));
+        const aa = knownOrSkipped(ctx, c, `active_active of ${g.address}`, activeActiveOf(g));
         if (aa === false) {
           ctx.error(c, `custom_bgp_addresses.secondary is set but ${g.address} is not active-active; an active-standby gateway takes primary alone. Remove secondary or set active_active = true`);
         } else if (aa === true) {
@@ -528,7 +528,7 @@ function checkApipaChoice(
   index: number,
 ): void {
   if (value === undefined) return;
-  const address = known(ctx, c, `custom_bgp_addresses.${field}`, value);
+  const address = knownOrSkipped(ctx, c, `custom_bgp_addresses.${field}`, value);
   if (address === undefined) return;
   const where = `bgp_settings.peering_addresses[${index}].apipa_addresses of ${g.address}`;
   if (!configured || (configured.items.length === 0 && !configured.unknown)) {
@@ -555,7 +555,7 @@ const publicEndpoint: Rule = {
   check(ctx) {
     for (const lng of ctx.topology.localGateways) {
       if (lng.external || lng.gatewayAddress === undefined || lng.gatewayAddress === '') continue;
-      const text = known(ctx, lng, 'gateway_address', lng.gatewayAddress);
+      const text = knownOrSkipped(ctx, lng, 'gateway_address', lng.gatewayAddress);
       if (text === undefined) continue;
       const address = parseAddress(text);
       if (!address) {

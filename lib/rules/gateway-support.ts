@@ -1,8 +1,8 @@
 import { EXPRESS_ROUTE_SKUS, SkuCapabilities, vpnSku } from '../azure/sku-capabilities';
-import { Entity, GatewayIpConfiguration, PublicIp, Subnet, VpnGateway } from '../model/topology';
-import { isKnown, isUnknown, Unknown } from '../model/unknown';
-import { RuleContext } from './rule';
-import { known, referenced, show } from './support';
+import { GatewayIpConfiguration, PublicIp, Subnet, VpnGateway } from '../model/topology';
+import { isKnown, isUnknown } from '../model/unknown';
+import { RuleContext, Undecided } from './rule';
+import { knownOrSkipped, referenced, show } from './support';
 import { DEFAULT_IP_CONFIGURATION_NAME, gatewayTypeOf } from '../azure/defaults';
 import { EXPRESS_ROUTE_GATEWAY } from '../azure/connection-types';
 
@@ -15,16 +15,15 @@ import { EXPRESS_ROUTE_GATEWAY } from '../azure/connection-types';
  */
 export interface VpnCandidate {
   readonly gateway: VpnGateway;
-  readonly typeUnknown?: Unknown;
+  /** Set when `type` is unknown: every finding about the gateway becomes this skip. */
+  readonly undecided?: Undecided;
 }
-
-export type Level = 'error' | 'warning' | 'info';
 
 export function vpnCandidates(ctx: RuleContext): VpnCandidate[] {
   const out: VpnCandidate[] = [];
   for (const gateway of ctx.topology.gateways) {
     const type = gatewayTypeOf(gateway);
-    if (isUnknown(type)) out.push({ gateway, typeUnknown: type });
+    if (isUnknown(type)) out.push({ gateway, undecided: { entity: gateway, what: 'type', unknown: type } });
     else if (type === 'Vpn') out.push({ gateway });
   }
   return out;
@@ -34,18 +33,9 @@ export function isExpressRoute(gateway: VpnGateway): boolean {
   return gatewayTypeOf(gateway) === EXPRESS_ROUTE_GATEWAY;
 }
 
-/** Reports a finding about a VPN gateway; when its `type` is unknown, reports that skip instead. */
-export function report(ctx: RuleContext, candidate: VpnCandidate, level: Level, entity: Entity, message: string): void {
-  if (candidate.typeUnknown) {
-    ctx.skipped(candidate.gateway, 'type', candidate.typeUnknown);
-    return;
-  }
-  ctx[level](entity, message);
-}
-
 /** The known `ip_configuration` blocks, or undefined (skip reported) when they are unknown. */
 export function ipConfigurationsOf(ctx: RuleContext, gateway: VpnGateway): GatewayIpConfiguration[] | undefined {
-  return known(ctx, gateway, 'ip_configuration', gateway.ipConfigurations);
+  return knownOrSkipped(ctx, gateway, 'ip_configuration', gateway.ipConfigurations);
 }
 
 /** `ip_configuration.name` as Azure sees it (azurerm default applied), or undefined when unknown. */
@@ -89,7 +79,7 @@ export interface GatewaySku {
 
 /** The gateway's `sku`; undefined when unset (azurerm requires it) or unknown (skip reported). */
 export function gatewaySkuOf(ctx: RuleContext, gateway: VpnGateway): GatewaySku | undefined {
-  const name = known(ctx, gateway, 'sku', gateway.sku);
+  const name = knownOrSkipped(ctx, gateway, 'sku', gateway.sku);
   if (name === undefined) return undefined;
   return { name, capabilities: vpnSku(name) };
 }

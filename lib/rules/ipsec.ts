@@ -10,7 +10,7 @@ import {
   SA_LIFETIME_SECONDS,
 } from '../azure/ipsec';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
-import { known, referenced, show } from './support';
+import { knownOrSkipped, referenced, show } from './support';
 import { SOURCES } from '../azure/sources';
 import { EXPRESS_ROUTE, IPSEC } from '../azure/connection-types';
 
@@ -45,7 +45,7 @@ function policySites(ctx: RuleContext): PolicySite[] {
 function algorithm(ctx: RuleContext, site: PolicySite, field: IpsecAlgorithmField): string | undefined {
   const value = site.policy[field];
   if (value === undefined) return undefined;
-  return known(ctx, site.entity, `${site.block}.${algorithmSpec(field).attribute}`, value);
+  return knownOrSkipped(ctx, site.entity, `${site.block}.${algorithmSpec(field).attribute}`, value);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -62,7 +62,7 @@ const skuRule: Rule = {
       if (site.connection) {
         const c = site.connection;
         const type = c.connectionType;
-        const t = type === undefined ? undefined : known(ctx, c, 'type', type);
+        const t = type === undefined ? undefined : knownOrSkipped(ctx, c, 'type', type);
         if (t === EXPRESS_ROUTE) {
           ctx.error(c, 'ipsec_policy is set on an ExpressRoute connection; custom IPsec/IKE policies only apply to IPsec and Vnet2Vnet connections — remove ipsec_policy');
           continue;
@@ -70,7 +70,7 @@ const skuRule: Rule = {
         gateway = referenced(ctx, c, 'virtual_network_gateway_id', c.gateway, (a) => ctx.lookup.gateway(a));
       }
       if (!gateway) continue;
-      const sku = known(ctx, site.entity, site.gateway ? 'sku' : `${gateway.address} sku`, gateway.sku);
+      const sku = knownOrSkipped(ctx, site.entity, site.gateway ? 'sku' : `${gateway.address} sku`, gateway.sku);
       if (sku === undefined || vpnSku(sku)?.customIpsecPolicy !== false) continue;
       const where = site.gateway ? 'this gateway has' : `its gateway ${gateway.address} has`;
       ctx.error(site.entity, `${site.block} is set but ${where} sku = ${show(sku)}, which does not support custom IPsec/IKE policies; use VpnGw1AZ or larger, or remove ${site.block}`);
@@ -144,7 +144,7 @@ const saLifetimeRule: Rule = {
     for (const site of policySites(ctx)) {
       if (!site.connection) continue;
       const c = site.connection;
-      const lifetime = site.policy.saLifetimeSeconds === undefined ? undefined : known(ctx, c, 'ipsec_policy.sa_lifetime', site.policy.saLifetimeSeconds);
+      const lifetime = site.policy.saLifetimeSeconds === undefined ? undefined : knownOrSkipped(ctx, c, 'ipsec_policy.sa_lifetime', site.policy.saLifetimeSeconds);
       if (lifetime !== undefined) {
         if (!Number.isInteger(lifetime) || lifetime < SA_LIFETIME_SECONDS.min) {
           ctx.error(c, `ipsec_policy.sa_lifetime = ${lifetime} must be a whole number of seconds, at least ${SA_LIFETIME_SECONDS.min} (default ${SA_LIFETIME_SECONDS.default})`);
@@ -152,7 +152,7 @@ const saLifetimeRule: Rule = {
           ctx.warning(c, `ipsec_policy.sa_lifetime = ${lifetime} is above ${SA_LIFETIME_SECONDS.documentedMax} s, the documented maximum for P2S policies; the S2S maximum is not documented (unconfirmed), so stay at or below ${SA_LIFETIME_SECONDS.documentedMax}`);
         }
       }
-      const size = site.policy.saDataSizeKilobytes === undefined ? undefined : known(ctx, c, 'ipsec_policy.sa_datasize', site.policy.saDataSizeKilobytes);
+      const size = site.policy.saDataSizeKilobytes === undefined ? undefined : knownOrSkipped(ctx, c, 'ipsec_policy.sa_datasize', site.policy.saDataSizeKilobytes);
       if (size !== undefined && size !== 0 && (!Number.isInteger(size) || size < SA_DATASIZE_KILOBYTES.min || size > SA_DATASIZE_KILOBYTES.max)) {
         ctx.error(c, `ipsec_policy.sa_datasize = ${size} must be 0 (no limit) or a whole number of KB from ${SA_DATASIZE_KILOBYTES.min} to ${SA_DATASIZE_KILOBYTES.max} (default ${SA_DATASIZE_KILOBYTES.default})`);
       }
@@ -189,7 +189,7 @@ const nullRule: Rule = {
       if (algorithm(ctx, site, 'ipsecEncryption') !== 'None') continue;
       if (site.connection) {
         const type = site.connection.connectionType;
-        if (type === undefined || known(ctx, site.entity, 'type', type) !== IPSEC) continue;
+        if (type === undefined || knownOrSkipped(ctx, site.entity, 'type', type) !== IPSEC) continue;
       }
       const over = site.connection ? 'a site-to-site connection over the Internet' : 'point-to-site clients on the Internet';
       ctx.warning(site.entity, `${site.block}.ipsec_encryption = "None" sends traffic without encryption on ${over}; use GCMAES256 or AES256 (ESP NULL is only for VNet-to-VNet or links encrypted elsewhere)`);

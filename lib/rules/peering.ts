@@ -3,7 +3,7 @@ import { Peering, VirtualNetwork, VpnGateway } from '../model/topology';
 import { isKnown, Unknown } from '../model/unknown';
 import { findOverlaps, Owned, parsePrefix } from '../private/cidr';
 import { LeftOut, Rule, Severity } from './rule';
-import { known, show } from './support';
+import { knownOrSkipped, show } from './support';
 import { connectionBgpOf } from '../azure/defaults';
 import { SOURCES } from '../azure/sources';
 import { IPSEC, VNET2VNET } from '../azure/connection-types';
@@ -154,9 +154,9 @@ const useRemoteNeedsGateway: Rule = {
     const index = indexOf(ctx.lookup);
     for (const peering of ctx.topology.peerings) {
       if (peering.useRemoteGateways === undefined) continue;
-      const useRemote = known(ctx, peering, 'use_remote_gateways', peering.useRemoteGateways);
+      const useRemote = knownOrSkipped(ctx, peering, 'use_remote_gateways', peering.useRemoteGateways);
       if (useRemote !== true || peering.remoteVirtualNetwork === undefined) continue;
-      const remoteAddress = known(ctx, peering, 'remote_virtual_network_id', peering.remoteVirtualNetwork);
+      const remoteAddress = knownOrSkipped(ctx, peering, 'remote_virtual_network_id', peering.remoteVirtualNetwork);
       if (remoteAddress === undefined) continue;
       const remote = declaredVnet(ctx.lookup, remoteAddress);
       if (remote instanceof Unknown) {
@@ -248,8 +248,8 @@ const bothSides: Rule = {
     const index = indexOf(ctx.lookup);
     for (const peering of ctx.topology.peerings) {
       if (peering.virtualNetwork === undefined || peering.remoteVirtualNetwork === undefined) continue;
-      const local = known(ctx, peering, 'virtual_network_name', peering.virtualNetwork);
-      const remote = known(ctx, peering, 'remote_virtual_network_id', peering.remoteVirtualNetwork);
+      const local = knownOrSkipped(ctx, peering, 'virtual_network_name', peering.virtualNetwork);
+      const remote = knownOrSkipped(ctx, peering, 'remote_virtual_network_id', peering.remoteVirtualNetwork);
       if (local === undefined || remote === undefined) continue;
       if (index.byPair.has(pairKey(remote, local))) continue;
       const remoteVnet = ctx.lookup.virtualNetwork(remote);

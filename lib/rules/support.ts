@@ -8,7 +8,7 @@ import { RuleContext } from './rule';
  * Returns the value when it is known. When it is an Unknown, reports the skip as info on the
  * entity and returns undefined, so the caller can simply `if (v === undefined) continue`.
  */
-export function known<T>(
+export function knownOrSkipped<T>(
   ctx: RuleContext,
   entity: Parameters<RuleContext['skipped']>[0],
   what: string,

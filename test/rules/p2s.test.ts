@@ -1,6 +1,6 @@
 import { Entity, P2SConfiguration, VpnGateway } from '../../lib/model/topology';
 import { p2sRules } from '../../lib/rules/p2s';
-import { Rule, Severity } from '../../lib/rules/rule';
+import { Severity } from '../../lib/rules/rule';
 import {
   check,
   connection,
@@ -11,6 +11,7 @@ import {
   minimalHub,
   peering,
   publicIp,
+  rule,
   unknown,
   vnet,
 } from '../support/model';
@@ -44,12 +45,6 @@ type GatewayOverrides = { -readonly [K in keyof VpnGateway]?: VpnGateway[K] };
 /** The minimal hub whose gateway has the given P2S configuration (and other overrides). */
 function hubWith(config: P2SConfiguration, o: GatewayOverrides = {}, extra: Entity[] = []) {
   return minimalHub([gateway(undefined, { p2s: config, ...o }), ...extra]);
-}
-
-function rule(id: string): Rule {
-  const r = p2sRules.find((x) => x.id === id);
-  if (!r) throw new Error(`no rule ${id}`);
-  return r;
 }
 
 function run(id: string, t: ReturnType<typeof minimalHub>) {
