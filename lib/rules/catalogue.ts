@@ -31,3 +31,9 @@ export const LEFT_OUT: readonly LeftOut[] = [
   ...natLeftOut,
   ...peeringLeftOut,
 ];
+
+/** The documentation a catalogue id comes from (implemented or left out), for links in reports. */
+export function ruleSource(id: string | undefined): string | undefined {
+  if (id === undefined) return undefined;
+  return RULES.find((r) => r.id === id)?.source ?? LEFT_OUT.find((l) => l.id === id)?.source;
+}

@@ -355,6 +355,6 @@ export const peeringRules: Rule[] = [
 
 export const peeringLeftOut: LeftOut[] = [
   { id: 'peer.global-transit', reason: 'Azure supports gateway transit over global peering; cross-cloud peering cannot be expressed in one azurerm configuration' },
-  { id: 'peer.non-transitive', reason: 'spoke-to-spoke reachability needs the routing (NVA, UDRs, Route Server) picture; left to the reachability report' },
+  { id: 'peer.non-transitive', reason: 'spoke-to-spoke reachability needs the routing (NVA, UDRs, Route Server) picture; left to the reachability report', source: SOURCES.PEER },
   { id: 'peer.classic', reason: 'azurerm 4.x has no classic (ASM) resources, and classic VPN gateways are retired' },
 ];

@@ -48,6 +48,8 @@ export interface Rule extends RuleInfo {
 export interface LeftOut {
   readonly id: string;
   readonly reason: string;
+  /** The documentation behind the id, when the reachability report cites it. */
+  readonly source?: string;
 }
 
 /** The levels a rule reports at, as the {@link Severity} values spell them. */

@@ -3,9 +3,9 @@ import { isKnown, isUnknown, Maybe, MaybeList, sameValue } from '../model/unknow
 import { vpnSku } from '../azure/sku-capabilities';
 import { findOverlaps, hostPrefix, Owned, parsePrefix } from '../private/cidr';
 import { activeActiveOf, gatewayAsnOf, gatewayBgpOf, vpnTypeOf } from '../azure/defaults';
-import { ReachMatrix } from './matrix';
-import { GatewayNode, RoutingNetwork, SpokeLink, Tunnel } from './network';
-import { both, Tri } from './types';
+import { ReachMatrix } from '../reach/matrix';
+import { GatewayNode, RoutingNetwork, SpokeLink, Tunnel } from '../reach/network';
+import { both, Tri } from '../reach/types';
 import { AZURE_DEFAULT_ASN } from '../azure/asn';
 import { EXPRESS_ROUTE_GATEWAY } from '../azure/connection-types';
 

@@ -1,10 +1,10 @@
 import { isKnown, isUnknown, Maybe, MaybeList } from '../model/unknown';
 import { activeActiveOf, gatewayAsnOf, gatewayBgpOf, vpnTypeOf } from '../azure/defaults';
-import { showList } from './engine';
-import { TopologyReach } from './index';
-import { GatewayNode } from './network';
+import { showList } from '../reach/engine';
+import { TopologyReach } from '../reach/index';
+import { GatewayNode } from '../reach/network';
 import { bgpPeerAddresses, BgpPeerAddresses, ChecklistStatus, describePolicy, ScenarioChecklist, scenarioChecklists } from './scenarios';
-import { Endpoint, ReachStatus } from './types';
+import { Endpoint, ReachStatus } from '../reach/types';
 import { AZURE_DEFAULT_ASN } from '../azure/asn';
 
 /**

@@ -1,4 +1,4 @@
-import { Hop } from './types';
+import { Hop } from '../reach/types';
 
 /** The lines `azvpn reach` prints for one answer. */
 export function explanationText(from: string, to: string, status: string, reason: string, hops: readonly Hop[], notes: readonly string[]): string {
