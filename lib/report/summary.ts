@@ -239,7 +239,7 @@ export function renderSummaryMarkdown(s: TopologySummary, reach: TopologyReach):
     for (const l of lists) {
       if (folded.includes(l)) continue;
       out.push(`**${md(l.subject)}**`, '', '| Check | Status | Detail |', '|---|---|---|');
-      for (const i of l.items) out.push(`| ${md(i.check)} | ${MARK[i.status]} | ${md(i.detail)}${i.rule ? ` (${i.rule})` : ''} |`);
+      for (const i of l.items) out.push(`| ${md(i.check)} | ${MARK[i.status]} | ${md(i.detail)}${i.rule ?? i.see ? ` (${i.rule ?? i.see})` : ''} |`);
       out.push('');
     }
     if (folded.length > 0) {
