@@ -1,8 +1,8 @@
 import { UsageError } from './args';
 import { CommandFunction, loadOneConfiguration, parseOptions, runCommand } from './reach';
 import { RoutingNetwork } from '../reach';
-import { buildDiagram } from '../reach/diagram';
-import { renderDot, renderMermaid } from '../reach/render';
+import { buildDiagram } from '../report/diagram';
+import { renderDot, renderMermaid } from '../report/render';
 
 export const GRAPH_USAGE = `Usage: azvpn graph PATH [--format mermaid|dot]
 

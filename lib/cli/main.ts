@@ -6,7 +6,7 @@ import { ConfigurationResult, printable, renderJson, renderRulesJson, renderRule
 import type * as GraphModule from './graph';
 import type * as ReachModule from './reach';
 import type * as SummaryModule from './summary';
-import { topologyFromTerraformJson } from '../model/terraform-json';
+import { topologyFromTerraformJson } from '../terraform-json';
 import { UnusableInputError } from '../private/errors';
 import { escapeOutput } from '../private/text';
 import { LEFT_OUT, RULES } from '../rules/catalogue';

@@ -1,12 +1,12 @@
 import { quote, UsageError } from './args';
 import { discoverConfigurations, readConfiguration } from './discover';
 import { printable } from './format';
-import { topologyFromTerraformJson } from '../model/terraform-json';
+import { topologyFromTerraformJson } from '../terraform-json';
 import { Topology } from '../model/topology';
 import { UnusableInputError } from '../private/errors';
 import { ReachQueryError, TopologyReach } from '../reach';
-import { citationUrl } from '../reach/citations';
-import { explanationText } from '../reach/explain-text';
+import { ruleSource } from '../rules/catalogue';
+import { explanationText } from '../report/explain-text';
 
 /**
  * `azvpn reach PATH FROM TO`, and what `summary` and `graph` share with it: option parsing,
@@ -141,7 +141,7 @@ export const reachCommand: CommandFunction = (args, io) =>
         status: answer.status,
         reason: answer.reason,
         rule: answer.rule ?? null,
-        source: citationUrl(answer.rule) ?? null,
+        source: ruleSource(answer.rule) ?? null,
         hops: answer.hops.map((h) => ({ from: h.from, to: h.to, via: h.via, reason: h.reason, rule: h.rule ?? null })),
         notes: answer.notes,
       };

@@ -1,7 +1,7 @@
 import { UsageError } from './args';
 import { CommandFunction, loadConfigurations, parseOptions, runCommand } from './reach';
 import { TopologyReach } from '../reach';
-import { buildSummary, renderSummaryMarkdown } from '../reach/summary';
+import { buildSummary, renderSummaryMarkdown } from '../report/summary';
 
 export const SUMMARY_USAGE = `Usage: azvpn summary PATH [--format markdown|json]
 

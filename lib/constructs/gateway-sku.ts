@@ -1,5 +1,5 @@
 import { VpnConfigError } from '../private/construct-errors';
-import { SkuCapabilities, vpnSku, VPN_SKUS } from '../model/sku-capabilities';
+import { SkuCapabilities, vpnSku, VPN_SKUS } from '../azure/sku-capabilities';
 
 /**
  * The hardware generation of a VPN gateway (azurerm `generation`). Each SKU allows one or both.

@@ -1,7 +1,7 @@
 import { VirtualNetworkGatewayVpnClientConfigurationIpsecPolicy } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { VirtualNetworkGatewayConnectionIpsecPolicy } from '@cdktf/provider-azurerm/lib/virtual-network-gateway-connection';
+import { SA_DATASIZE_KILOBYTES, SA_LIFETIME_SECONDS } from '../azure/ipsec';
 import { VpnConfigError } from '../private/construct-errors';
-import { SA_DATASIZE_KILOBYTES, SA_LIFETIME_SECONDS } from '../rules/ipsec';
 
 // The constants below are the accepted values of the rules' IPSEC_ALGORITHMS table
 // (azure-vpn-rules.md §3.1); jsii needs each constant declared, so a test checks that the two

@@ -16,6 +16,7 @@ import { IVirtualNetwork, VirtualNetworkReference } from './virtual-network';
 import { VpnValidation } from './vpn-validation';
 import { parsePrefix } from '../private/cidr';
 import { VpnConfigError } from '../private/construct-errors';
+import { AZURE_DEFAULT_ASN } from '../azure/asn';
 
 /**
  * A VPN gateway that connections, NAT rules and peerings can refer to: one created by
@@ -258,7 +259,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
   /** Name of the point-to-site IP configuration of an active-active gateway. */
   public static readonly IP_CONFIGURATION_P2S = 'p2s';
   /** The ASN Azure gives a gateway unless another is set. */
-  public static readonly AZURE_DEFAULT_ASN = 65515;
+  public static readonly AZURE_DEFAULT_ASN: number = AZURE_DEFAULT_ASN;
 
   /** A gateway that exists outside this stack, for connections, NAT rules and peerings. */
   public static fromAttributes(scope: Construct, id: string, attributes: VpnGatewayAttributes): IVpnGateway {

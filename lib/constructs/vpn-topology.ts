@@ -1,22 +1,22 @@
 import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { topologyFromTerraformJson } from '../model/terraform-json';
+import { topologyFromTerraformJson } from '../terraform-json';
 import { Topology } from '../model/topology';
 import type { TopologyReach } from '../reach';
-import type * as DiagramModule from '../reach/diagram';
+import type * as DiagramModule from '../report/diagram';
 import type * as ReachModule from '../reach';
-import type * as RenderModule from '../reach/render';
-import type * as SummaryModule from '../reach/summary';
-import type * as ExplainTextModule from '../reach/explain-text';
+import type * as RenderModule from '../report/render';
+import type * as SummaryModule from '../report/summary';
+import type * as ExplainTextModule from '../report/explain-text';
 import type { Endpoint, Hop } from '../reach/types';
 
 // The reachability engine loads on first use: every construct imports this package, and only
 // users of VpnTopology need it (BENCHMARKS.md, import cost).
 const reachModule = (): typeof ReachModule => require('../reach');
-const diagramModule = (): typeof DiagramModule => require('../reach/diagram');
-const renderModule = (): typeof RenderModule => require('../reach/render');
-const summaryModule = (): typeof SummaryModule => require('../reach/summary');
-const explainTextModule = (): typeof ExplainTextModule => require('../reach/explain-text');
+const diagramModule = (): typeof DiagramModule => require('../report/diagram');
+const renderModule = (): typeof RenderModule => require('../report/render');
+const summaryModule = (): typeof SummaryModule => require('../report/summary');
+const explainTextModule = (): typeof ExplainTextModule => require('../report/explain-text');
 
 /** Whether traffic flows between two endpoints. */
 export enum ReachStatus {

@@ -1,6 +1,6 @@
 import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { topologyFromTerraformJson } from '../model/terraform-json';
+import { topologyFromTerraformJson } from '../terraform-json';
 import { checkTopology } from '../rules/engine';
 import { Finding, Severity } from '../rules/rule';
 

@@ -2,8 +2,9 @@ import { TopologyLookup } from '../model/lookup';
 import { Connection, Entity, LocalNetworkGateway, Peering, Topology, VirtualNetwork, VpnGateway } from '../model/topology';
 import { isKnown, isUnknown, knownList, Maybe, MaybeList, Unknown } from '../model/unknown';
 import { parsePrefix } from '../private/cidr';
-import { connectionBgpOf, gatewayBgpOf, gatewayTypeOf, vpnTypeOf } from '../rules/support';
+import { connectionBgpOf, gatewayBgpOf, gatewayTypeOf, vpnTypeOf } from '../azure/defaults';
 import { both, Endpoint, maybe, no, Tri, YES } from './types';
+import { IPSEC, VNET2VNET } from '../azure/connection-types';
 
 /**
  * The routing structure of a topology, computed once: which VNets use which VPN gateway
@@ -383,8 +384,8 @@ export class RoutingNetwork {
     const seenPairs = new Set<string>();
     for (const c of this.topology.connections) {
       const type = c.connectionType;
-      if (isKnown(type) && type !== 'IPsec' && type !== 'Vnet2Vnet') continue;
-      const v2v = isKnown(type) ? type === 'Vnet2Vnet' : isKnown(c.peerGateway) && !isKnown(c.localGateway);
+      if (isKnown(type) && type !== IPSEC && type !== VNET2VNET) continue;
+      const v2v = isKnown(type) ? type === VNET2VNET : isKnown(c.peerGateway) && !isKnown(c.localGateway);
       const gw = isKnown(c.gateway) ? this.gatewayByAddress.get(c.gateway) : undefined;
       if (!gw) {
         const site = !v2v && isKnown(c.localGateway) ? this.byAddress.get(c.localGateway) : undefined;

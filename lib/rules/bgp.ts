@@ -1,7 +1,7 @@
 import { sameValue } from '../model/unknown';
 import { Connection, Entity, LocalNetworkGateway, VpnGateway } from '../model/topology';
 import { isApipa, isAzureApipaRange, parseAddress, parsePrefix } from '../private/cidr';
-import { vpnSku } from '../model/sku-capabilities';
+import { vpnSku } from '../azure/sku-capabilities';
 import {
   AZURE_DEFAULT_ASN,
   isAsnInRange,
@@ -10,21 +10,12 @@ import {
   MIN_ASN,
   reservedAsn,
   USABLE_PRIVATE_ASN_RANGES,
-} from './asn';
+} from '../azure/asn';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
-import {
-  activeActiveOf,
-  connectionBgpOf,
-  connectionTypeOf,
-  gatewayAsnOf,
-  gatewayBgpOf,
-  gatewayTypeOf,
-  known,
-  referenced,
-  show,
-  vpnTypeOf,
-} from './support';
-import { SOURCES } from './sources';
+import { knownOrSkipped, referenced, show } from './support';
+import { activeActiveOf, connectionBgpOf, gatewayAsnOf, gatewayBgpOf, gatewayTypeOf, vpnTypeOf } from '../azure/defaults';
+import { SOURCES } from '../azure/sources';
+import { EXPRESS_ROUTE_GATEWAY, IPSEC, VNET2VNET } from '../azure/connection-types';
 
 /** How the messages name the BGP switch on gateways and connections (renamed in azurerm 4.62). */
 const BGP_FLAG = 'enable_bgp/bgp_enabled';
@@ -39,7 +30,7 @@ const USABLE_PRIVATE_ASNS = USABLE_PRIVATE_ASN_RANGES.map((r) => `${r.from}–${
 /** The gateway when it is a declared VPN gateway; ExpressRoute gateways are not BGP-configurable here. */
 function vpnGateway(ctx: RuleContext, g: VpnGateway): VpnGateway | undefined {
   if (g.external) return undefined;
-  const type = known(ctx, g, 'type', gatewayTypeOf(g));
+  const type = knownOrSkipped(ctx, g, 'type', gatewayTypeOf(g));
   return type === 'Vpn' ? g : undefined;
 }
 
@@ -56,23 +47,23 @@ function localGatewayOf(ctx: RuleContext, c: Connection): LocalNetworkGateway | 
 }
 
 /** The connection's type, when it is one of the VPN types this family looks at. */
-function vpnConnectionType(ctx: RuleContext, c: Connection): 'IPsec' | 'Vnet2Vnet' | undefined {
+function vpnConnectionType(ctx: RuleContext, c: Connection): typeof IPSEC | typeof VNET2VNET | undefined {
   if (c.external) return undefined;
-  const type = connectionTypeOf(c);
+  const type = c.connectionType;
   if (type === undefined) return undefined;
-  const t = known(ctx, c, 'type', type);
-  return t === 'IPsec' || t === 'Vnet2Vnet' ? t : undefined;
+  const t = knownOrSkipped(ctx, c, 'type', type);
+  return t === IPSEC || t === VNET2VNET ? t : undefined;
 }
 
 /** Whether the connection runs BGP; undefined (after an info skip) when that is unknown. */
 function connectionRunsBgp(ctx: RuleContext, c: Connection): boolean | undefined {
-  return known(ctx, c, BGP_FLAG, connectionBgpOf(c));
+  return knownOrSkipped(ctx, c, BGP_FLAG, connectionBgpOf(c));
 }
 
 /** The on-premises BGP peer address of an LNG when it is a known APIPA (169.254/16) address. */
 function apipaPeerAddress(ctx: RuleContext, from: Entity, lng: LocalNetworkGateway): string | undefined {
   if (!lng.bgpSettings) return undefined;
-  const address = known(ctx, from, `${lng.address} bgp_settings.bgp_peering_address`, lng.bgpSettings.peeringAddress);
+  const address = knownOrSkipped(ctx, from, `${lng.address} bgp_settings.bgp_peering_address`, lng.bgpSettings.peeringAddress);
   if (address === undefined) return undefined;
   const p = parseAddress(address);
   return p && isApipa(p) ? address : undefined;
@@ -97,12 +88,12 @@ function writtenAsns(ctx: RuleContext): AsnUse[] {
   const uses: AsnUse[] = [];
   for (const g of ctx.topology.gateways) {
     if (g.bgpSettings?.asn === undefined || !vpnGateway(ctx, g)) continue;
-    const asn = known(ctx, g, 'bgp_settings.asn', g.bgpSettings.asn);
+    const asn = knownOrSkipped(ctx, g, 'bgp_settings.asn', g.bgpSettings.asn);
     if (asn !== undefined) uses.push({ entity: g, asn, isGateway: true });
   }
   for (const l of ctx.topology.localGateways) {
     if (l.external || l.bgpSettings?.asn === undefined) continue;
-    const asn = known(ctx, l, 'bgp_settings.asn', l.bgpSettings.asn);
+    const asn = knownOrSkipped(ctx, l, 'bgp_settings.asn', l.bgpSettings.asn);
     if (asn !== undefined) uses.push({ entity: l, asn, isGateway: false });
   }
   return uses;
@@ -118,7 +109,7 @@ interface GatewayLink {
 function bgpVnet2VnetLinks(ctx: RuleContext): GatewayLink[] {
   const links: GatewayLink[] = [];
   for (const c of ctx.topology.connections) {
-    if (vpnConnectionType(ctx, c) !== 'Vnet2Vnet' || connectionRunsBgp(ctx, c) !== true) continue;
+    if (vpnConnectionType(ctx, c) !== VNET2VNET || connectionRunsBgp(ctx, c) !== true) continue;
     const gateway = gatewayOf(ctx, c);
     const peer = peerGatewayOf(ctx, c);
     if (gateway && peer) links.push({ connection: c, gateway, peer });
@@ -136,7 +127,7 @@ interface LocalLink {
 function bgpSiteLinks(ctx: RuleContext): LocalLink[] {
   const links: LocalLink[] = [];
   for (const c of ctx.topology.connections) {
-    if (vpnConnectionType(ctx, c) !== 'IPsec' || connectionRunsBgp(ctx, c) !== true) continue;
+    if (vpnConnectionType(ctx, c) !== IPSEC || connectionRunsBgp(ctx, c) !== true) continue;
     const gateway = gatewayOf(ctx, c);
     const localGateway = localGatewayOf(ctx, c);
     if (gateway && localGateway) links.push({ connection: c, gateway, localGateway });
@@ -148,7 +139,7 @@ function bgpSiteLinks(ctx: RuleContext): LocalLink[] {
 function coexistsWithExpressRoute(ctx: RuleContext, g: VpnGateway): boolean {
   const vnet = ctx.lookup.gatewayVnet(g);
   if (!vnet) return false;
-  return ctx.lookup.gatewaysInVnet(vnet.address).some((other) => other !== g && gatewayTypeOf(other) === 'ExpressRoute');
+  return ctx.lookup.gatewaysInVnet(vnet.address).some((other) => other !== g && gatewayTypeOf(other) === EXPRESS_ROUTE_GATEWAY);
 }
 
 /**
@@ -176,12 +167,12 @@ const bgpSkuRule: Rule = {
   check(ctx) {
     for (const candidate of ctx.topology.gateways) {
       const g = vpnGateway(ctx, candidate);
-      if (!g || known(ctx, g, BGP_FLAG, gatewayBgpOf(g)) !== true) continue;
-      const vpnType = known(ctx, g, 'vpn_type', vpnTypeOf(g));
+      if (!g || knownOrSkipped(ctx, g, BGP_FLAG, gatewayBgpOf(g)) !== true) continue;
+      const vpnType = knownOrSkipped(ctx, g, 'vpn_type', vpnTypeOf(g));
       if (vpnType === 'PolicyBased') {
         ctx.error(g, `${BGP_FLAG} is true on a gateway with vpn_type = "PolicyBased"; BGP requires vpn_type = "RouteBased" (re-create the gateway as RouteBased, or disable BGP)`);
       }
-      const sku = known(ctx, g, 'sku', g.sku);
+      const sku = knownOrSkipped(ctx, g, 'sku', g.sku);
       if (sku !== undefined && vpnSku(sku)?.bgp === false) {
         ctx.error(g, `${BGP_FLAG} is true but sku = ${show(sku)} does not support BGP; use VpnGw1AZ or larger, or disable BGP`);
       }
@@ -254,7 +245,7 @@ const asnDefaultRule: Rule = {
       link(peer, gateway);
     }
     for (const [g, peers] of neighbours) {
-      if (g.bgpSettings?.asn !== undefined || known(ctx, g, BGP_FLAG, gatewayBgpOf(g)) !== true) continue;
+      if (g.bgpSettings?.asn !== undefined || knownOrSkipped(ctx, g, BGP_FLAG, gatewayBgpOf(g)) !== true) continue;
       // ExpressRoute coexistence needs 65515 (bgp.coexist-asn); keeping the default is right there.
       if (coexistsWithExpressRoute(ctx, g)) continue;
       // When a peer has 65515 as well, bgp.asn.distinct reports the collision as an error.
@@ -277,8 +268,8 @@ const asnDistinctRule: Rule = {
   check(ctx) {
     for (const { connection, gateway, localGateway } of bgpSiteLinks(ctx)) {
       if (localGateway.bgpSettings?.asn === undefined) continue;
-      const siteAsn = known(ctx, connection, `${localGateway.address} bgp_settings.asn`, localGateway.bgpSettings.asn);
-      const gatewayAsn = known(ctx, connection, `${gateway.address} bgp_settings.asn`, gatewayAsnOf(gateway));
+      const siteAsn = knownOrSkipped(ctx, connection, `${localGateway.address} bgp_settings.asn`, localGateway.bgpSettings.asn);
+      const gatewayAsn = knownOrSkipped(ctx, connection, `${gateway.address} bgp_settings.asn`, gatewayAsnOf(gateway));
       if (siteAsn === undefined || gatewayAsn === undefined || siteAsn !== gatewayAsn) continue;
       ctx.error(connection, `the local network gateway ${localGateway.address} has bgp_settings.asn = ${siteAsn}, the same ASN as the gateway ${gateway.address} (${describeGatewayAsn(gateway, gatewayAsn)}); on-premises and Azure BGP peers need different ASNs — change one of them`);
     }
@@ -286,8 +277,8 @@ const asnDistinctRule: Rule = {
     for (const { connection, gateway, peer } of bgpVnet2VnetLinks(ctx)) {
       const pair = [gateway.address, peer.address].sort().join('\u0000');
       if (reported.has(pair)) continue;
-      const own = known(ctx, connection, `${gateway.address} bgp_settings.asn`, gatewayAsnOf(gateway));
-      const other = known(ctx, connection, `${peer.address} bgp_settings.asn`, gatewayAsnOf(peer));
+      const own = knownOrSkipped(ctx, connection, `${gateway.address} bgp_settings.asn`, gatewayAsnOf(gateway));
+      const other = knownOrSkipped(ctx, connection, `${peer.address} bgp_settings.asn`, gatewayAsnOf(peer));
       if (own === undefined || other === undefined || own !== other) continue;
       reported.add(pair);
       ctx.error(connection, `the gateways ${gateway.address} (ASN ${describeGatewayAsn(gateway, own)}) and ${peer.address} (ASN ${describeGatewayAsn(peer, other)}) peer over BGP with the same ASN; Azure gateways joined by a BGP VNet-to-VNet connection need different ASNs — set bgp_settings.asn on each (e.g. 65010 and 65020)`);
@@ -325,7 +316,7 @@ const apipaRequiredRule: Rule = {
     for (const { connection, gateway, localGateway } of bgpSiteLinks(ctx)) {
       const peerAddress = apipaPeerAddress(ctx, connection, localGateway);
       if (peerAddress === undefined) continue;
-      const activeActive = known(ctx, connection, `${gateway.address} active_active`, activeActiveOf(gateway));
+      const activeActive = knownOrSkipped(ctx, connection, `${gateway.address} active_active`, activeActiveOf(gateway));
       if (activeActive === undefined) continue;
       const have = customApipaBlockCount(gateway);
       if (have === 'unknown') {
@@ -377,12 +368,12 @@ const apipaUniqueRule: Rule = {
       for (const c of ctx.lookup.connectionsOf(g.address)) {
         // Unknown types and BGP flags are reported by the other BGP rules; here they only narrow the set.
         if (c.external || connectionBgpOf(c) !== true) continue;
-        const type = connectionTypeOf(c);
-        if (type === 'IPsec') {
+        const type = c.connectionType;
+        if (type === IPSEC) {
           const l = ctx.lookup.localGateway(c.localGateway);
           const address = l?.bgpSettings?.peeringAddress;
           if (l && !l.external && typeof address === 'string') add(address, { slot: l.address, label: `${l.address} (bgp_peering_address)` });
-        } else if (type === 'Vnet2Vnet') {
+        } else if (type === VNET2VNET) {
           const peer = ctx.lookup.gateway(c.peerGateway);
           if (peer && !peer.external && peer !== g) holdersOfGateway(peer, add);
         }
@@ -425,7 +416,7 @@ const apipaPerIpConfigRule: Rule = {
       if (blocks.length > 2) {
         ctx.error(g, `bgp_settings has ${blocks.length} peering_addresses blocks; at most 2 are allowed, one per ip_configuration`);
       }
-      const ipConfigurations = known(ctx, g, 'ip_configuration', g.ipConfigurations);
+      const ipConfigurations = knownOrSkipped(ctx, g, 'ip_configuration', g.ipConfigurations);
       if (ipConfigurations === undefined) continue;
       const names = ipConfigurations.map((ipc) => ipc.name ?? DEFAULT_IP_CONFIGURATION_NAME);
       const knownNames = names.every((n): n is string => typeof n === 'string') ? names : undefined;
@@ -438,7 +429,7 @@ const apipaPerIpConfigRule: Rule = {
           }
           return;
         }
-        const name = known(ctx, g, attribute, block.ipConfigurationName);
+        const name = knownOrSkipped(ctx, g, attribute, block.ipConfigurationName);
         if (name === undefined) return;
         if (knownNames && !knownNames.includes(name)) {
           ctx.error(g, `${attribute} = ${show(name)} names no ip_configuration of this gateway; use one of ${show(knownNames)}`);
@@ -472,7 +463,7 @@ const flagsRule: Rule = {
       const bgp = connectionRunsBgp(ctx, c);
       if (bgp === undefined) continue;
       if (!bgp) {
-        if (type !== 'IPsec') continue;
+        if (type !== IPSEC) continue;
         const l = localGatewayOf(ctx, c);
         if (!l?.bgpSettings) continue;
         if (l.addressSpace.items.length === 0 && !l.addressSpace.unknown) {
@@ -484,19 +475,19 @@ const flagsRule: Rule = {
       }
       const g = gatewayOf(ctx, c);
       if (g) {
-        const gatewayBgp = known(ctx, c, `${g.address} ${BGP_FLAG}`, gatewayBgpOf(g));
+        const gatewayBgp = knownOrSkipped(ctx, c, `${g.address} ${BGP_FLAG}`, gatewayBgpOf(g));
         if (gatewayBgp === false) {
           ctx.error(c, `${BGP_FLAG} is true on this connection but its gateway ${g.address} has BGP disabled (${BGP_FLAG} not true); enable BGP on the gateway, or disable it on the connection`);
         }
       }
-      if (type === 'IPsec') {
+      if (type === IPSEC) {
         const l = localGatewayOf(ctx, c);
         if (l && !l.bgpSettings) {
           ctx.error(c, `${BGP_FLAG} is true on this connection but the local network gateway ${l.address} has no bgp_settings; add bgp_settings (asn, bgp_peering_address) to it, or disable BGP on the connection`);
         }
       } else {
         const peer = peerGatewayOf(ctx, c);
-        const peerBgp = peer ? known(ctx, c, `${peer.address} ${BGP_FLAG}`, gatewayBgpOf(peer)) : undefined;
+        const peerBgp = peer ? knownOrSkipped(ctx, c, `${peer.address} ${BGP_FLAG}`, gatewayBgpOf(peer)) : undefined;
         if (peer && peerBgp === false) {
           ctx.error(c, `${BGP_FLAG} is true on this VNet-to-VNet connection but the peer gateway ${peer.address} has BGP disabled; enable BGP on both gateways, or disable it on the connection`);
         }
@@ -512,11 +503,11 @@ const transitRule: Rule = {
   source: SOURCES.FAQ,
   check(ctx) {
     for (const c of ctx.topology.connections) {
-      if (vpnConnectionType(ctx, c) !== 'Vnet2Vnet') continue;
+      if (vpnConnectionType(ctx, c) !== VNET2VNET) continue;
       const reverse = ctx.lookup.reverseConnection(c);
       if (!reverse || reverse.external || sameValue(connectionBgpOf(c), connectionBgpOf(reverse)) === true) continue;
-      const own = known(ctx, c, BGP_FLAG, connectionBgpOf(c));
-      const theirs = own === undefined ? undefined : known(ctx, c, `${reverse.address} ${BGP_FLAG}`, connectionBgpOf(reverse));
+      const own = knownOrSkipped(ctx, c, BGP_FLAG, connectionBgpOf(c));
+      const theirs = own === undefined ? undefined : knownOrSkipped(ctx, c, `${reverse.address} ${BGP_FLAG}`, connectionBgpOf(reverse));
       // Report on the half that has BGP off: that is the one to change in the usual case.
       if (own !== false || theirs !== true) continue;
       ctx.error(c, `${BGP_FLAG} is false on this VNet-to-VNet connection but true on the reverse connection ${reverse.address}; enable BGP on both connection resources, otherwise the BGP session never comes up and transit through this link breaks`);
@@ -550,7 +541,7 @@ const coexistAsnRule: Rule = {
       if (candidate.bgpSettings?.asn === undefined) continue;
       const g = vpnGateway(ctx, candidate);
       if (!g || !coexistsWithExpressRoute(ctx, g)) continue;
-      const asn = known(ctx, g, 'bgp_settings.asn', gatewayAsnOf(g));
+      const asn = knownOrSkipped(ctx, g, 'bgp_settings.asn', gatewayAsnOf(g));
       if (asn === undefined || asn === AZURE_DEFAULT_ASN) continue;
       ctx.error(g, `bgp_settings.asn = ${asn} on a VPN gateway that shares its VNet with an ExpressRoute gateway; ExpressRoute–VPN transit (through Azure Route Server) requires ASN ${AZURE_DEFAULT_ASN} — set it back to ${AZURE_DEFAULT_ASN} (changing back later needs a gateway reset)`);
     }

@@ -35,6 +35,8 @@ export const LEFT_OUT: readonly LeftOut[] = [
   ...secretLeftOut,
 ];
 
-export function findRule(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
+/** The documentation a catalogue id comes from (implemented or left out), for links in reports. */
+export function ruleSource(id: string | undefined): string | undefined {
+  if (id === undefined) return undefined;
+  return RULES.find((r) => r.id === id)?.source ?? LEFT_OUT.find((l) => l.id === id)?.source;
 }

@@ -1,22 +1,21 @@
-import { TopologyLookup } from '../model/lookup';
-import { vpnSku } from '../model/sku-capabilities';
-import { Connection, Entity, IpsecPolicy, LocalNetworkGateway, RandomPasswordSpec, VirtualNetwork, VpnGateway } from '../model/topology';
-import { isKnown, isUnknown, Maybe, MaybeList, sameValue, Unknown } from '../model/unknown';
-import { findOverlaps, isApipa, isPublicAddress, Owned, parseAddress, parsePrefix, Prefix } from '../private/cidr';
+import { vpnSku } from '../azure/sku-capabilities';
+import { Connection, Entity, RandomPasswordSpec, VpnGateway } from '../model/topology';
+import { isUnknown, Maybe, MaybeList, Unknown } from '../model/unknown';
+import { findOverlaps, isApipa, isPublicAddress, parseAddress } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
-import { activeActiveOf, connectionBgpOf, isVpnGateway, known, show, vpnTypeOf } from './support';
-import { SOURCES } from './sources';
+import { externalUnknown, knownOrSkipped, listEntities, othersThan, show } from './support';
+import { anyNat, connectedNetworks, natLinked, describeOthers, describePrefix, OverlapReports, reportUndecided, siteIsSuperset } from './connected-networks';
+import { multiDevice, multiTunnelSameSite } from './connection-sites';
+import { v2vPair, v2vRedundant, v2vSamePolicy } from './connection-v2v';
+import { activeActiveOf, connectionBgpOf, isVpnGateway, vpnTypeOf } from '../azure/defaults';
+import { SOURCES } from '../azure/sources';
+import { CONNECTION_TYPES, EXPRESS_ROUTE, EXPRESS_ROUTE_GATEWAY, IPSEC, VNET2VNET } from '../azure/connection-types';
 
 /**
  * Connection rules (catalogue §1b, `conn.*`): what a `azurerm_virtual_network_gateway_connection`
  * needs from its type, its gateways, its shared key, its reverse half and its neighbours on the
  * same gateway.
  */
-
-const IPSEC = 'IPsec';
-const VNET2VNET = 'Vnet2Vnet';
-const EXPRESS_ROUTE = 'ExpressRoute';
-const CONNECTION_TYPES = [IPSEC, VNET2VNET, EXPRESS_ROUTE];
 
 /** The smallest route-based tunnel maximum in the SKU matrix (Basic, legacy Standard). */
 const MIN_ROUTE_BASED_TUNNELS = 10;
@@ -38,7 +37,7 @@ const typeRequiredPeer: Rule = {
         ctx.error(c, `type is not set; azurerm requires one of ${CONNECTION_TYPES.map(show).join(', ')}`);
         continue;
       }
-      const type = known(ctx, c, 'type', c.connectionType);
+      const type = knownOrSkipped(ctx, c, 'type', c.connectionType);
       if (type === undefined) continue;
       if (!CONNECTION_TYPES.includes(type)) {
         ctx.error(c, `type ${show(type)} is not a connection type; use exactly one of ${CONNECTION_TYPES.map(show).join(', ')} (the value is case-sensitive)`);
@@ -83,7 +82,7 @@ function checkGatewayType(ctx: RuleContext, c: Connection, attribute: string, re
     ctx.skipped(c, `the type of ${g.address}`, vpn);
     return;
   }
-  const wanted = connectionType === EXPRESS_ROUTE ? 'ExpressRoute' : 'Vpn';
+  const wanted = connectionType === EXPRESS_ROUTE ? EXPRESS_ROUTE_GATEWAY : 'Vpn';
   if ((wanted === 'Vpn') !== vpn) {
     ctx.error(c, `${attribute} points at ${g.address}, whose type is ${show(g.gatewayType)}; a ${show(connectionType)} connection needs a gateway with type = ${show(wanted)}`);
   }
@@ -108,7 +107,7 @@ const routeBased: Rule = {
           ctx.skipped(c, `vpn_type of ${g.address}`, externalUnknown(g));
           continue;
         }
-        const vpnType = known(ctx, c, `vpn_type of ${g.address}`, vpnTypeOf(g));
+        const vpnType = knownOrSkipped(ctx, c, `vpn_type of ${g.address}`, vpnTypeOf(g));
         if (vpnType === 'PolicyBased') {
           ctx.error(c, `${role} points at ${g.address} with vpn_type "PolicyBased"; VNet-to-VNet connections need vpn_type = "RouteBased" on both gateways (the vpn_type of an existing gateway cannot change: re-create it)`);
         }
@@ -118,9 +117,9 @@ const routeBased: Rule = {
       if (g.external || isVpnGateway(g) !== true) continue;
       const siteToSite = ctx.lookup.connectionsOf(g.address).filter((c) => c.connectionType === IPSEC);
       if (siteToSite.length < 2) continue;
-      const vpnType = known(ctx, g, 'vpn_type', vpnTypeOf(g));
+      const vpnType = knownOrSkipped(ctx, g, 'vpn_type', vpnTypeOf(g));
       if (vpnType === 'PolicyBased') {
-        ctx.error(g, `vpn_type is "PolicyBased" but ${siteToSite.length} IPsec connections use this gateway (${listAddresses(siteToSite)}); multi-site connections need vpn_type = "RouteBased" (re-create the gateway; use use_policy_based_traffic_selectors for policy-based devices)`);
+        ctx.error(g, `vpn_type is "PolicyBased" but ${siteToSite.length} IPsec connections use this gateway (${listEntities(siteToSite)}); multi-site connections need vpn_type = "RouteBased" (re-create the gateway; use use_policy_based_traffic_selectors for policy-based devices)`);
       }
     }
   },
@@ -185,108 +184,6 @@ function describeTunnelLimit(g: VpnGateway): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The networks behind a gateway (shared with the local network gateway rules)
-// ---------------------------------------------------------------------------------------------
-
-/** One network reachable through a gateway: its own VNet, a VNet-to-VNet peer's VNet, or a site. */
-export interface ConnectedNetwork {
-  /** `vnet` for the gateway's VNet or a VNet-to-VNet peer's VNet; `site` for a local network gateway. */
-  readonly side: 'vnet' | 'site';
-  /** The VNet or local network gateway the prefix belongs to. */
-  readonly network: VirtualNetwork | LocalNetworkGateway;
-  /** The connection that reaches it; none for the gateway's own VNet. */
-  readonly connection?: Connection;
-  /** Whether the connection links ingress / egress NAT rules (Unknown when the list is). */
-  readonly ingressNat: boolean | Unknown;
-  readonly egressNat: boolean | Unknown;
-}
-
-export interface UndecidedInput {
-  readonly entity: Entity;
-  readonly what: string;
-  readonly unknown: Unknown;
-}
-
-export interface GatewayNetworks {
-  readonly prefixes: Array<Owned<ConnectedNetwork>>;
-  /** Inputs that were left out because they are unknown; each rule reports them as skips. */
-  readonly undecided: UndecidedInput[];
-}
-
-const networksCache = new WeakMap<TopologyLookup, Map<string, GatewayNetworks>>();
-
-/**
- * Every known prefix reachable through a gateway, owned by its VNet or local network gateway.
- * A BGP local network gateway's host route to its own peer address is left out: it names a BGP
- * peer, not a network (`lng.bgp.peer-ip` and `lng.bgp.host-prefix` check it).
- */
-export function connectedNetworks(lookup: TopologyLookup, g: VpnGateway): GatewayNetworks {
-  let perLookup = networksCache.get(lookup);
-  if (!perLookup) {
-    perLookup = new Map();
-    networksCache.set(lookup, perLookup);
-  }
-  const cached = perLookup.get(g.address);
-  if (cached) return cached;
-
-  const prefixes: Array<Owned<ConnectedNetwork>> = [];
-  const undecided: UndecidedInput[] = [];
-  const added = new Set<string>();
-  const add = (network: VirtualNetwork | LocalNetworkGateway, side: ConnectedNetwork['side'], connection: Connection | undefined, reportOn: Entity) => {
-    if (added.has(network.address) || network.external) return;
-    added.add(network.address);
-    const list = network.addressSpace;
-    if (list.unknown) undecided.push({ entity: reportOn, what: `address_space of ${network.address}`, unknown: list.unknown });
-    const peer = network.kind === 'localGateway' ? bgpPeerHostRange(network) : undefined;
-    const data: ConnectedNetwork = {
-      side,
-      network,
-      connection,
-      ingressNat: connection ? natLinked(connection.ingressNatRules) : false,
-      egressNat: connection ? natLinked(connection.egressNatRules) : false,
-    };
-    for (const text of list.items) {
-      const prefix = parsePrefix(text);
-      if (!prefix) continue;
-      if (peer && prefix.start === peer.start && prefix.end === peer.end && prefix.version === peer.version) continue;
-      prefixes.push({ prefix, owner: network.address, data });
-    }
-  };
-
-  const ownVnet = lookup.gatewayVnet(g);
-  if (ownVnet) add(ownVnet, 'vnet', undefined, g);
-  for (const c of lookup.connectionsOf(g.address)) {
-    if (isUnknown(c.connectionType)) {
-      undecided.push({ entity: c, what: 'type', unknown: c.connectionType });
-    } else if (c.connectionType === IPSEC) {
-      const site = lookup.localGateway(c.localGateway);
-      if (site) add(site, 'site', c, c);
-    } else if (c.connectionType === VNET2VNET) {
-      const peer = lookup.gateway(c.peerGateway);
-      const peerVnet = peer ? lookup.gatewayVnet(peer) : undefined;
-      if (peerVnet) add(peerVnet, 'vnet', c, c);
-    }
-  }
-  const result = { prefixes, undecided };
-  perLookup.set(g.address, result);
-  return result;
-}
-
-function natLinked(list: MaybeList<string>): boolean | Unknown {
-  if (list.items.length > 0) return true;
-  return list.unknown ?? false;
-}
-
-function bgpPeerHostRange(lng: LocalNetworkGateway): Prefix | undefined {
-  const address = lng.bgpSettings?.peeringAddress;
-  return isKnown(address) ? parseAddress(address) : undefined;
-}
-
-function reportUndecided(ctx: RuleContext, undecided: UndecidedInput[]): void {
-  for (const u of undecided) ctx.skipped(u.entity, u.what, u.unknown);
-}
-
-// ---------------------------------------------------------------------------------------------
 // conn.no-overlap
 // ---------------------------------------------------------------------------------------------
 
@@ -324,221 +221,6 @@ const noOverlap: Rule = {
         );
       }
     }
-  },
-};
-
-function anyNat(n: ConnectedNetwork): boolean | Unknown {
-  if (n.ingressNat === true || n.egressNat === true) return true;
-  if (isUnknown(n.ingressNat)) return n.ingressNat;
-  if (isUnknown(n.egressNat)) return n.egressNat;
-  return false;
-}
-
-/** Whether `site` is a site prefix strictly wider than the VNet prefix `vnet`. */
-export function siteIsSuperset(site: Owned<ConnectedNetwork>, vnet: Owned<ConnectedNetwork>): boolean {
-  return site.data.side === 'site' && vnet.data.side === 'vnet' && site.prefix.length < vnet.prefix.length;
-}
-
-export function describePrefix(p: Owned<ConnectedNetwork>): string {
-  return `address_space ${show(p.prefix.text)} of ${p.data.network.address}`;
-}
-
-export interface OverlapReport {
-  /** The resource the finding is reported on. */
-  readonly on: Entity;
-  /** Its prefix. */
-  readonly own: Owned<ConnectedNetwork>;
-  /** The first prefix it overlaps, and how many more it overlaps. */
-  readonly other: Owned<ConnectedNetwork>;
-  readonly more: number;
-}
-
-/**
- * Collects overlap pairs per reported resource and prefix, so that a prefix overlapping many
- * others gives one finding naming the first and counting the rest, instead of one per pair.
- */
-export class OverlapReports {
-  private readonly byKey = new Map<string, { on: Entity; own: Owned<ConnectedNetwork>; other: Owned<ConnectedNetwork>; more: number }>();
-
-  public add(on: Entity, own: Owned<ConnectedNetwork>, other: Owned<ConnectedNetwork>): void {
-    const key = `${on.address}\u0000${own.owner}\u0000${own.prefix.text}`;
-    const hit = this.byKey.get(key);
-    if (hit) hit.more++;
-    else this.byKey.set(key, { on, own, other, more: 0 });
-  }
-
-  public reports(): OverlapReport[] {
-    return [...this.byKey.values()];
-  }
-}
-
-export function describeOthers(r: OverlapReport): string {
-  return r.more === 0 ? describePrefix(r.other) : `${describePrefix(r.other)} and ${r.more} more prefix${r.more === 1 ? '' : 'es'}`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// VNet-to-VNet pairs: conn.v2v.pair, conn.v2v.same-policy
-// ---------------------------------------------------------------------------------------------
-
-interface V2VPair {
-  readonly first: Connection;
-  readonly second: Connection;
-}
-
-/**
- * Walks the Vnet2Vnet connections: calls `onPair` once per pair that has both halves, and
- * `onMissing` for a connection whose reverse half is not in the configuration.
- */
-function forEachV2V(ctx: RuleContext, onPair: (pair: V2VPair) => void, onMissing?: (c: Connection) => void): void {
-  const seen = new Set<Connection>();
-  for (const c of ctx.topology.connections) {
-    if (c.connectionType !== VNET2VNET || seen.has(c)) continue;
-    const reverse = ctx.lookup.reverseConnection(c);
-    if (!reverse) {
-      onMissing?.(c);
-      continue;
-    }
-    seen.add(c);
-    seen.add(reverse);
-    onPair(c.address <= reverse.address ? { first: c, second: reverse } : { first: reverse, second: c });
-  }
-}
-
-/** Connections whose type or gateways are unknown: any of them might be a missing reverse half. */
-function undecidedV2V(ctx: RuleContext): Connection[] {
-  return ctx.topology.connections.filter(
-    (c) => (c.connectionType === VNET2VNET || isUnknown(c.connectionType)) && (isUnknown(c.connectionType) || isUnknown(c.gateway) || isUnknown(c.peerGateway)),
-  );
-}
-
-/** The unknown that keeps `candidate` from being ruled out as the reverse of `c`, if any. */
-function mightBeReverse(candidate: Connection, c: Connection): Unknown | undefined {
-  if (candidate === c) return undefined;
-  if (isKnown(candidate.gateway) && candidate.gateway !== c.peerGateway) return undefined;
-  if (isKnown(candidate.peerGateway) && candidate.peerGateway !== c.gateway) return undefined;
-  if (candidate.peerGateway === undefined || candidate.gateway === undefined) return undefined;
-  for (const v of [candidate.connectionType, candidate.gateway, candidate.peerGateway]) if (isUnknown(v)) return v;
-  return undefined;
-}
-
-const RANDOM_PASSWORD = /^\$\{random_password\.([A-Za-z0-9_-]+(?:\[[^\]]*\])?)\.(?:result|bcrypt_hash)\}$/;
-
-/**
- * Whether two shared keys are the same: true/false when that is certain, an Unknown otherwise.
- * Two different `random_password` resources are certainly different keys.
- */
-function sameKey(a: Maybe<string>, b: Maybe<string>): boolean | Unknown {
-  const same = sameValue(a, b);
-  if (same !== undefined) return same;
-  if (isUnknown(a) && isUnknown(b)) {
-    const ra = a.expression?.match(RANDOM_PASSWORD);
-    const rb = b.expression?.match(RANDOM_PASSWORD);
-    if (ra && rb && ra[1] !== rb[1]) return false;
-  }
-  return isUnknown(a) ? a : (b as Unknown);
-}
-
-const v2vPair: Rule = {
-  id: 'conn.v2v.pair',
-  severity: Severity.ERROR,
-  summary: 'Every Vnet2Vnet connection has a reverse connection from the peer gateway back, and both carry the same shared_key.',
-  source: SOURCES.V2V,
-  check(ctx) {
-    let undecided: Connection[] | undefined;
-    forEachV2V(
-      ctx,
-      ({ first, second }) => {
-        if (first.sharedKey === undefined || second.sharedKey === undefined) {
-          for (const c of [first, second]) {
-            if (c.sharedKey === undefined) {
-              ctx.error(c, `shared_key is not set; Azure then generates a different key for each direction and the VNet-to-VNet tunnel never comes up. Set the same shared_key on ${first.address} and ${second.address}, e.g. from one random_password`);
-            }
-          }
-          return;
-        }
-        const same = sameKey(first.sharedKey, second.sharedKey);
-        if (same === false) {
-          ctx.error(first, `shared_key differs from the one on the reverse connection ${second.address}; both halves of a VNet-to-VNet link need the same key, so take both from one variable or one random_password`);
-        } else if (isUnknown(same)) {
-          ctx.skipped(first, `whether shared_key matches the reverse connection ${second.address}`, same);
-        }
-      },
-      (c) => {
-        const peer = ctx.lookup.gateway(c.peerGateway);
-        if (isUnknown(c.peerGateway) || isUnknown(c.gateway)) {
-          ctx.skipped(c, 'the reverse connection (peer_virtual_network_gateway_id or virtual_network_gateway_id)', isUnknown(c.peerGateway) ? c.peerGateway : (c.gateway as Unknown));
-          return;
-        }
-        if (!peer || peer.external) {
-          ctx.skipped(c, 'the reverse connection', externalUnknown(peer, c.peerGateway));
-          return;
-        }
-        undecided ??= undecidedV2V(ctx);
-        for (const candidate of undecided) {
-          const u = mightBeReverse(candidate, c);
-          if (u) {
-            ctx.skipped(c, `the reverse connection (${candidate.address} might be it)`, u);
-            return;
-          }
-        }
-        ctx.error(c, `no Vnet2Vnet connection leads back from ${peer.address} to ${String(c.gateway)}; a VNet-to-VNet link needs a connection in each direction, with peer_virtual_network_gateway_id = ${String(c.gateway)} and the same shared_key`);
-      },
-    );
-  },
-};
-
-const POLICY_FIELDS: ReadonlyArray<[keyof IpsecPolicy, string, Maybe<string | number> | undefined]> = [
-  ['dhGroup', 'dh_group', undefined],
-  ['ikeEncryption', 'ike_encryption', undefined],
-  ['ikeIntegrity', 'ike_integrity', undefined],
-  ['ipsecEncryption', 'ipsec_encryption', undefined],
-  ['ipsecIntegrity', 'ipsec_integrity', undefined],
-  ['pfsGroup', 'pfs_group', undefined],
-  // Unset SA limits take Azure's defaults, so an explicit default equals an unset value.
-  ['saLifetimeSeconds', 'sa_lifetime', 27000],
-  ['saDataSizeKilobytes', 'sa_datasize', 102400000],
-];
-
-/** `DHGroup2048` is documented as an alias of `DHGroup14`. */
-function policyValue(policy: IpsecPolicy, field: keyof IpsecPolicy, fallback: Maybe<string | number> | undefined): Maybe<string | number> | undefined {
-  const value = policy[field] ?? fallback;
-  return value === 'DHGroup2048' ? 'DHGroup14' : value;
-}
-
-const v2vSamePolicy: Rule = {
-  id: 'conn.v2v.same-policy',
-  severity: Severity.ERROR,
-  summary: 'Both connections of a VNet-to-VNet pair carry an identical ipsec_policy (or none) and the same use_policy_based_traffic_selectors.',
-  source: SOURCES.IPSEC,
-  check(ctx) {
-    forEachV2V(ctx, ({ first, second }) => {
-      const a = first.ipsecPolicy;
-      const b = second.ipsecPolicy;
-      if ((a === undefined) !== (b === undefined)) {
-        const [withPolicy, without] = a ? [first, second] : [second, first];
-        ctx.error(without, `has no ipsec_policy but its reverse connection ${withPolicy.address} has one; the tunnel only comes up when both halves carry the identical ipsec_policy block (or neither does)`);
-      } else if (a && b) {
-        const differing: string[] = [];
-        for (const [field, attribute, fallback] of POLICY_FIELDS) {
-          const va = policyValue(a, field, fallback);
-          const vb = policyValue(b, field, fallback);
-          const same = sameValue(va, vb);
-          if (same === false) differing.push(`${attribute} ${show(va)} vs ${show(vb)}`);
-          else if (same === undefined) ctx.skipped(first, `ipsec_policy.${attribute} of this connection or of ${second.address}`, (isUnknown(va) ? va : vb) as Unknown);
-        }
-        if (differing.length > 0) {
-          ctx.error(first, `ipsec_policy differs from the reverse connection ${second.address} (${differing.join(', ')}); both halves of a VNet-to-VNet link need the identical policy or the tunnel won't establish`);
-        }
-      }
-      const pa = first.usePolicyBasedTrafficSelectors ?? false;
-      const pb = second.usePolicyBasedTrafficSelectors ?? false;
-      const samePbts = sameValue(pa, pb);
-      if (samePbts === false) {
-        ctx.error(first, `use_policy_based_traffic_selectors is ${show(pa)} here but ${show(pb)} on the reverse connection ${second.address}; set the same value on both halves`);
-      } else if (samePbts === undefined) {
-        ctx.skipped(first, `use_policy_based_traffic_selectors of this connection or of ${second.address}`, (isUnknown(pa) ? pa : pb) as Unknown);
-      }
-    });
   },
 };
 
@@ -599,13 +281,13 @@ const RANDOM_DEFAULT_SPECIAL = '!@#$%&*()-_=+[]{}<>:?';
  * configured: decide the rule from them instead of skipping it.
  */
 function checkGeneratedKey(ctx: RuleContext, c: Connection, generator: RandomPasswordSpec): void {
-  const length = known(ctx, c, `length of ${generator.address}`, generator.length);
+  const length = knownOrSkipped(ctx, c, `length of ${generator.address}`, generator.length);
   if (length !== undefined && (length < 1 || length > MAX_SHARED_KEY_LENGTH)) {
     ctx.error(c, `shared_key comes from ${generator.address} with length = ${length}; use a length between 1 and ${MAX_SHARED_KEY_LENGTH}`);
   }
-  const special = known(ctx, c, `special of ${generator.address}`, generator.special ?? true);
+  const special = knownOrSkipped(ctx, c, `special of ${generator.address}`, generator.special ?? true);
   if (special !== true) return;
-  const alphabet = known(ctx, c, `override_special of ${generator.address}`, generator.overrideSpecial ?? RANDOM_DEFAULT_SPECIAL);
+  const alphabet = knownOrSkipped(ctx, c, `override_special of ${generator.address}`, generator.overrideSpecial ?? RANDOM_DEFAULT_SPECIAL);
   if (alphabet === undefined) return;
   if (alphabet.includes(' ') || /[^\x20-\x7e]/.test(alphabet)) {
     ctx.error(c, `shared_key comes from ${generator.address}, whose override_special allows a space or a character outside printable ASCII; remove them from override_special, or set special = false`);
@@ -636,9 +318,9 @@ const ikev1: Rule = {
       }
       const g = ctx.lookup.gateway(c.gateway);
       if (!g || g.external) continue;
-      const vpnType = known(ctx, c, `vpn_type of ${g.address}`, vpnTypeOf(g));
+      const vpnType = knownOrSkipped(ctx, c, `vpn_type of ${g.address}`, vpnTypeOf(g));
       if (vpnType !== 'RouteBased') continue;
-      const sku = known(ctx, c, `sku of ${g.address}`, g.sku);
+      const sku = knownOrSkipped(ctx, c, `sku of ${g.address}`, g.sku);
       const caps = sku === undefined ? undefined : vpnSku(sku);
       if (caps && !caps.ikev1RouteBased) {
         ctx.error(c, `connection_protocol = "IKEv1" is not supported on sku ${show(sku)} of ${g.address}; use IKEv2 (the default) or a VpnGw1AZ–VpnGw5AZ gateway`);
@@ -673,7 +355,7 @@ const dpd: Rule = {
   check(ctx) {
     for (const c of ctx.topology.connections) {
       if (c.dpdTimeoutSeconds === undefined) continue;
-      const seconds = known(ctx, c, 'dpd_timeout_seconds', c.dpdTimeoutSeconds);
+      const seconds = knownOrSkipped(ctx, c, 'dpd_timeout_seconds', c.dpdTimeoutSeconds);
       if (seconds === undefined) continue;
       if (!Number.isInteger(seconds) || seconds < 9 || seconds > 3600) {
         ctx.error(c, `dpd_timeout_seconds ${seconds} is outside 9–3600; use a whole number of seconds in that range (30–45 recommended, default 45)`);
@@ -768,7 +450,7 @@ const pbts: Rule = {
       }
       const others = othersThan(tunnels, c);
       if (others.length > 0) {
-        ctx.warning(c, `use_policy_based_traffic_selectors = true: the networks behind this connection cannot transit through ${g.address} to its other connections (${listAddresses(others, tunnels.length - (c.connectionType === IPSEC || c.connectionType === VNET2VNET ? 1 : 0))}); only this site and the VNet reach each other`);
+        ctx.warning(c, `use_policy_based_traffic_selectors = true: the networks behind this connection cannot transit through ${g.address} to its other connections (${listEntities(others, tunnels.length - (c.connectionType === IPSEC || c.connectionType === VNET2VNET ? 1 : 0))}); only this site and the VNet reach each other`);
       }
     }
   },
@@ -782,204 +464,12 @@ const trafficSelectorPolicy: Rule = {
   check(ctx) {
     for (const c of ctx.topology.connections) {
       if (c.trafficSelectorPolicies.length === 0) continue;
-      const enabled = known(ctx, c, 'use_policy_based_traffic_selectors', c.usePolicyBasedTrafficSelectors ?? false);
+      const enabled = knownOrSkipped(ctx, c, 'use_policy_based_traffic_selectors', c.usePolicyBasedTrafficSelectors ?? false);
       if (enabled === false) {
         ctx.warning(c, 'traffic_selector_policy is set but use_policy_based_traffic_selectors is not true, so the selectors are ignored; set use_policy_based_traffic_selectors = true or remove traffic_selector_policy');
       }
       if (c.connectionMode === 'ResponderOnly') {
         ctx.warning(c, 'traffic_selector_policy is set with connection_mode = "ResponderOnly"; Azure proposes custom selectors only when it initiates and accepts whatever the device proposes, so configure the same selectors on the device');
-      }
-    }
-  },
-};
-
-// ---------------------------------------------------------------------------------------------
-// conn.multi-tunnel-same-site, conn.multi-device
-// ---------------------------------------------------------------------------------------------
-
-/** Union-find over indexes, for grouping the connections or sites of one gateway. */
-class Groups {
-  private readonly parent: number[];
-  constructor(size: number) {
-    this.parent = Array.from({ length: size }, (_, i) => i);
-  }
-  public find(i: number): number {
-    while (this.parent[i] !== i) {
-      this.parent[i] = this.parent[this.parent[i]];
-      i = this.parent[i];
-    }
-    return i;
-  }
-  public union(a: number, b: number): void {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.parent[Math.max(ra, rb)] = Math.min(ra, rb);
-  }
-  /** The groups with more than one member. */
-  public shared(): number[][] {
-    const byRoot = new Map<number, number[]>();
-    for (let i = 0; i < this.parent.length; i++) {
-      const r = this.find(i);
-      const list = byRoot.get(r);
-      if (list) list.push(i);
-      else byRoot.set(r, [i]);
-    }
-    return [...byRoot.values()].filter((g) => g.length > 1);
-  }
-}
-
-/** Joins the members that share a key; keys are compared as strings. */
-function unionByKey(groups: Groups, keys: Array<string | undefined>): void {
-  const first = new Map<string, number>();
-  keys.forEach((key, i) => {
-    if (key === undefined) return;
-    const j = first.get(key);
-    if (j === undefined) first.set(key, i);
-    else groups.union(i, j);
-  });
-}
-
-/** Joins the local network gateways whose static prefixes overlap (connections with NAT rules excluded). */
-function unionByOverlap(ctx: RuleContext, g: VpnGateway, groups: Groups, indexOfSite: Map<string, number>): void {
-  const sites = connectedNetworks(ctx.lookup, g).prefixes.filter((p) => p.data.side === 'site' && anyNat(p.data) === false && indexOfSite.has(p.owner));
-  for (const { a, b } of findOverlaps(sites)) groups.union(indexOfSite.get(a.owner)!, indexOfSite.get(b.owner)!);
-}
-
-function siteEndpointKey(lng: LocalNetworkGateway | undefined): string | undefined {
-  if (!lng || lng.external) return undefined;
-  if (isKnown(lng.gatewayAddress) && lng.gatewayAddress !== '') return `ip:${lng.gatewayAddress}`;
-  if (isKnown(lng.gatewayFqdn) && lng.gatewayFqdn !== '') return `fqdn:${lng.gatewayFqdn.toLowerCase()}`;
-  return undefined;
-}
-
-const multiTunnelSameSite: Rule = {
-  id: 'conn.multi-tunnel-same-site',
-  severity: Severity.ERROR,
-  summary: 'Several connections from one gateway to the same on-premises site all need BGP.',
-  source: SOURCES.FAQ,
-  check(ctx) {
-    for (const g of ctx.topology.gateways) {
-      if (g.external) continue;
-      const conns = ctx.lookup.connectionsOf(g.address).filter((c) => c.connectionType === IPSEC && isKnown(c.localGateway));
-      if (conns.length < 2) continue;
-      const sites = conns.map((c) => ctx.lookup.localGateway(c.localGateway));
-      const groups = new Groups(conns.length);
-      const siteKeys = conns.map((c) => c.localGateway as string);
-      unionByKey(groups, siteKeys);
-      const endpointKeys = sites.map(siteEndpointKey);
-      unionByKey(groups, endpointKeys);
-      const indexOfSite = new Map<string, number>();
-      siteKeys.forEach((key, i) => {
-        if (!indexOfSite.has(key)) indexOfSite.set(key, i);
-      });
-      unionByOverlap(ctx, g, groups, indexOfSite);
-
-      for (const members of groups.shared()) {
-        const siteCount = countBy(members.map((i) => siteKeys[i]));
-        const endpointCount = countBy(members.map((i) => endpointKeys[i]));
-        for (const i of members) {
-          const c = conns[i];
-          const bgp = known(ctx, c, 'bgp_enabled', connectionBgpOf(c));
-          if (bgp !== false) continue;
-          const reason =
-            siteCount.get(siteKeys[i])! > 1
-              ? `the same local network gateway ${siteKeys[i]}`
-              : endpointKeys[i] !== undefined && endpointCount.get(endpointKeys[i])! > 1
-                ? 'a local network gateway with the same gateway_address/gateway_fqdn'
-                : 'a local network gateway with overlapping address_space';
-          const others = othersThan(members, i).map((j) => conns[j]);
-          ctx.error(c, `this connection and ${listAddresses(others, members.length - 1)} on ${g.address} reach one on-premises site (${reason}); several tunnels to the same site need bgp_enabled = true on every one of them (and BGP on the gateway and the local network gateways)`);
-        }
-      }
-    }
-  },
-};
-
-const multiDevice: Rule = {
-  id: 'conn.multi-device',
-  severity: Severity.ERROR,
-  summary: 'Several on-premises devices for one site each have their own local network gateway with a unique gateway_address and a unique BGP peering address, and use BGP.',
-  source: SOURCES.HA,
-  check(ctx) {
-    for (const g of ctx.topology.gateways) {
-      if (g.external) continue;
-      const sites: LocalNetworkGateway[] = [];
-      const indexOfSite = new Map<string, number>();
-      for (const c of ctx.lookup.connectionsOf(g.address)) {
-        if (c.connectionType !== IPSEC) continue;
-        const lng = ctx.lookup.localGateway(c.localGateway);
-        if (!lng || lng.external || indexOfSite.has(lng.address)) continue;
-        indexOfSite.set(lng.address, sites.length);
-        sites.push(lng);
-      }
-      if (sites.length < 2) continue;
-      const groups = new Groups(sites.length);
-      unionByKey(groups, sites.map((s) => (isKnown(s.bgpSettings?.asn) ? `asn:${s.bgpSettings!.asn}` : undefined)));
-      unionByOverlap(ctx, g, groups, indexOfSite);
-
-      for (const members of groups.shared()) {
-        const group = members.map((i) => sites[i]);
-        const names = (except: LocalNetworkGateway) => listAddresses(othersThan(group, except), group.length - 1);
-        reportDuplicates(group, (s) => s.gatewayAddress, (s, twin) =>
-          ctx.error(s, `gateway_address ${show(s.gatewayAddress)} is also used by ${twin.address}, another device of the same site on ${g.address}; each on-premises device needs its own local network gateway with a unique public IP`),
-        );
-        reportDuplicates(group, (s) => s.bgpSettings?.peeringAddress, (s, twin) =>
-          ctx.error(s, `bgp_settings.bgp_peering_address ${show(s.bgpSettings?.peeringAddress)} is also used by ${twin.address}, another device of the same site on ${g.address}; give each device a unique BGP peering address`),
-        );
-        for (const s of group) {
-          if (!s.bgpSettings) {
-            ctx.error(s, `this local network gateway and ${names(s)} describe devices of one site on ${g.address} (same ASN or overlapping address_space); several devices for one site need BGP: add bgp_settings, enable BGP on the connections and list no shared static prefixes`);
-          }
-        }
-      }
-    }
-  },
-};
-
-function reportDuplicates<T extends Entity>(items: T[], value: (item: T) => Maybe<string> | undefined, report: (item: T, twin: T) => void): void {
-  const first = new Map<string, T>();
-  for (const item of items) {
-    const v = value(item);
-    if (!isKnown(v) || v === '') continue;
-    const twin = first.get(v);
-    if (twin) report(item, twin);
-    else first.set(v, item);
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-// conn.v2v.redundant
-// ---------------------------------------------------------------------------------------------
-
-const v2vRedundant: Rule = {
-  id: 'conn.v2v.redundant',
-  severity: Severity.ERROR,
-  summary: 'More than one VNet-to-VNet connection in the same direction between two gateways needs at least one of them active-active.',
-  source: SOURCES.FAQ,
-  check(ctx) {
-    for (const g of ctx.topology.gateways) {
-      if (g.external) continue;
-      const byPeer = new Map<string, Connection[]>();
-      for (const c of ctx.lookup.connectionsOf(g.address)) {
-        if (c.connectionType !== VNET2VNET || !isKnown(c.peerGateway)) continue;
-        const list = byPeer.get(c.peerGateway);
-        if (list) list.push(c);
-        else byPeer.set(c.peerGateway, [c]);
-      }
-      for (const [peerAddress, conns] of byPeer) {
-        if (conns.length < 2) continue;
-        const ownAa = activeActiveOf(g);
-        const peer = ctx.lookup.gateway(peerAddress);
-        const peerAa: Maybe<boolean> = !peer || peer.external ? externalUnknown(peer, peerAddress) : activeActiveOf(peer);
-        if (ownAa === true || peerAa === true) continue;
-        const undecided = isUnknown(ownAa) ? ownAa : isUnknown(peerAa) ? peerAa : undefined;
-        for (const c of conns.slice(1)) {
-          if (undecided) {
-            ctx.skipped(c, `active_active of ${g.address} or ${peerAddress}`, undecided);
-          } else {
-            ctx.error(c, `this is one of ${conns.length} Vnet2Vnet connections from ${g.address} to ${peerAddress} (${listAddresses(conns)}); redundant tunnels between two VNets need active_active = true on at least one of the two gateways, otherwise keep one connection per direction`);
-          }
-        }
       }
     }
   },
@@ -999,12 +489,12 @@ const customBgpAddresses: Rule = {
     for (const c of ctx.topology.connections) {
       const custom = c.customBgpAddresses;
       if (!custom) continue;
-      const type = known(ctx, c, 'type', c.connectionType);
+      const type = knownOrSkipped(ctx, c, 'type', c.connectionType);
       if (type !== undefined && type !== IPSEC) {
         ctx.error(c, `custom_bgp_addresses is set on a ${show(type)} connection; it only works with type = "IPsec". Remove the block`);
         continue;
       }
-      const bgp = known(ctx, c, 'bgp_enabled', connectionBgpOf(c));
+      const bgp = knownOrSkipped(ctx, c, 'bgp_enabled', connectionBgpOf(c));
       if (bgp === false) {
         ctx.error(c, 'custom_bgp_addresses is set but bgp_enabled is not true; azurerm silently drops the block on create. Set bgp_enabled = true or remove custom_bgp_addresses');
       }
@@ -1016,7 +506,7 @@ const customBgpAddresses: Rule = {
       const peering = g.bgpSettings?.peeringAddresses ?? [];
       checkApipaChoice(ctx, c, g, 'primary', custom.primary, peering[0]?.apipaAddresses, 0);
       if (custom.secondary !== undefined) {
-        const aa = known(ctx, c, `active_active of ${g.address}`, activeActiveOf(g));
+        const aa = knownOrSkipped(ctx, c, `active_active of ${g.address}`, activeActiveOf(g));
         if (aa === false) {
           ctx.error(c, `custom_bgp_addresses.secondary is set but ${g.address} is not active-active; an active-standby gateway takes primary alone. Remove secondary or set active_active = true`);
         } else if (aa === true) {
@@ -1037,7 +527,7 @@ function checkApipaChoice(
   index: number,
 ): void {
   if (value === undefined) return;
-  const address = known(ctx, c, `custom_bgp_addresses.${field}`, value);
+  const address = knownOrSkipped(ctx, c, `custom_bgp_addresses.${field}`, value);
   if (address === undefined) return;
   const where = `bgp_settings.peering_addresses[${index}].apipa_addresses of ${g.address}`;
   if (!configured || (configured.items.length === 0 && !configured.unknown)) {
@@ -1064,7 +554,7 @@ const publicEndpoint: Rule = {
   check(ctx) {
     for (const lng of ctx.topology.localGateways) {
       if (lng.external || lng.gatewayAddress === undefined || lng.gatewayAddress === '') continue;
-      const text = known(ctx, lng, 'gateway_address', lng.gatewayAddress);
+      const text = knownOrSkipped(ctx, lng, 'gateway_address', lng.gatewayAddress);
       if (text === undefined) continue;
       const address = parseAddress(text);
       if (!address) {
@@ -1082,39 +572,6 @@ const publicEndpoint: Rule = {
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
-
-function externalUnknown(entity: Entity | undefined, address?: Maybe<string>): Unknown {
-  const name = entity?.address ?? (isKnown(address) ? address : 'the referenced resource');
-  return new Unknown(`${name} is referenced by ID and not declared in this configuration`);
-}
-
-const LISTED = 3;
-
-/** Names up to three entities; `total` is the full count when `entities` is a truncated list. */
-function listAddresses(entities: Entity[], total = entities.length): string {
-  const shown = entities.slice(0, LISTED).map((e) => e.address);
-  return total > LISTED ? `${shown.join(', ')} and ${total - LISTED} more` : shown.join(', ');
-}
-
-/**
- * Up to LISTED + 1 members other than `self`, without walking the whole list: enough for
- * {@link listAddresses}, and linear overall when called once per member of a large group.
- */
-function othersThan<T>(members: T[], self: T): T[] {
-  const out: T[] = [];
-  for (const m of members) {
-    if (m === self) continue;
-    out.push(m);
-    if (out.length > LISTED) break;
-  }
-  return out;
-}
-
-function countBy(keys: Array<string | undefined>): Map<string | undefined, number> {
-  const counts = new Map<string | undefined, number>();
-  for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
-  return counts;
-}
 
 export const connectionRules: Rule[] = [
   typeRequiredPeer,

@@ -1,23 +1,12 @@
-import { CREATABLE_VPN_SKUS } from '../model/sku-capabilities';
+import { CREATABLE_VPN_SKUS } from '../azure/sku-capabilities';
 import { PublicIp, VpnGateway } from '../model/topology';
 import { isKnown, isUnknown } from '../model/unknown';
-import { hasAvailabilityZones, normalizeLocation } from './azure-regions';
-import {
-  AttachedPublicIp,
-  attachedPublicIps,
-  describeIpConfiguration,
-  gatewaySkuOf,
-  ipConfigurationName,
-  ipConfigurationsOf,
-  listAddresses,
-  publicIpSkuOf,
-  report,
-  SOURCES,
-  VpnCandidate,
-  vpnCandidates,
-} from './gateway-support';
+import { hasAvailabilityZones, normalizeLocation } from '../azure/regions';
+import { AttachedPublicIp, attachedPublicIps, describeIpConfiguration, gatewaySkuOf, ipConfigurationName, ipConfigurationsOf, listAddresses, VpnCandidate, vpnCandidates } from './gateway-support';
+import { activeActiveOf, publicIpSkuOf, vpnTypeOf } from '../azure/defaults';
+import { SOURCES } from '../azure/sources';
 import { Rule, RuleContext, Severity } from './rule';
-import { activeActiveOf, known, show, vpnTypeOf } from './support';
+import { knownOrSkipped, show } from './support';
 
 /** azurerm's `MaxItems` on `ip_configuration`. */
 const MAX_IP_CONFIGURATIONS = 3;
@@ -42,9 +31,9 @@ const pipStandard: Rule = {
   check(ctx) {
     forEachGatewayPublicIp(ctx, (c, attached) => {
       const { publicIp } = attached;
-      const sku = known(ctx, publicIp, 'sku', publicIpSkuOf(publicIp));
+      const sku = knownOrSkipped(ctx, publicIp, 'sku', publicIpSkuOf(publicIp));
       if (sku !== 'Basic') return;
-      report(ctx, c, 'error', publicIp, `sku = "Basic" on the ${ofGateway(c.gateway, attached)}; VPN gateways need a Standard public IP (Basic IPs are rejected and retired): set sku = "Standard" and allocation_method = "Static"`);
+      ctx.report('error', publicIp, `sku = "Basic" on the ${ofGateway(c.gateway, attached)}; VPN gateways need a Standard public IP (Basic IPs are rejected and retired): set sku = "Standard" and allocation_method = "Static"`, c.undecided);
     });
   },
 };
@@ -57,12 +46,12 @@ const pipStatic: Rule = {
   check(ctx) {
     forEachGatewayPublicIp(ctx, (c, attached) => {
       const { publicIp } = attached;
-      const allocation = known(ctx, publicIp, 'allocation_method', publicIp.allocationMethod);
+      const allocation = knownOrSkipped(ctx, publicIp, 'allocation_method', publicIp.allocationMethod);
       if (allocation !== 'Dynamic') return;
-      const sku = known(ctx, publicIp, 'sku', publicIpSkuOf(publicIp));
+      const sku = knownOrSkipped(ctx, publicIp, 'sku', publicIpSkuOf(publicIp));
       if (sku !== 'Standard') return;
       const implied = publicIp.sku === undefined ? ' (sku is not set and defaults to "Standard")' : '';
-      report(ctx, c, 'error', publicIp, `allocation_method = "Dynamic" on the Standard ${ofGateway(c.gateway, attached)}${implied}; Standard public IPs must be static: set allocation_method = "Static"`);
+      ctx.report('error', publicIp, `allocation_method = "Dynamic" on the Standard ${ofGateway(c.gateway, attached)}${implied}; Standard public IPs must be static: set allocation_method = "Static"`, c.undecided);
     });
   },
 };
@@ -81,7 +70,7 @@ const pipZonesNonAz: Rule = {
       for (const attached of attachedPublicIps(ctx, c.gateway)) {
         const zones = attached.publicIp.zones.items;
         if (zones.length === 0) continue;
-        report(ctx, c, 'error', attached.publicIp, `zones = ${show(zones)} on the ${ofGateway(c.gateway, attached)}, whose sku = ${show(sku.name)} is not zone-redundant; remove zones from the public IP or use sku = ${show(CREATABLE_VPN_SKUS[0])}`);
+        ctx.report('error', attached.publicIp, `zones = ${show(zones)} on the ${ofGateway(c.gateway, attached)}, whose sku = ${show(sku.name)} is not zone-redundant; remove zones from the public IP or use sku = ${show(CREATABLE_VPN_SKUS[0])}`, c.undecided);
       }
     }
   },
@@ -109,9 +98,9 @@ const pipZonesAz: Rule = {
         if (isUnknown(location)) {
           ctx.skipped(publicIp, `whether the gateway's location has availability zones (${what})`, location);
         } else if (location !== undefined && hasAvailabilityZones(location)) {
-          report(ctx, c, 'error', publicIp, `${what}, and ${show(location)} has availability zones; set zones = ["1", "2", "3"] on the public IP`);
+          ctx.report('error', publicIp, `${what}, and ${show(location)} has availability zones; set zones = ["1", "2", "3"] on the public IP`, c.undecided);
         } else {
-          report(ctx, c, 'info', publicIp, `${what}; ${location === undefined ? 'the location is not set' : `${show(location)} is not known to have availability zones`}, so the gateway deploys regionally — if the region has zones, set zones = ["1", "2", "3"]`);
+          ctx.report('info', publicIp, `${what}; ${location === undefined ? 'the location is not set' : `${show(location)} is not known to have availability zones`}, so the gateway deploys regionally — if the region has zones, set zones = ["1", "2", "3"]`, c.undecided);
         }
       }
     }
@@ -130,7 +119,7 @@ const pipZoneRedundant: Rule = {
       for (const attached of attachedPublicIps(ctx, c.gateway)) {
         const { zones } = attached.publicIp;
         if (zones.items.length !== 1 || zones.unknown) continue;
-        report(ctx, c, 'warning', attached.publicIp, `zones = ${show(zones.items)} on the ${ofGateway(c.gateway, attached)} pins the gateway to one zone; for a zone-redundant gateway set zones = ["1", "2", "3"]`);
+        ctx.report('warning', attached.publicIp, `zones = ${show(zones.items)} on the ${ofGateway(c.gateway, attached)} pins the gateway to one zone; for a zone-redundant gateway set zones = ["1", "2", "3"]`, c.undecided);
       }
     }
   },
@@ -143,9 +132,9 @@ const pipIpv4: Rule = {
   source: SOURCES.SETTINGS,
   check(ctx) {
     forEachGatewayPublicIp(ctx, (c, attached) => {
-      const version = known(ctx, attached.publicIp, 'ip_version', attached.publicIp.ipVersion);
+      const version = knownOrSkipped(ctx, attached.publicIp, 'ip_version', attached.publicIp.ipVersion);
       if (version !== 'IPv6') return;
-      report(ctx, c, 'error', attached.publicIp, `ip_version = "IPv6" on the ${ofGateway(c.gateway, attached)}; a VPN gateway's public IP must be IPv4: remove ip_version or set it to "IPv4"`);
+      ctx.report('error', attached.publicIp, `ip_version = "IPv6" on the ${ofGateway(c.gateway, attached)}; a VPN gateway's public IP must be IPv4: remove ip_version or set it to "IPv4"`, c.undecided);
     });
   },
 };
@@ -159,11 +148,11 @@ const pipLocation: Rule = {
     forEachGatewayPublicIp(ctx, (c, attached) => {
       const { publicIp } = attached;
       if (c.gateway.location === undefined || publicIp.location === undefined) return;
-      const gatewayLocation = known(ctx, c.gateway, 'location', c.gateway.location);
-      const ipLocation = known(ctx, publicIp, 'location', publicIp.location);
+      const gatewayLocation = knownOrSkipped(ctx, c.gateway, 'location', c.gateway.location);
+      const ipLocation = knownOrSkipped(ctx, publicIp, 'location', publicIp.location);
       if (gatewayLocation === undefined || ipLocation === undefined) return;
       if (normalizeLocation(gatewayLocation) === normalizeLocation(ipLocation)) return;
-      report(ctx, c, 'error', publicIp, `location = ${show(ipLocation)} on the ${ofGateway(c.gateway, attached)}, which is in ${show(gatewayLocation)}; create the public IP in the gateway's region`);
+      ctx.report('error', publicIp, `location = ${show(ipLocation)} on the ${ofGateway(c.gateway, attached)}, which is in ${show(gatewayLocation)}; create the public IP in the gateway's region`, c.undecided);
     });
   },
 };
@@ -176,9 +165,9 @@ const ipconfigPrivateAlloc: Rule = {
   check(ctx) {
     for (const c of vpnCandidates(ctx)) {
       for (const ipc of ipConfigurationsOf(ctx, c.gateway) ?? []) {
-        const allocation = known(ctx, c.gateway, `${describeIpConfiguration(ipc)} private_ip_address_allocation`, ipc.privateIpAddressAllocation);
+        const allocation = knownOrSkipped(ctx, c.gateway, `${describeIpConfiguration(ipc)} private_ip_address_allocation`, ipc.privateIpAddressAllocation);
         if (allocation !== 'Static') continue;
-        report(ctx, c, 'error', c.gateway, `${describeIpConfiguration(ipc)} has private_ip_address_allocation = "Static"; gateways support only "Dynamic": remove the attribute or set it to "Dynamic"`);
+        ctx.report('error', c.gateway, `${describeIpConfiguration(ipc)} has private_ip_address_allocation = "Static"; gateways support only "Dynamic": remove the attribute or set it to "Dynamic"`, c.undecided);
       }
     }
   },
@@ -203,15 +192,15 @@ const ipconfigCount: Rule = {
         const name = ipConfigurationName(ipc);
         if (name !== undefined) {
           if (names.has(name)) {
-            report(ctx, c, 'error', g, `two ip_configuration blocks are named ${show(name)}${ipc.name === undefined ? ' (the azurerm default when name is not set)' : ''}; give each ip_configuration a distinct name`);
+            ctx.report('error', g, `two ip_configuration blocks are named ${show(name)}${ipc.name === undefined ? ' (the azurerm default when name is not set)' : ''}; give each ip_configuration a distinct name`, c.undecided);
           }
           names.add(name);
         }
         if (ipc.publicIp === undefined) {
-          report(ctx, c, 'error', g, `${describeIpConfiguration(ipc)} has no public_ip_address_id; only ExpressRoute gateways get a public IP assigned: set public_ip_address_id`);
+          ctx.report('error', g, `${describeIpConfiguration(ipc)} has no public_ip_address_id; only ExpressRoute gateways get a public IP assigned: set public_ip_address_id`, c.undecided);
         } else if (isKnown(ipc.publicIp)) {
           if (publicIps.has(ipc.publicIp)) {
-            report(ctx, c, 'error', g, `public IP ${ipc.publicIp} is used by more than one ip_configuration; each ip_configuration needs its own public IP`);
+            ctx.report('error', g, `public IP ${ipc.publicIp} is used by more than one ip_configuration; each ip_configuration needs its own public IP`, c.undecided);
           }
           publicIps.add(ipc.publicIp);
         }
@@ -219,7 +208,7 @@ const ipconfigCount: Rule = {
       for (const address of publicIps) {
         const others = (usersOfPublicIp.get(address) ?? []).filter((o) => o !== g).map((o) => o.address);
         if (others.length > 0) {
-          report(ctx, c, 'error', g, `public IP ${address} is also used by ${listAddresses(others)}; a public IP can be attached to one gateway only: create one per gateway`);
+          ctx.report('error', g, `public IP ${address} is also used by ${listAddresses(others)}; a public IP can be attached to one gateway only: create one per gateway`, c.undecided);
         }
       }
     }
@@ -229,22 +218,22 @@ const ipconfigCount: Rule = {
 function checkCount(ctx: RuleContext, c: VpnCandidate, count: number): void {
   const g = c.gateway;
   if (count > MAX_IP_CONFIGURATIONS) {
-    report(ctx, c, 'error', g, `${count} ip_configuration blocks; azurerm accepts at most ${MAX_IP_CONFIGURATIONS}`);
+    ctx.report('error', g, `${count} ip_configuration blocks; azurerm accepts at most ${MAX_IP_CONFIGURATIONS}`, c.undecided);
     return;
   }
   if (count === 0) return;
-  const activeActive = known(ctx, g, 'active_active', activeActiveOf(g));
+  const activeActive = knownOrSkipped(ctx, g, 'active_active', activeActiveOf(g));
   if (activeActive === undefined) return;
   const p2s = g.p2s !== undefined;
   if (activeActive) {
     // Two ip configurations on an active-active P2S gateway is p2s.aa-third-ip's finding.
     if (p2s && count === 1) {
-      report(ctx, c, 'error', g, 'active_active = true with vpn_client_configuration needs exactly 3 ip_configuration blocks (ActiveActiveP2SGatewayMustHaveExactlyThreeIpConfigurations), found 1: add two ip_configuration blocks, each with its own public IP');
+      ctx.report('error', g, 'active_active = true with vpn_client_configuration needs exactly 3 ip_configuration blocks (ActiveActiveP2SGatewayMustHaveExactlyThreeIpConfigurations), found 1: add two ip_configuration blocks, each with its own public IP', c.undecided);
     } else if (!p2s && count !== 2) {
-      report(ctx, c, 'error', g, `active_active = true needs exactly 2 ip_configuration blocks, found ${count}: ${count < 2 ? 'add a second ip_configuration with its own public IP' : 'remove the third (3 are only for active-active with vpn_client_configuration)'}`);
+      ctx.report('error', g, `active_active = true needs exactly 2 ip_configuration blocks, found ${count}: ${count < 2 ? 'add a second ip_configuration with its own public IP' : 'remove the third (3 are only for active-active with vpn_client_configuration)'}`, c.undecided);
     }
   } else if (count > 1) {
-    report(ctx, c, 'warning', g, `active_active is false but the gateway has ${count} ip_configuration blocks; an active-standby gateway uses 1 (whether Azure rejects more is unconfirmed): remove the extra blocks or set active_active = true`);
+    ctx.report('warning', g, `active_active is false but the gateway has ${count} ip_configuration blocks; an active-standby gateway uses 1 (whether Azure rejects more is unconfirmed): remove the extra blocks or set active_active = true`, c.undecided);
   }
 }
 
@@ -271,15 +260,15 @@ const aaSku: Rule = {
   check(ctx) {
     for (const c of vpnCandidates(ctx)) {
       const g = c.gateway;
-      if (known(ctx, g, 'active_active', activeActiveOf(g)) !== true) continue;
-      const vpnType = known(ctx, g, 'vpn_type', vpnTypeOf(g));
+      if (knownOrSkipped(ctx, g, 'active_active', activeActiveOf(g)) !== true) continue;
+      const vpnType = knownOrSkipped(ctx, g, 'vpn_type', vpnTypeOf(g));
       if (vpnType === 'PolicyBased') {
-        report(ctx, c, 'error', g, 'active_active = true on a gateway with vpn_type = "PolicyBased"; active-active needs vpn_type = "RouteBased"');
+        ctx.report('error', g, 'active_active = true on a gateway with vpn_type = "PolicyBased"; active-active needs vpn_type = "RouteBased"', c.undecided);
         continue;
       }
       const sku = gatewaySkuOf(ctx, g);
       if (!sku?.capabilities || sku.capabilities.activeActive) continue;
-      report(ctx, c, 'error', g, `active_active = true is not available on sku = ${show(sku.name)}; use sku = ${show(CREATABLE_VPN_SKUS[0])} or higher, or set active_active = false`);
+      ctx.report('error', g, `active_active = true is not available on sku = ${show(sku.name)}; use sku = ${show(CREATABLE_VPN_SKUS[0])} or higher, or set active_active = false`, c.undecided);
     }
   },
 };
@@ -293,7 +282,7 @@ const aaPip: Rule = {
   check(ctx) {
     for (const c of vpnCandidates(ctx)) {
       const g = c.gateway;
-      if (known(ctx, g, 'active_active', activeActiveOf(g)) !== true) continue;
+      if (knownOrSkipped(ctx, g, 'active_active', activeActiveOf(g)) !== true) continue;
       const attached = attachedPublicIps(ctx, g);
       if (attached.length < 2) continue;
       const shapes: string[] = [];
@@ -305,15 +294,15 @@ const aaPip: Rule = {
       if (shapes.length < attached.length) continue;
       const distinct = new Set(shapes.map((s) => s.slice(s.indexOf(': ') + 2)));
       if (distinct.size < 2) continue;
-      report(ctx, c, 'error', g, `the public IPs of an active-active gateway must match in sku, allocation_method and zones, but they differ (${shapes.join('; ')}); give them the same settings`);
+      ctx.report('error', g, `the public IPs of an active-active gateway must match in sku, allocation_method and zones, but they differ (${shapes.join('; ')}); give them the same settings`, c.undecided);
     }
   },
 };
 
 /** `sku "Standard", allocation_method "Static", zones ["1", "2", "3"]`, or undefined (skip reported). */
 function shapeOf(ctx: RuleContext, publicIp: PublicIp): string | undefined {
-  const sku = known(ctx, publicIp, 'sku', publicIpSkuOf(publicIp));
-  const allocation = known(ctx, publicIp, 'allocation_method', publicIp.allocationMethod);
+  const sku = knownOrSkipped(ctx, publicIp, 'sku', publicIpSkuOf(publicIp));
+  const allocation = knownOrSkipped(ctx, publicIp, 'allocation_method', publicIp.allocationMethod);
   if (sku === undefined || allocation === undefined) return undefined;
   if (publicIp.zones.unknown) {
     ctx.skipped(publicIp, 'zones', publicIp.zones.unknown);

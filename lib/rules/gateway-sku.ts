@@ -1,23 +1,12 @@
-import { CREATABLE_VPN_SKUS } from '../model/sku-capabilities';
+import { CREATABLE_VPN_SKUS, GENERATION1 as GEN1, GENERATION2 as GEN2 } from '../azure/sku-capabilities';
 import { VpnGateway } from '../model/topology';
 import { isUnknown } from '../model/unknown';
 import { parsePrefix } from '../private/cidr';
-import {
-  attachedPublicIps,
-  GEN1,
-  GEN2,
-  gatewayKind,
-  gatewaySkuOf,
-  isExpressRoute,
-  isExpressRouteSku,
-  publicIpSkuOf,
-  report,
-  SOURCES,
-  subnetsOf,
-  vpnCandidates,
-} from './gateway-support';
+import { attachedPublicIps, gatewaySkuOf, isExpressRoute, isExpressRouteSku, subnetsOf, vpnCandidates } from './gateway-support';
+import { gatewayTypeOf, publicIpSkuOf, vpnTypeOf } from '../azure/defaults';
+import { SOURCES } from '../azure/sources';
 import { Rule, RuleContext, Severity } from './rule';
-import { known, show, vpnTypeOf } from './support';
+import { knownOrSkipped, show } from './support';
 
 const POLICY_BASED = 'PolicyBased';
 
@@ -29,17 +18,17 @@ const policyBasedLimits: Rule = {
   check(ctx) {
     for (const c of vpnCandidates(ctx)) {
       const g = c.gateway;
-      if (known(ctx, g, 'vpn_type', vpnTypeOf(g)) !== POLICY_BASED) continue;
+      if (knownOrSkipped(ctx, g, 'vpn_type', vpnTypeOf(g)) !== POLICY_BASED) continue;
       const sku = gatewaySkuOf(ctx, g);
       if (sku && sku.capabilities?.maxTunnelsPolicyBased === undefined) {
-        report(ctx, c, 'error', g, `vpn_type = "PolicyBased" with sku = ${show(sku.name)}: azurerm accepts only sku = "Basic" for policy-based gateways; use vpn_type = "RouteBased" with ${show(CREATABLE_VPN_SKUS[0])} and use_policy_based_traffic_selectors on the connection`);
+        ctx.report('error', g, `vpn_type = "PolicyBased" with sku = ${show(sku.name)}: azurerm accepts only sku = "Basic" for policy-based gateways; use vpn_type = "RouteBased" with ${show(CREATABLE_VPN_SKUS[0])} and use_policy_based_traffic_selectors on the connection`, c.undecided);
       }
       // More than one S2S connection on a policy-based gateway is conn.routebased's (multi-site)
       // and conn.tunnel-limit's finding; only the protocol is left to this rule.
       for (const conn of ctx.lookup.connectionsOf(g.address)) {
         if (conn.connectionProtocol === 'IKEv2') {
           // The docs say "IKEv1 only"; whether Azure rejects an explicit IKEv2 or ignores it is unconfirmed.
-          report(ctx, c, 'warning', conn, `connection_protocol = "IKEv2" on a connection of policy-based gateway ${g.address}; policy-based gateways speak IKEv1 only (whether Azure rejects or ignores the setting is unconfirmed): remove connection_protocol or use a route-based gateway`);
+          ctx.report('warning', conn, `connection_protocol = "IKEv2" on a connection of policy-based gateway ${g.address}; policy-based gateways speak IKEv1 only (whether Azure rejects or ignores the setting is unconfirmed): remove connection_protocol or use a route-based gateway`, c.undecided);
         } else if (isUnknown(conn.connectionProtocol)) {
           ctx.skipped(conn, 'connection_protocol', conn.connectionProtocol);
         }
@@ -55,8 +44,8 @@ const policyBasedPortal: Rule = {
   source: SOURCES.FAQ,
   check(ctx) {
     for (const c of vpnCandidates(ctx)) {
-      if (known(ctx, c.gateway, 'vpn_type', vpnTypeOf(c.gateway)) !== POLICY_BASED) continue;
-      report(ctx, c, 'warning', c.gateway, 'vpn_type = "PolicyBased" is a legacy design (Basic only, one tunnel, no BGP/P2S, no portal creation since Oct 2023); prefer vpn_type = "RouteBased" and use_policy_based_traffic_selectors = true on the connection');
+      if (knownOrSkipped(ctx, c.gateway, 'vpn_type', vpnTypeOf(c.gateway)) !== POLICY_BASED) continue;
+      ctx.report('warning', c.gateway, 'vpn_type = "PolicyBased" is a legacy design (Basic only, one tunnel, no BGP/P2S, no portal creation since Oct 2023); prefer vpn_type = "RouteBased" and use_policy_based_traffic_selectors = true on the connection', c.undecided);
     }
   },
 };
@@ -72,10 +61,10 @@ const skuLegacyCreate: Rule = {
       if (!sku) continue;
       const caps = sku.capabilities;
       if (caps?.legacy) {
-        report(ctx, c, 'error', c.gateway, `sku = ${show(sku.name)} is a legacy SKU that can no longer be created (retired June 2026); use sku = ${show(caps.replacement ?? CREATABLE_VPN_SKUS[0])}`);
+        ctx.report('error', c.gateway, `sku = ${show(sku.name)} is a legacy SKU that can no longer be created (retired June 2026); use sku = ${show(caps.replacement ?? CREATABLE_VPN_SKUS[0])}`, c.undecided);
       } else if (!caps) {
         const kind = isExpressRouteSku(sku.name) ? 'an ExpressRoute-only SKU' : 'not a VPN gateway SKU';
-        report(ctx, c, 'error', c.gateway, `sku = ${show(sku.name)} is ${kind}; a gateway with type = "Vpn" needs one of ${CREATABLE_VPN_SKUS.map((s) => show(s)).join(', ')} (or "Basic")`);
+        ctx.report('error', c.gateway, `sku = ${show(sku.name)} is ${kind}; a gateway with type = "Vpn" needs one of ${CREATABLE_VPN_SKUS.map((s) => show(s)).join(', ')} (or "Basic")`, c.undecided);
       }
     }
   },
@@ -91,7 +80,7 @@ const skuNonAzCreate: Rule = {
       const sku = gatewaySkuOf(ctx, c.gateway);
       const caps = sku?.capabilities;
       if (!sku || !caps || caps.legacy || caps.creatable) continue;
-      report(ctx, c, 'error', c.gateway, `sku = ${show(sku.name)} is a non-zone-redundant SKU that can no longer be created (since Nov 2025; retired Sept 2026); use sku = ${show(caps.replacement ?? CREATABLE_VPN_SKUS[0])}, which also deploys in regions without availability zones`);
+      ctx.report('error', c.gateway, `sku = ${show(sku.name)} is a non-zone-redundant SKU that can no longer be created (since Nov 2025; retired Sept 2026); use sku = ${show(caps.replacement ?? CREATABLE_VPN_SKUS[0])}, which also deploys in regions without availability zones`, c.undecided);
     }
   },
 };
@@ -105,12 +94,12 @@ const skuGeneration: Rule = {
     for (const c of vpnCandidates(ctx)) {
       const g = c.gateway;
       if (g.generation === undefined) continue;
-      const generation = known(ctx, g, 'generation', g.generation);
+      const generation = knownOrSkipped(ctx, g, 'generation', g.generation);
       if (generation !== GEN1 && generation !== GEN2) continue;
       const sku = gatewaySkuOf(ctx, g);
       const caps = sku?.capabilities;
       if (!sku || !caps || caps.generations.includes(generation)) continue;
-      report(ctx, c, 'error', g, `generation = ${show(generation)} does not exist for sku = ${show(sku.name)}, which supports ${caps.generations.map((x) => show(x)).join(' and ')}; set generation = ${show(caps.generations[0])} or pick a SKU available in ${show(generation)}`);
+      ctx.report('error', g, `generation = ${show(generation)} does not exist for sku = ${show(sku.name)}, which supports ${caps.generations.map((x) => show(x)).join(' and ')}; set generation = ${show(caps.generations[0])} or pick a SKU available in ${show(generation)}`, c.undecided);
     }
   },
 };
@@ -126,12 +115,12 @@ const generationDrift: Rule = {
       // Only an explicit Generation1 can drift; SKUs that exist only in Generation1 (VpnGw1AZ, Basic)
       // leave nothing to choose, and SKUs that cannot be created are already errors.
       if (g.generation === undefined) continue;
-      if (known(ctx, g, 'generation', g.generation) !== GEN1) continue;
+      if (knownOrSkipped(ctx, g, 'generation', g.generation) !== GEN1) continue;
       const caps = gatewaySkuOf(ctx, g)?.capabilities;
       if (!caps?.creatable || !caps.generations.includes(GEN2)) continue;
       const basicIp = attachedPublicIps(ctx, g).some(({ publicIp }) => publicIpSkuOf(publicIp) === 'Basic');
       if (basicIp) continue;
-      report(ctx, c, 'warning', g, `generation = "Generation1" with sku = ${show(caps.name)}: Azure moves gateways on Standard public IPs to Generation2, and a change of generation replaces the gateway in Terraform; set generation = "Generation2" or add lifecycle { ignore_changes = [generation] }`);
+      ctx.report('warning', g, `generation = "Generation1" with sku = ${show(caps.name)}: Azure moves gateways on Standard public IPs to Generation2, and a change of generation replaces the gateway in Terraform; set generation = "Generation2" or add lifecycle { ignore_changes = [generation] }`, c.undecided);
     }
   },
 };
@@ -145,12 +134,12 @@ const skuBasicLimits: Rule = {
     for (const c of vpnCandidates(ctx)) {
       const g = c.gateway;
       if (gatewaySkuOf(ctx, g)?.name !== 'Basic') continue;
-      report(ctx, c, 'warning', g, `sku = "Basic" should not be used for production (lower SLA, no BGP, active-active, IKEv2/OpenVPN P2S, custom IPsec policy or NAT, 10 tunnels); use sku = ${show(CREATABLE_VPN_SKUS[0])}`);
+      ctx.report('warning', g, `sku = "Basic" should not be used for production (lower SLA, no BGP, active-active, IKEv2/OpenVPN P2S, custom IPsec policy or NAT, 10 tunnels); use sku = ${show(CREATABLE_VPN_SKUS[0])}`, c.undecided);
       const ipv6 = subnetsOf(ctx, g).flatMap((s) => s.addressPrefixes.items.filter((t) => parsePrefix(t)?.version === 6).map((t) => `${show(t)} (${s.address})`));
       if (ipv6.length > 0) {
-        report(ctx, c, 'error', g, `sku = "Basic" does not support IPv6, but the GatewaySubnet has address_prefixes ${ipv6.join(', ')}; remove the IPv6 range or use sku = ${show(CREATABLE_VPN_SKUS[0])}`);
+        ctx.report('error', g, `sku = "Basic" does not support IPv6, but the GatewaySubnet has address_prefixes ${ipv6.join(', ')}; remove the IPv6 range or use sku = ${show(CREATABLE_VPN_SKUS[0])}`, c.undecided);
       }
-      reportExpressRouteBeside(ctx, g, (er) => report(ctx, c, 'error', g, `sku = "Basic" cannot coexist with ExpressRoute gateway ${er.address} in the same virtual network; use sku = ${show(CREATABLE_VPN_SKUS[0])}`));
+      reportExpressRouteBeside(ctx, g, (er) => ctx.report('error', g, `sku = "Basic" cannot coexist with ExpressRoute gateway ${er.address} in the same virtual network; use sku = ${show(CREATABLE_VPN_SKUS[0])}`, c.undecided));
     }
   },
 };
@@ -166,7 +155,7 @@ function reportExpressRouteBeside(ctx: RuleContext, gateway: VpnGateway, found: 
     return;
   }
   for (const o of others) {
-    const kind = gatewayKind(o);
+    const kind = gatewayTypeOf(o);
     if (isUnknown(kind)) ctx.skipped(o, 'type', kind);
   }
 }

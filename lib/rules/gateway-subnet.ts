@@ -1,23 +1,11 @@
 import { Route, RouteTable, Subnet, VpnGateway } from '../model/topology';
 import { isKnown, isUnknown } from '../model/unknown';
 import { findOverlaps, Owned, parsePrefix } from '../private/cidr';
-import {
-  describeIpConfiguration,
-  GATEWAY_SUBNET,
-  gatewayKind,
-  ipConfigurationsOf,
-  isExpressRoute,
-  isGatewaySubnetName,
-  Level,
-  listAddresses,
-  report,
-  SOURCES,
-  subnetsOf,
-  VpnCandidate,
-  vpnCandidates,
-} from './gateway-support';
-import { Rule, RuleContext, Severity } from './rule';
-import { known, show, vpnTypeOf } from './support';
+import { describeIpConfiguration, ipConfigurationsOf, isExpressRoute, listAddresses, subnetsOf, VpnCandidate, vpnCandidates } from './gateway-support';
+import { GATEWAY_SUBNET, gatewayTypeOf, isGatewaySubnetName, vpnTypeOf } from '../azure/defaults';
+import { SOURCES } from '../azure/sources';
+import { Level, Rule, RuleContext, Severity } from './rule';
+import { knownOrSkipped, show } from './support';
 
 /**
  * A subnet that holds a VPN gateway, or is named GatewaySubnet and holds no gateway the
@@ -71,11 +59,11 @@ function collectGatewaySubnetUses(ctx: RuleContext): GatewaySubnetUse[] {
  * subnet may be an ExpressRoute-only one: report the skips instead.
  */
 function reportSubnet(ctx: RuleContext, use: GatewaySubnetUse, level: Level, message: string): void {
-  if (use.vpn.length === 0 || use.vpn.some((c) => !c.typeUnknown)) {
-    ctx[level](use.subnet, message);
+  if (use.vpn.length === 0 || use.vpn.some((c) => !c.undecided)) {
+    ctx.report(level, use.subnet, message);
     return;
   }
-  for (const c of use.vpn) report(ctx, c, level, use.subnet, message);
+  for (const c of use.vpn) ctx.report(level, use.subnet, message, c.undecided);
 }
 
 function subnetLabel(subnet: Subnet): string {
@@ -83,7 +71,7 @@ function subnetLabel(subnet: Subnet): string {
 }
 
 function associatedRouteTable(ctx: RuleContext, use: GatewaySubnetUse): RouteTable | undefined {
-  const address = known(ctx, use.subnet, 'the route table associated with the GatewaySubnet', use.subnet.routeTable);
+  const address = knownOrSkipped(ctx, use.subnet, 'the route table associated with the GatewaySubnet', use.subnet.routeTable);
   const table = ctx.lookup.routeTable(address);
   return table && !table.external ? table : undefined;
 }
@@ -102,20 +90,20 @@ const subnetName: Rule = {
       const ipcs = ipConfigurationsOf(ctx, c.gateway);
       if (!ipcs) continue;
       for (const ipc of ipcs) {
-        const address = known(ctx, c.gateway, `${describeIpConfiguration(ipc)} subnet_id`, ipc.subnet);
+        const address = knownOrSkipped(ctx, c.gateway, `${describeIpConfiguration(ipc)} subnet_id`, ipc.subnet);
         const subnet = ctx.lookup.subnet(address);
         if (!subnet) continue;
-        const name = known(ctx, c.gateway, `the name of ${subnet.address}`, subnet.name);
+        const name = knownOrSkipped(ctx, c.gateway, `the name of ${subnet.address}`, subnet.name);
         if (name === undefined) continue;
         if (!isGatewaySubnetName(name)) {
-          report(ctx, c, 'error', c.gateway, `${describeIpConfiguration(ipc)} subnet_id points at ${subnetLabel(subnet)}; a VPN gateway must sit in a subnet named exactly ${show(GATEWAY_SUBNET)}: rename the subnet or point subnet_id at the VNet's GatewaySubnet`);
+          ctx.report('error', c.gateway, `${describeIpConfiguration(ipc)} subnet_id points at ${subnetLabel(subnet)}; a VPN gateway must sit in a subnet named exactly ${show(GATEWAY_SUBNET)}: rename the subnet or point subnet_id at the VNet's GatewaySubnet`, c.undecided);
         } else if (name !== GATEWAY_SUBNET) {
-          report(ctx, c, 'warning', subnet, `subnet name ${show(name)} differs from ${show(GATEWAY_SUBNET)} only in case; azurerm accepts it but Azure documents the exact spelling: write name = ${show(GATEWAY_SUBNET)}`);
+          ctx.report('warning', subnet, `subnet name ${show(name)} differs from ${show(GATEWAY_SUBNET)} only in case; azurerm accepts it but Azure documents the exact spelling: write name = ${show(GATEWAY_SUBNET)}`, c.undecided);
         }
       }
       const declared = subnetsOf(ctx, c.gateway).filter((s) => !s.external);
       if (declared.length > 1) {
-        report(ctx, c, 'error', c.gateway, `ip_configuration blocks point at different subnets (${listAddresses(declared.map((s) => s.address))}); every ip_configuration of a gateway must use the same GatewaySubnet`);
+        ctx.report('error', c.gateway, `ip_configuration blocks point at different subnets (${listAddresses(declared.map((s) => s.address))}); every ip_configuration of a gateway must use the same GatewaySubnet`, c.undecided);
       }
     }
   },
@@ -157,12 +145,12 @@ function reportSmallerThan27(ctx: RuleContext, use: GatewaySubnetUse, text: stri
     return;
   }
   for (const c of use.vpn) {
-    const sku = known(ctx, c.gateway, 'sku', c.gateway.sku);
+    const sku = knownOrSkipped(ctx, c.gateway, 'sku', c.gateway.sku);
     if (sku === undefined) continue;
     if (sku === 'Basic') {
-      report(ctx, c, 'warning', use.subnet, `${what}: a Basic gateway fits, but SKU migration and ExpressRoute coexistence need /27; use /27 or larger`);
+      ctx.report('warning', use.subnet, `${what}: a Basic gateway fits, but SKU migration and ExpressRoute coexistence need /27; use /27 or larger`, c.undecided);
     } else {
-      report(ctx, c, 'error', use.subnet, `${what}: gateway ${c.gateway.address} with sku = ${show(sku)} needs /27 or larger (only Basic fits in /29–/28); use /27 or larger`);
+      ctx.report('error', use.subnet, `${what}: gateway ${c.gateway.address} with sku = ${show(sku)} needs /27 or larger (only Basic fits in /29–/28); use /27 or larger`, c.undecided);
     }
   }
 }
@@ -175,7 +163,7 @@ const subnetNoNsg: Rule = {
   azureError: 'NetworkSecurityGroupCannotBeAttachedToGatewaySubnet',
   check(ctx) {
     for (const use of gatewaySubnetUses(ctx)) {
-      const nsg = known(ctx, use.subnet, 'the network security group association', use.subnet.networkSecurityGroup);
+      const nsg = knownOrSkipped(ctx, use.subnet, 'the network security group association', use.subnet.networkSecurityGroup);
       if (nsg === undefined) continue;
       reportSubnet(ctx, use, 'error', `${subnetLabel(use.subnet)} has network security group ${nsg} associated; Azure refuses NSGs on the GatewaySubnet: remove the association`);
     }
@@ -218,7 +206,7 @@ const subnetBgpPropagation: Rule = {
     for (const use of gatewaySubnetUses(ctx)) {
       const table = associatedRouteTable(ctx, use);
       if (!table) continue;
-      const enabled = known(ctx, table, 'bgp_route_propagation_enabled', table.bgpRoutePropagationEnabled);
+      const enabled = knownOrSkipped(ctx, table, 'bgp_route_propagation_enabled', table.bgpRoutePropagationEnabled);
       if (enabled !== false) continue;
       reportSubnet(ctx, use, 'error', `route table ${table.address} on ${subnetLabel(use.subnet)} has bgp_route_propagation_enabled = false; the gateway does not work without it: set bgp_route_propagation_enabled = true (disable_bgp_route_propagation = false in azurerm 3.x)`);
     }
@@ -307,7 +295,7 @@ const onePerType: Rule = {
       const byType = new Map<string, VpnGateway[]>();
       const unknownType: VpnGateway[] = [];
       for (const g of gateways) {
-        const kind = gatewayKind(g);
+        const kind = gatewayTypeOf(g);
         if (isUnknown(kind)) unknownType.push(g);
         else byType.set(kind, [...(byType.get(kind) ?? []), g]);
       }
@@ -319,7 +307,7 @@ const onePerType: Rule = {
         }
       }
       for (const g of unknownType) {
-        const kind = gatewayKind(g);
+        const kind = gatewayTypeOf(g);
         if (isUnknown(kind)) ctx.skipped(g, 'type', kind);
       }
     }
@@ -336,22 +324,22 @@ const coexistRequirements: Rule = {
       const gateways = ctx.lookup.gatewaysInVnet(vnet.address);
       if (gateways.length < 2) continue;
       const expressRoute = gateways.filter(isExpressRoute);
-      const unknownType = gateways.filter((g) => isUnknown(gatewayKind(g)));
+      const unknownType = gateways.filter((g) => isUnknown(gatewayTypeOf(g)));
       for (const g of gateways) {
-        if (gatewayKind(g) !== 'Vpn') continue;
+        if (gatewayTypeOf(g) !== 'Vpn') continue;
         const others = unknownType.filter((o) => o !== g);
         if (expressRoute.length === 0 && others.length === 0) continue;
         const problems = coexistenceProblems(ctx, g);
         if (problems.length === 0) continue;
         if (expressRoute.length === 0) {
           for (const o of others) {
-            const kind = gatewayKind(o);
+            const kind = gatewayTypeOf(o);
             if (isUnknown(kind)) ctx.skipped(o, 'type', kind);
           }
           continue;
         }
         for (const [level, message] of problems) {
-          ctx[level](g, `virtual network ${vnet.address} also holds ExpressRoute gateway ${expressRoute[0].address}; ${message}`);
+          ctx.report(level, g, `virtual network ${vnet.address} also holds ExpressRoute gateway ${expressRoute[0].address}; ${message}`);
         }
       }
     }
@@ -360,7 +348,7 @@ const coexistRequirements: Rule = {
 
 function coexistenceProblems(ctx: RuleContext, gateway: VpnGateway): Array<[Level, string]> {
   const problems: Array<[Level, string]> = [];
-  const vpnType = known(ctx, gateway, 'vpn_type', vpnTypeOf(gateway));
+  const vpnType = knownOrSkipped(ctx, gateway, 'vpn_type', vpnTypeOf(gateway));
   if (vpnType === 'PolicyBased') {
     problems.push(['error', 'coexistence needs vpn_type = "RouteBased" (use use_policy_based_traffic_selectors on connections to policy-based devices)']);
   }

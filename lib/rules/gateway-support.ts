@@ -1,18 +1,12 @@
-import { EXPRESS_ROUTE_SKUS, SkuCapabilities, vpnSku } from '../model/sku-capabilities';
-import { Entity, GatewayIpConfiguration, PublicIp, Subnet, VpnGateway } from '../model/topology';
-import { isKnown, isUnknown, Unknown } from '../model/unknown';
-import { RuleContext } from './rule';
-import { gatewayTypeOf, known, referenced, show } from './support';
+import { EXPRESS_ROUTE_SKUS, SkuCapabilities, vpnSku } from '../azure/sku-capabilities';
+import { GatewayIpConfiguration, PublicIp, Subnet, VpnGateway } from '../model/topology';
+import { isKnown, isUnknown } from '../model/unknown';
+import { RuleContext, Undecided } from './rule';
+import { knownOrSkipped, referenced, show } from './support';
+import { DEFAULT_IP_CONFIGURATION_NAME, gatewayTypeOf } from '../azure/defaults';
+import { EXPRESS_ROUTE_GATEWAY } from '../azure/connection-types';
 
 /** Helpers shared by the gateway rule family (gateway-*.ts). */
-
-export { SOURCES } from './sources';
-
-export const GATEWAY_SUBNET = 'GatewaySubnet';
-export const GEN1 = 'Generation1';
-export const GEN2 = 'Generation2';
-/** azurerm's default `ip_configuration.name`. */
-const DEFAULT_IP_CONFIGURATION_NAME = 'vnetGatewayConfig';
 
 /**
  * A gateway the VPN rules look at: `type = "Vpn"` (or unset), or a `type` that is unknown before
@@ -21,42 +15,27 @@ const DEFAULT_IP_CONFIGURATION_NAME = 'vnetGatewayConfig';
  */
 export interface VpnCandidate {
   readonly gateway: VpnGateway;
-  readonly typeUnknown?: Unknown;
+  /** Set when `type` is unknown: every finding about the gateway becomes this skip. */
+  readonly undecided?: Undecided;
 }
-
-export type Level = 'error' | 'warning' | 'info';
 
 export function vpnCandidates(ctx: RuleContext): VpnCandidate[] {
   const out: VpnCandidate[] = [];
   for (const gateway of ctx.topology.gateways) {
     const type = gatewayTypeOf(gateway);
-    if (isUnknown(type)) out.push({ gateway, typeUnknown: type });
+    if (isUnknown(type)) out.push({ gateway, undecided: { entity: gateway, what: 'type', unknown: type } });
     else if (type === 'Vpn') out.push({ gateway });
   }
   return out;
 }
 
-/** `'Vpn'`, `'ExpressRoute'` (or another literal), or the Unknown `type`. */
-export function gatewayKind(gateway: VpnGateway): string | Unknown {
-  return gatewayTypeOf(gateway);
-}
-
 export function isExpressRoute(gateway: VpnGateway): boolean {
-  return gatewayTypeOf(gateway) === 'ExpressRoute';
-}
-
-/** Reports a finding about a VPN gateway; when its `type` is unknown, reports that skip instead. */
-export function report(ctx: RuleContext, candidate: VpnCandidate, level: Level, entity: Entity, message: string): void {
-  if (candidate.typeUnknown) {
-    ctx.skipped(candidate.gateway, 'type', candidate.typeUnknown);
-    return;
-  }
-  ctx[level](entity, message);
+  return gatewayTypeOf(gateway) === EXPRESS_ROUTE_GATEWAY;
 }
 
 /** The known `ip_configuration` blocks, or undefined (skip reported) when they are unknown. */
 export function ipConfigurationsOf(ctx: RuleContext, gateway: VpnGateway): GatewayIpConfiguration[] | undefined {
-  return known(ctx, gateway, 'ip_configuration', gateway.ipConfigurations);
+  return knownOrSkipped(ctx, gateway, 'ip_configuration', gateway.ipConfigurations);
 }
 
 /** `ip_configuration.name` as Azure sees it (azurerm default applied), or undefined when unknown. */
@@ -92,11 +71,6 @@ export function attachedPublicIps(ctx: RuleContext, gateway: VpnGateway): Attach
   return out;
 }
 
-/** `sku` of a public IP with the azurerm 4.x default (`Standard`). */
-export function publicIpSkuOf(publicIp: PublicIp): PublicIp['sku'] {
-  return publicIp.sku ?? 'Standard';
-}
-
 export interface GatewaySku {
   readonly name: string;
   /** Undefined for an ExpressRoute-only or unrecognised name. */
@@ -105,7 +79,7 @@ export interface GatewaySku {
 
 /** The gateway's `sku`; undefined when unset (azurerm requires it) or unknown (skip reported). */
 export function gatewaySkuOf(ctx: RuleContext, gateway: VpnGateway): GatewaySku | undefined {
-  const name = known(ctx, gateway, 'sku', gateway.sku);
+  const name = knownOrSkipped(ctx, gateway, 'sku', gateway.sku);
   if (name === undefined) return undefined;
   return { name, capabilities: vpnSku(name) };
 }
@@ -123,10 +97,6 @@ export function subnetsOf(ctx: RuleContext, gateway: VpnGateway): Subnet[] {
     if (s && !out.includes(s)) out.push(s);
   }
   return out;
-}
-
-export function isGatewaySubnetName(name: string): boolean {
-  return name.toLowerCase() === GATEWAY_SUBNET.toLowerCase();
 }
 
 /** Lists a few addresses for a message: `a, b, c and 4 more`. */

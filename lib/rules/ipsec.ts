@@ -1,95 +1,18 @@
 import { Connection, Entity, IpsecPolicy, VpnGateway } from '../model/topology';
-import { vpnSku } from '../model/sku-capabilities';
+import { vpnSku } from '../azure/sku-capabilities';
+import {
+  algorithmSpec,
+  GCM_IPSEC_ALGORITHMS,
+  IPSEC_ALGORITHMS,
+  IpsecAlgorithmField,
+  isAcceptedIpsecValue,
+  SA_DATASIZE_KILOBYTES,
+  SA_LIFETIME_SECONDS,
+} from '../azure/ipsec';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
-import { connectionTypeOf, known, referenced, show } from './support';
-import { SOURCES } from './sources';
-
-// ---------------------------------------------------------------------------------------------
-// The IPsec/IKE policy enumerations (azure-vpn-rules.md §3), shared by connection `ipsec_policy`
-// and P2S `vpn_client_configuration.ipsec_policy` (azurerm validates both with the same lists).
-
-/** The six algorithm fields of an IPsec/IKE policy, as the model names them. */
-export type IpsecAlgorithmField = 'dhGroup' | 'ikeEncryption' | 'ikeIntegrity' | 'ipsecEncryption' | 'ipsecIntegrity' | 'pfsGroup';
-
-export interface IpsecAlgorithmSpec {
-  readonly field: IpsecAlgorithmField;
-  /** The Terraform attribute inside `ipsec_policy`. */
-  readonly attribute: string;
-  /** Values the API and azurerm accept (exact case). */
-  readonly accepted: readonly string[];
-  /** Values the current Azure docs list as supported; the others are accepted but undocumented. */
-  readonly documented: readonly string[];
-  /** Values Azure accepts but that should not be used, with the reason. */
-  readonly weak: Readonly<Record<string, string>>;
-}
-
-const GCMAES_IKE = 'not documented for IKE integrity since 2024 (use SHA256 or SHA384 with a GCMAES ike_encryption)';
-
-export const IPSEC_ALGORITHMS: readonly IpsecAlgorithmSpec[] = [
-  {
-    field: 'ikeEncryption',
-    attribute: 'ike_encryption',
-    accepted: ['AES128', 'AES192', 'AES256', 'DES', 'DES3', 'GCMAES128', 'GCMAES256'],
-    documented: ['GCMAES256', 'GCMAES128', 'AES256', 'AES192', 'AES128'],
-    weak: { DES: 'DES is broken', DES3: '3DES is legacy and the slowest option' },
-  },
-  {
-    field: 'ikeIntegrity',
-    attribute: 'ike_integrity',
-    accepted: ['MD5', 'SHA1', 'SHA256', 'SHA384', 'GCMAES128', 'GCMAES256'],
-    documented: ['SHA384', 'SHA256', 'SHA1', 'MD5'],
-    weak: { MD5: 'MD5 is broken', SHA1: 'SHA1 is legacy', GCMAES128: GCMAES_IKE, GCMAES256: GCMAES_IKE },
-  },
-  {
-    field: 'dhGroup',
-    attribute: 'dh_group',
-    accepted: ['None', 'DHGroup1', 'DHGroup2', 'DHGroup14', 'DHGroup2048', 'ECP256', 'ECP384', 'DHGroup24'],
-    documented: ['None', 'DHGroup1', 'DHGroup2', 'DHGroup14', 'DHGroup2048', 'ECP256', 'ECP384', 'DHGroup24'],
-    weak: { DHGroup1: 'DH group 1 is 768-bit MODP', DHGroup2: 'DH group 2 is 1024-bit MODP', None: 'no Diffie-Hellman group' },
-  },
-  {
-    field: 'ipsecEncryption',
-    attribute: 'ipsec_encryption',
-    accepted: ['None', 'DES', 'DES3', 'AES128', 'AES192', 'AES256', 'GCMAES128', 'GCMAES192', 'GCMAES256'],
-    documented: ['None', 'DES', 'DES3', 'AES128', 'AES192', 'AES256', 'GCMAES128', 'GCMAES192', 'GCMAES256'],
-    // `None` (ESP NULL) is ipsec.null's concern: acceptable on VNet-to-VNet, not over the Internet.
-    weak: { DES: 'DES is broken', DES3: '3DES is legacy and the slowest option' },
-  },
-  {
-    field: 'ipsecIntegrity',
-    attribute: 'ipsec_integrity',
-    accepted: ['MD5', 'SHA1', 'SHA256', 'GCMAES128', 'GCMAES192', 'GCMAES256'],
-    documented: ['MD5', 'SHA1', 'SHA256', 'GCMAES128', 'GCMAES192', 'GCMAES256'],
-    weak: { MD5: 'MD5 is broken', SHA1: 'SHA1 is legacy' },
-  },
-  {
-    field: 'pfsGroup',
-    attribute: 'pfs_group',
-    accepted: ['None', 'PFS1', 'PFS2', 'PFS2048', 'ECP256', 'ECP384', 'PFS24', 'PFS14', 'PFSMM'],
-    documented: ['PFS24', 'ECP384', 'ECP256', 'PFS2048', 'PFS2', 'PFS1', 'None'],
-    weak: { PFS1: 'PFS group 1 is 768-bit MODP', PFS2: 'PFS group 2 is 1024-bit MODP' },
-  },
-];
-
-/** The GCM algorithms of `ipsec_encryption` that must be paired with the same `ipsec_integrity`. */
-export const GCM_IPSEC_ALGORITHMS: readonly string[] = ['GCMAES128', 'GCMAES192', 'GCMAES256'];
-
-/** Connection `sa_lifetime` (quick mode, seconds): azurerm's minimum, and the P2S maximum (S2S maximum undocumented). */
-export const SA_LIFETIME_SECONDS = { min: 300, documentedMax: 172799, default: 27000 } as const;
-
-/** Connection `sa_datasize` (quick mode, KB): 0 (no limit) or 1024 up to the int32 maximum. */
-export const SA_DATASIZE_KILOBYTES = { min: 1024, max: 2147483647, default: 102400000 } as const;
-
-const SPEC_BY_FIELD = new Map(IPSEC_ALGORITHMS.map((s) => [s.field, s]));
-
-function spec(field: IpsecAlgorithmField): IpsecAlgorithmSpec {
-  return SPEC_BY_FIELD.get(field)!;
-}
-
-/** Whether a value is accepted for an algorithm field (exact case, as azurerm and the API compare). */
-export function isAcceptedIpsecValue(field: IpsecAlgorithmField, value: string): boolean {
-  return spec(field).accepted.includes(value);
-}
+import { knownOrSkipped, referenced, show } from './support';
+import { SOURCES } from '../azure/sources';
+import { EXPRESS_ROUTE, IPSEC } from '../azure/connection-types';
 
 // ---------------------------------------------------------------------------------------------
 // Where policies are written
@@ -122,7 +45,7 @@ function policySites(ctx: RuleContext): PolicySite[] {
 function algorithm(ctx: RuleContext, site: PolicySite, field: IpsecAlgorithmField): string | undefined {
   const value = site.policy[field];
   if (value === undefined) return undefined;
-  return known(ctx, site.entity, `${site.block}.${spec(field).attribute}`, value);
+  return knownOrSkipped(ctx, site.entity, `${site.block}.${algorithmSpec(field).attribute}`, value);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,16 +61,16 @@ const skuRule: Rule = {
       let gateway: VpnGateway | undefined = site.gateway;
       if (site.connection) {
         const c = site.connection;
-        const type = connectionTypeOf(c);
-        const t = type === undefined ? undefined : known(ctx, c, 'type', type);
-        if (t === 'ExpressRoute') {
+        const type = c.connectionType;
+        const t = type === undefined ? undefined : knownOrSkipped(ctx, c, 'type', type);
+        if (t === EXPRESS_ROUTE) {
           ctx.error(c, 'ipsec_policy is set on an ExpressRoute connection; custom IPsec/IKE policies only apply to IPsec and Vnet2Vnet connections — remove ipsec_policy');
           continue;
         }
         gateway = referenced(ctx, c, 'virtual_network_gateway_id', c.gateway, (a) => ctx.lookup.gateway(a));
       }
       if (!gateway) continue;
-      const sku = known(ctx, site.entity, site.gateway ? 'sku' : `${gateway.address} sku`, gateway.sku);
+      const sku = knownOrSkipped(ctx, site.entity, site.gateway ? 'sku' : `${gateway.address} sku`, gateway.sku);
       if (sku === undefined || vpnSku(sku)?.customIpsecPolicy !== false) continue;
       const where = site.gateway ? 'this gateway has' : `its gateway ${gateway.address} has`;
       ctx.error(site.entity, `${site.block} is set but ${where} sku = ${show(sku)}, which does not support custom IPsec/IKE policies; use VpnGw1AZ or larger, or remove ${site.block}`);
@@ -221,7 +144,7 @@ const saLifetimeRule: Rule = {
     for (const site of policySites(ctx)) {
       if (!site.connection) continue;
       const c = site.connection;
-      const lifetime = site.policy.saLifetimeSeconds === undefined ? undefined : known(ctx, c, 'ipsec_policy.sa_lifetime', site.policy.saLifetimeSeconds);
+      const lifetime = site.policy.saLifetimeSeconds === undefined ? undefined : knownOrSkipped(ctx, c, 'ipsec_policy.sa_lifetime', site.policy.saLifetimeSeconds);
       if (lifetime !== undefined) {
         if (!Number.isInteger(lifetime) || lifetime < SA_LIFETIME_SECONDS.min) {
           ctx.error(c, `ipsec_policy.sa_lifetime = ${lifetime} must be a whole number of seconds, at least ${SA_LIFETIME_SECONDS.min} (default ${SA_LIFETIME_SECONDS.default})`);
@@ -229,7 +152,7 @@ const saLifetimeRule: Rule = {
           ctx.warning(c, `ipsec_policy.sa_lifetime = ${lifetime} is above ${SA_LIFETIME_SECONDS.documentedMax} s, the documented maximum for P2S policies; the S2S maximum is not documented (unconfirmed), so stay at or below ${SA_LIFETIME_SECONDS.documentedMax}`);
         }
       }
-      const size = site.policy.saDataSizeKilobytes === undefined ? undefined : known(ctx, c, 'ipsec_policy.sa_datasize', site.policy.saDataSizeKilobytes);
+      const size = site.policy.saDataSizeKilobytes === undefined ? undefined : knownOrSkipped(ctx, c, 'ipsec_policy.sa_datasize', site.policy.saDataSizeKilobytes);
       if (size !== undefined && size !== 0 && (!Number.isInteger(size) || size < SA_DATASIZE_KILOBYTES.min || size > SA_DATASIZE_KILOBYTES.max)) {
         ctx.error(c, `ipsec_policy.sa_datasize = ${size} must be 0 (no limit) or a whole number of KB from ${SA_DATASIZE_KILOBYTES.min} to ${SA_DATASIZE_KILOBYTES.max} (default ${SA_DATASIZE_KILOBYTES.default})`);
       }
@@ -265,8 +188,8 @@ const nullRule: Rule = {
     for (const site of policySites(ctx)) {
       if (algorithm(ctx, site, 'ipsecEncryption') !== 'None') continue;
       if (site.connection) {
-        const type = connectionTypeOf(site.connection);
-        if (type === undefined || known(ctx, site.entity, 'type', type) !== 'IPsec') continue;
+        const type = site.connection.connectionType;
+        if (type === undefined || knownOrSkipped(ctx, site.entity, 'type', type) !== IPSEC) continue;
       }
       const over = site.connection ? 'a site-to-site connection over the Internet' : 'point-to-site clients on the Internet';
       ctx.warning(site.entity, `${site.block}.ipsec_encryption = "None" sends traffic without encryption on ${over}; use GCMAES256 or AES256 (ESP NULL is only for VNet-to-VNet or links encrypted elsewhere)`);

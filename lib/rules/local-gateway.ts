@@ -1,10 +1,10 @@
 import { LocalNetworkGateway, VirtualNetwork } from '../model/topology';
 import { isKnown, isUnknown } from '../model/unknown';
 import { contains, findOverlaps, isApipa, parseAddress, parsePrefix, Prefix } from '../private/cidr';
-import { connectedNetworks, describeOthers, describePrefix, OverlapReports, siteIsSuperset } from './connection';
+import { connectedNetworks, describeOthers, describePrefix, OverlapReports, siteIsSuperset } from './connected-networks';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
-import { known, show } from './support';
-import { SOURCES } from './sources';
+import { knownOrSkipped, show } from './support';
+import { SOURCES } from '../azure/sources';
 
 /**
  * Local network gateway rules (catalogue §1c, `lng.*`). The single-resource rules run on every
@@ -77,7 +77,7 @@ const bgpHostPrefix: Rule = {
     for (const lng of declared(ctx)) {
       const bgp = lng.bgpSettings;
       if (!bgp || bgp.peeringAddress === undefined) continue;
-      const peerText = known(ctx, lng, 'bgp_settings.bgp_peering_address', bgp.peeringAddress);
+      const peerText = knownOrSkipped(ctx, lng, 'bgp_settings.bgp_peering_address', bgp.peeringAddress);
       if (peerText === undefined) continue;
       const peer = parseAddress(peerText);
       if (!peer) continue; // lng.bgp.peer-ip reports it.
@@ -127,7 +127,7 @@ const bgpPeerIp: Rule = {
         ctx.error(lng, 'bgp_settings has no bgp_peering_address; set it to the BGP address of the on-premises device');
         continue;
       }
-      const peerText = known(ctx, lng, 'bgp_settings.bgp_peering_address', bgp.peeringAddress);
+      const peerText = knownOrSkipped(ctx, lng, 'bgp_settings.bgp_peering_address', bgp.peeringAddress);
       if (peerText === undefined) continue;
       const peer = parseAddress(peerText);
       if (!peer) {
@@ -174,7 +174,7 @@ const bgpAsn: Rule = {
         ctx.error(lng, "bgp_settings has no asn; set it to the on-premises device's ASN");
         continue;
       }
-      const asn = known(ctx, lng, 'bgp_settings.asn', bgp.asn);
+      const asn = knownOrSkipped(ctx, lng, 'bgp_settings.asn', bgp.asn);
       if (asn === 0) {
         ctx.error(lng, 'bgp_settings.asn is 0; Azure refuses a local network gateway with an ASN of zero. Use the device\'s ASN (a private one: 64512–65514 or 65521–65534)');
       }

@@ -1,10 +1,12 @@
-import { vpnSku } from '../model/sku-capabilities';
+import { vpnSku } from '../azure/sku-capabilities';
 import { Connection, Entity, NatMapping, NatRule } from '../model/topology';
 import { isKnown, Unknown } from '../model/unknown';
 import { findOverlaps, isApipa, Owned, parseAddress, parsePrefix, Prefix } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
-import { activeActiveOf, connectionBgpOf, known, show } from './support';
-import { SOURCES } from './sources';
+import { knownOrSkipped, show } from './support';
+import { activeActiveOf, connectionBgpOf } from '../azure/defaults';
+import { SOURCES } from '../azure/sources';
+import { IPSEC } from '../azure/connection-types';
 
 /**
  * NAT rules on VPN gateways (catalogue §1g): `azurerm_virtual_network_gateway_nat_rule` and the
@@ -74,7 +76,7 @@ const sku: Rule = {
     for (const [address, rules] of rulesByGateway(ctx)) {
       const gateway = ctx.lookup.gateway(address);
       if (!gateway || gateway.external || gateway.sku === undefined) continue;
-      const name = known(ctx, gateway, 'sku', gateway.sku);
+      const name = knownOrSkipped(ctx, gateway, 'sku', gateway.sku);
       if (name === undefined) continue;
       if (vpnSku(name)?.nat !== true) {
         ctx.error(gateway, `sku = ${show(name)} does not support NAT but ${rules.length} NAT rule(s) are declared on this gateway (${listNames(rules)}); use VpnGw2AZ or larger, or remove the NAT rules`);
@@ -93,12 +95,12 @@ const scope: Rule = {
       const { rules, unknown } = linkedRules(connection);
       if (unknown) ctx.skipped(connection, 'ingress_nat_rule_ids / egress_nat_rule_ids', unknown);
       if (rules.length === 0) continue;
-      const type = connection.connectionType === undefined ? undefined : known(ctx, connection, 'type', connection.connectionType);
-      if (type !== undefined && type !== 'IPsec') {
+      const type = connection.connectionType === undefined ? undefined : knownOrSkipped(ctx, connection, 'type', connection.connectionType);
+      if (type !== undefined && type !== IPSEC) {
         ctx.error(connection, `type = ${show(type)} cannot use NAT rules (NAT works only on IPsec site-to-site connections); remove ingress_nat_rule_ids and egress_nat_rule_ids`);
       }
       const pbts = connection.usePolicyBasedTrafficSelectors;
-      if (pbts !== undefined && known(ctx, connection, 'use_policy_based_traffic_selectors', pbts) === true) {
+      if (pbts !== undefined && knownOrSkipped(ctx, connection, 'use_policy_based_traffic_selectors', pbts) === true) {
         ctx.error(connection, 'use_policy_based_traffic_selectors = true cannot be combined with NAT rules; turn it off or remove ingress_nat_rule_ids and egress_nat_rule_ids');
       }
       for (const linked of rules) {
@@ -107,7 +109,7 @@ const scope: Rule = {
         if (isKnown(rule.gateway) && isKnown(connection.gateway) && rule.gateway !== connection.gateway) {
           ctx.error(connection, `${linked.direction}_nat_rule_ids links ${rule.address}, which belongs to ${rule.gateway}, not to this connection's gateway ${connection.gateway}; link NAT rules of the same gateway`);
         }
-        const mode = known(ctx, connection, `mode of ${rule.address}`, modeOf(rule));
+        const mode = knownOrSkipped(ctx, connection, `mode of ${rule.address}`, modeOf(rule));
         if (mode === undefined) continue;
         const expected = linked.direction === 'ingress' ? 'IngressSnat' : 'EgressSnat';
         if (mode.toLowerCase() !== expected.toLowerCase()) {
@@ -140,7 +142,7 @@ const name: Rule = {
   check(ctx) {
     for (const rule of ctx.topology.natRules) {
       if (rule.name === undefined) continue;
-      const value = known(ctx, rule, 'name', rule.name);
+      const value = knownOrSkipped(ctx, rule, 'name', rule.name);
       if (value !== undefined && value.includes('/')) {
         ctx.error(rule, `name = ${show(value)} contains "/", which Azure does not allow in NAT rule names; use "-" instead`);
       }
@@ -171,14 +173,14 @@ const onePrefix: Rule = {
       for (const [attribute, mappings] of counts as Array<['internal_mapping' | 'external_mapping', NatMapping[]]>) {
         for (const mapping of mappings) {
           if (mapping.addressSpace === undefined) continue;
-          const text = known(ctx, rule, `${attribute}.address_space`, mapping.addressSpace);
+          const text = knownOrSkipped(ctx, rule, `${attribute}.address_space`, mapping.addressSpace);
           if (text === undefined) continue;
           const prefix = parseCidr(text);
           if (!prefix) ctx.error(rule, `${attribute}.address_space ${show(text)} is not a CIDR prefix; use a prefix such as "10.0.1.0/24"`);
           else prefixes[attribute] ??= prefix;
         }
       }
-      const type = known(ctx, rule, 'type', typeOf(rule));
+      const type = knownOrSkipped(ctx, rule, 'type', typeOf(rule));
       if (type === undefined || type.toLowerCase() !== 'static' || rule.internalMappings.length !== 1 || rule.externalMappings.length !== 1) continue;
       if (rule.unknownBlocks?.internal_mapping || rule.unknownBlocks?.external_mapping) continue;
       const internal = prefixes.internal_mapping;
@@ -198,7 +200,7 @@ const dynamic: Rule = {
   check(ctx) {
     const dynamicRules = new Set<string>();
     for (const rule of ctx.topology.natRules) {
-      const type = known(ctx, rule, 'type', typeOf(rule));
+      const type = knownOrSkipped(ctx, rule, 'type', typeOf(rule));
       if (type === undefined || type.toLowerCase() !== 'dynamic') continue;
       dynamicRules.add(rule.address);
       for (const mapping of rule.externalMappings) {
@@ -242,7 +244,7 @@ const externalUnique: Rule = {
       for (const rule of rules) {
         for (const mapping of rule.externalMappings) {
           if (mapping.addressSpace === undefined) continue;
-          const text = known(ctx, rule, 'external_mapping.address_space', mapping.addressSpace);
+          const text = knownOrSkipped(ctx, rule, 'external_mapping.address_space', mapping.addressSpace);
           const prefix = text === undefined ? undefined : parseCidr(text);
           if (text !== undefined && prefix) items.push({ prefix, owner: rule.address, data: { text, rule } });
         }
@@ -323,7 +325,7 @@ const activeActive: Rule = {
     for (const [address, rules] of rulesByGateway(ctx)) {
       const gateway = ctx.lookup.gateway(address);
       if (!gateway || gateway.external) continue;
-      const aa = known(ctx, gateway, 'active_active', activeActiveOf(gateway));
+      const aa = knownOrSkipped(ctx, gateway, 'active_active', activeActiveOf(gateway));
       if (aa !== true) continue;
       for (const rule of rules) {
         if (rule.ipConfigurationId === undefined) {

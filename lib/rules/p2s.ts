@@ -3,8 +3,10 @@ import { Entity, P2SConfiguration, RadiusServer, VirtualNetwork, VpnGateway } fr
 import { isKnown, Maybe, MaybeList, Unknown } from '../model/unknown';
 import { contains, findOverlaps, isPrivate, Owned, parseAddress, parsePrefix, Prefix } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
-import { activeActiveOf, connectionBgpOf, known, show, vpnTypeOf } from './support';
-import { SOURCES } from './sources';
+import { knownOrSkipped, show } from './support';
+import { activeActiveOf, connectionBgpOf, vpnTypeOf } from '../azure/defaults';
+import { SOURCES } from '../azure/sources';
+import { IPSEC, VNET2VNET } from '../azure/connection-types';
 
 /**
  * Point-to-site rules (catalogue §1e and §5): everything about `vpn_client_configuration`.
@@ -136,7 +138,7 @@ function poolPrefixes(p2s: P2SConfiguration): PoolPrefix[] {
 }
 
 function skuOf(ctx: RuleContext, gateway: VpnGateway): string | undefined {
-  return gateway.sku === undefined ? undefined : known(ctx, gateway, 'sku', gateway.sku);
+  return gateway.sku === undefined ? undefined : knownOrSkipped(ctx, gateway, 'sku', gateway.sku);
 }
 
 /** A network whose prefixes P2S clients get routes to, or that a pool must not overlap. */
@@ -187,7 +189,7 @@ const routeBased: Rule = {
   source: SOURCES.P2S,
   check(ctx) {
     for (const { gateway } of p2sGateways(ctx)) {
-      const vpnType = known(ctx, gateway, 'vpn_type', vpnTypeOf(gateway));
+      const vpnType = knownOrSkipped(ctx, gateway, 'vpn_type', vpnTypeOf(gateway));
       if (vpnType !== undefined && vpnType.toLowerCase() === 'policybased') {
         ctx.error(gateway, `vpn_client_configuration is set on a gateway with vpn_type = ${show(vpnType)}; point-to-site requires vpn_type = "RouteBased" (a route-based gateway must be re-created)`);
       }
@@ -206,9 +208,9 @@ const aaThirdIp: Rule = {
       if (gateway.external) continue;
       const dynamicP2s = unknownBlock(gateway, 'vpn_client_configuration');
       if (!gateway.p2s && !dynamicP2s) continue;
-      const activeActive = known(ctx, gateway, 'active_active', activeActiveOf(gateway));
+      const activeActive = knownOrSkipped(ctx, gateway, 'active_active', activeActiveOf(gateway));
       if (activeActive !== true) continue;
-      const ipConfigurations = known(ctx, gateway, 'ip_configuration', gateway.ipConfigurations);
+      const ipConfigurations = knownOrSkipped(ctx, gateway, 'ip_configuration', gateway.ipConfigurations);
       if (ipConfigurations === undefined) continue;
       if (ipConfigurations.length < 3 && !gateway.p2s && dynamicP2s) {
         ctx.skipped(gateway, 'whether vpn_client_configuration is present (it needs a third ip_configuration on an active-active gateway)', dynamicP2s);
@@ -419,7 +421,7 @@ const entra: Rule = {
         ctx.error(gateway, `vpn_client_configuration sets ${set.join(', ')} but not ${missing.join(', ')}; Entra ID authentication needs all three (aad_tenant, aad_audience, aad_issuer) or none`);
       }
       if (p2s.aadAudience === undefined) continue;
-      const audience = known(ctx, gateway, 'aad_audience', p2s.aadAudience);
+      const audience = knownOrSkipped(ctx, gateway, 'aad_audience', p2s.aadAudience);
       if (audience === undefined) continue;
       const normalised = audience.trim().toLowerCase();
       if (normalised === MICROSOFT_REGISTERED_AUDIENCE || MANUAL_SOVEREIGN_AUDIENCES.has(normalised)) continue;
@@ -452,7 +454,7 @@ const radius: Rule = {
       const addresses: Prefix[] = [];
       for (const server of servers) {
         if (server.address !== undefined) {
-          const address = known(ctx, gateway, `${server.attribute} address`, server.address);
+          const address = knownOrSkipped(ctx, gateway, `${server.attribute} address`, server.address);
           if (address !== undefined) {
             const parsed = parseAddress(address);
             if (parsed?.version !== 4) ctx.error(gateway, `${server.attribute} address ${show(address)} is not an IPv4 address; RADIUS servers are given by IPv4 address`);
@@ -466,7 +468,7 @@ const radius: Rule = {
           }
         }
         if (server.score !== undefined) {
-          const score = known(ctx, gateway, `${server.attribute} score`, server.score);
+          const score = knownOrSkipped(ctx, gateway, `${server.attribute} score`, server.score);
           if (score !== undefined && (!Number.isInteger(score) || score < 1 || score > 30)) {
             ctx.error(gateway, `${server.attribute} score = ${score} is out of range; use an integer from 1 to 30`);
           }
@@ -486,7 +488,7 @@ function warnUnreachableRadius(ctx: RuleContext, gateway: VpnGateway, addresses:
   for (const connection of ctx.lookup.connectionsOf(gateway.address)) {
     const type = connection.connectionType;
     // An unknown type might be IPsec: do not warn.
-    if (!isKnown(type) || type === 'IPsec' || type === 'Vnet2Vnet') return;
+    if (!isKnown(type) || type === IPSEC || type === VNET2VNET) return;
   }
   const inAzure: Prefix[] = [];
   const vnet = ctx.lookup.gatewayVnet(gateway);
@@ -531,7 +533,7 @@ const rootCerts: Rule = {
       for (const cert of p2s.rootCertificates) {
         const name = isKnown(cert.name) ? show(cert.name) : 'a root_certificate';
         if (cert.publicCertData === undefined) continue;
-        const data = known(ctx, gateway, `public_cert_data of root_certificate ${name}`, cert.publicCertData);
+        const data = knownOrSkipped(ctx, gateway, `public_cert_data of root_certificate ${name}`, cert.publicCertData);
         if (data === undefined) continue;
         const problem = certDataProblem(data);
         if (problem) {
@@ -595,7 +597,7 @@ const customIpsec: Rule = {
       ];
       for (const [attribute, raw, min, max] of checks) {
         if (raw === undefined) continue;
-        const value = known(ctx, gateway, `vpn_client_configuration.ipsec_policy.${attribute}`, raw);
+        const value = knownOrSkipped(ctx, gateway, `vpn_client_configuration.ipsec_policy.${attribute}`, raw);
         if (value !== undefined && (!Number.isInteger(value) || value < min || value > max)) {
           ctx.error(gateway, `vpn_client_configuration.ipsec_policy.${attribute} = ${value} is out of range; use an integer from ${min} to ${max}`);
         }
@@ -659,7 +661,7 @@ const transit: Rule = {
       }
       for (const connection of ctx.lookup.connectionsOf(gateway.address)) {
         const type = connection.connectionType;
-        if (!isKnown(type) || (type !== 'IPsec' && type !== 'Vnet2Vnet')) continue;
+        if (!isKnown(type) || (type !== IPSEC && type !== VNET2VNET)) continue;
         const bgp = connectionBgpOf(connection);
         if (bgp instanceof Unknown) {
           ctx.skipped(connection, 'bgp_enabled', bgp);

@@ -3,8 +3,10 @@ import { Peering, VirtualNetwork, VpnGateway } from '../model/topology';
 import { isKnown, Unknown } from '../model/unknown';
 import { findOverlaps, Owned, parsePrefix } from '../private/cidr';
 import { LeftOut, Rule, Severity } from './rule';
-import { connectionBgpOf, known, show } from './support';
-import { SOURCES } from './sources';
+import { knownOrSkipped, show } from './support';
+import { connectionBgpOf } from '../azure/defaults';
+import { SOURCES } from '../azure/sources';
+import { IPSEC, VNET2VNET } from '../azure/connection-types';
 
 /**
  * VNet peering and gateway transit (catalogue §1h and §6). Everything goes through indexes built
@@ -152,9 +154,9 @@ const useRemoteNeedsGateway: Rule = {
     const index = indexOf(ctx.lookup);
     for (const peering of ctx.topology.peerings) {
       if (peering.useRemoteGateways === undefined) continue;
-      const useRemote = known(ctx, peering, 'use_remote_gateways', peering.useRemoteGateways);
+      const useRemote = knownOrSkipped(ctx, peering, 'use_remote_gateways', peering.useRemoteGateways);
       if (useRemote !== true || peering.remoteVirtualNetwork === undefined) continue;
-      const remoteAddress = known(ctx, peering, 'remote_virtual_network_id', peering.remoteVirtualNetwork);
+      const remoteAddress = knownOrSkipped(ctx, peering, 'remote_virtual_network_id', peering.remoteVirtualNetwork);
       if (remoteAddress === undefined) continue;
       const remote = declaredVnet(ctx.lookup, remoteAddress);
       if (remote instanceof Unknown) {
@@ -246,8 +248,8 @@ const bothSides: Rule = {
     const index = indexOf(ctx.lookup);
     for (const peering of ctx.topology.peerings) {
       if (peering.virtualNetwork === undefined || peering.remoteVirtualNetwork === undefined) continue;
-      const local = known(ctx, peering, 'virtual_network_name', peering.virtualNetwork);
-      const remote = known(ctx, peering, 'remote_virtual_network_id', peering.remoteVirtualNetwork);
+      const local = knownOrSkipped(ctx, peering, 'virtual_network_name', peering.virtualNetwork);
+      const remote = knownOrSkipped(ctx, peering, 'remote_virtual_network_id', peering.remoteVirtualNetwork);
       if (local === undefined || remote === undefined) continue;
       if (index.byPair.has(pairKey(remote, local))) continue;
       const remoteVnet = ctx.lookup.virtualNetwork(remote);
@@ -282,7 +284,7 @@ const onPremPrefixes: Rule = {
       const shown = prefixes.length > 5 ? `${show(prefixes.slice(0, 5))} and ${prefixes.length - 5} more` : show(prefixes);
       for (const gateway of gateways) {
         for (const connection of ctx.lookup.connectionsOf(gateway.address)) {
-          if (connection.connectionType !== 'IPsec') continue;
+          if (connection.connectionType !== IPSEC) continue;
           const bgp = connectionBgpOf(connection);
           if (bgp instanceof Unknown) {
             ctx.skipped(connection, 'bgp_enabled', bgp);
@@ -327,7 +329,7 @@ const plusV2v: Rule = {
   check(ctx) {
     const index = indexOf(ctx.lookup);
     for (const connection of ctx.topology.connections) {
-      if (connection.connectionType !== 'Vnet2Vnet') continue;
+      if (connection.connectionType !== VNET2VNET) continue;
       const own = ctx.lookup.gateway(connection.gateway);
       const peer = ctx.lookup.gateway(connection.peerGateway);
       const a = own ? ctx.lookup.gatewayVnet(own) : undefined;
@@ -353,6 +355,6 @@ export const peeringRules: Rule[] = [
 
 export const peeringLeftOut: LeftOut[] = [
   { id: 'peer.global-transit', reason: 'Azure supports gateway transit over global peering; cross-cloud peering cannot be expressed in one azurerm configuration' },
-  { id: 'peer.non-transitive', reason: 'spoke-to-spoke reachability needs the routing (NVA, UDRs, Route Server) picture; left to the reachability report' },
+  { id: 'peer.non-transitive', reason: 'spoke-to-spoke reachability needs the routing (NVA, UDRs, Route Server) picture; left to the reachability report', source: SOURCES.PEER },
   { id: 'peer.classic', reason: 'azurerm 4.x has no classic (ASM) resources, and classic VPN gateways are retired' },
 ];

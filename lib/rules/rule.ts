@@ -48,9 +48,28 @@ export interface Rule extends RuleInfo {
 export interface LeftOut {
   readonly id: string;
   readonly reason: string;
+  /** The documentation behind the id, when the reachability report cites it. */
+  readonly source?: string;
 }
 
-/** What a rule sees: the topology, its indexes, and a way to report. */
+/** The levels a rule reports at, as the {@link Severity} values spell them. */
+export type Level = 'error' | 'warning' | 'info';
+
+/**
+ * A value a finding depends on that is unknown before apply: when a finding is reported with
+ * it, the finding becomes this skip instead (an ExpressRoute gateway behind a variable is never
+ * blamed for a VPN rule).
+ */
+export interface Undecided {
+  readonly entity: Entity;
+  /** The value in the user's terms ("type", "sku"). */
+  readonly what: string;
+  readonly unknown: Unknown;
+}
+
+const SEVERITY_OF_LEVEL: Record<Level, Severity> = { error: Severity.ERROR, warning: Severity.WARNING, info: Severity.INFO };
+
+/** What a rule sees: the topology, its indexes, and one way to report. */
 export class RuleContext {
   private readonly sink: Finding[];
 
@@ -69,6 +88,15 @@ export class RuleContext {
 
   public get topology(): Topology {
     return this.lookup.topology;
+  }
+
+  /**
+   * Reports a finding at `level`; when `undecided` is given, reports that skip instead. The
+   * other reporting methods are shorthands for this one.
+   */
+  public report(level: Level, entity: Entity, message: string, undecided?: Undecided): void {
+    if (undecided) this.skipped(undecided.entity, undecided.what, undecided.unknown);
+    else this.add(entity, SEVERITY_OF_LEVEL[level], message);
   }
 
   public error(entity: Entity, message: string): void {

@@ -1,5 +1,5 @@
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
-import { SOURCES } from './sources';
+import { SOURCES } from '../azure/sources';
 import { Entity, SecretUse } from '../model/topology';
 
 /**

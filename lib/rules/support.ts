@@ -1,58 +1,14 @@
-import { Connection, Entity, VpnGateway } from '../model/topology';
+import { Entity } from '../model/topology';
 import { isKnown, isUnknown, Maybe, Unknown } from '../model/unknown';
 import { RuleContext } from './rule';
 
-/**
- * Small helpers shared by the rule families: the azurerm defaults (so that every rule applies
- * them the same way) and the "decide or skip" pattern.
- */
-
-/** `vpn_type` with its azurerm default applied. */
-export function vpnTypeOf(g: VpnGateway): Maybe<string> {
-  return g.vpnType ?? 'RouteBased';
-}
-
-/** `type` of a gateway; azurerm requires it, treat absence as `Vpn`. */
-export function gatewayTypeOf(g: VpnGateway): Maybe<string> {
-  return g.gatewayType ?? 'Vpn';
-}
-
-/** Whether the gateway is a VPN gateway (not ExpressRoute); unknown when `type` is. */
-export function isVpnGateway(g: VpnGateway): boolean | Unknown {
-  const t = gatewayTypeOf(g);
-  return isKnown(t) ? t === 'Vpn' : t;
-}
-
-/** `active_active` with its default (false). */
-export function activeActiveOf(g: VpnGateway): Maybe<boolean> {
-  return g.activeActive ?? false;
-}
-
-/** `bgp_enabled` / `enable_bgp` with its default (false). */
-export function gatewayBgpOf(g: VpnGateway): Maybe<boolean> {
-  return g.bgpEnabled ?? false;
-}
-
-/** Connection `bgp_enabled` / `enable_bgp` with its default (false). */
-export function connectionBgpOf(c: Connection): Maybe<boolean> {
-  return c.bgpEnabled ?? false;
-}
-
-/** Connection `type`; azurerm requires it. */
-export function connectionTypeOf(c: Connection): Maybe<string> | undefined {
-  return c.connectionType;
-}
-
-/** The gateway ASN with its default (65515, assigned "whether BGP is enabled or not"). */
-export function gatewayAsnOf(g: VpnGateway): Maybe<number> {
-  return g.bgpSettings?.asn ?? 65515;
-}
+/** The helpers every rule family uses on top of {@link RuleContext}: decide or skip, and message formatting. */
 
 /**
  * Returns the value when it is known. When it is an Unknown, reports the skip as info on the
  * entity and returns undefined, so the caller can simply `if (v === undefined) continue`.
  */
-export function known<T>(
+export function knownOrSkipped<T>(
   ctx: RuleContext,
   entity: Parameters<RuleContext['skipped']>[0],
   what: string,
@@ -97,4 +53,33 @@ export function referenced<E extends Entity>(
     return undefined;
   }
   return target;
+}
+
+/** The skip reason for a resource referenced by a literal Azure ID, whose attributes cannot be read. */
+export function externalUnknown(entity: Entity | undefined, address?: Maybe<string>): Unknown {
+  const name = entity?.address ?? (isKnown(address) ? address : 'the referenced resource');
+  return new Unknown(`${name} is referenced by ID and not declared in this configuration`);
+}
+
+/** How many entities a message names before it counts the rest. */
+export const LISTED = 3;
+
+/** Names up to three entities; `total` is the full count when `entities` is a truncated list. */
+export function listEntities(entities: Entity[], total = entities.length): string {
+  const shown = entities.slice(0, LISTED).map((e) => e.address);
+  return total > LISTED ? `${shown.join(', ')} and ${total - LISTED} more` : shown.join(', ');
+}
+
+/**
+ * Up to LISTED + 1 members other than `self`, without walking the whole list: enough for
+ * {@link listAddresses}, and linear overall when called once per member of a large group.
+ */
+export function othersThan<T>(members: T[], self: T): T[] {
+  const out: T[] = [];
+  for (const m of members) {
+    if (m === self) continue;
+    out.push(m);
+    if (out.length > LISTED) break;
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { GatewayGeneration, GatewaySku } from '../../lib/constructs/gateway-sku';
-import { VPN_SKUS } from '../../lib/model/sku-capabilities';
+import { VPN_SKUS } from '../../lib/azure/sku-capabilities';
 import { VpnConfigError } from '../../lib/private/construct-errors';
 
 describe('GatewaySku', () => {

@@ -7,7 +7,7 @@ import {
   IpsecPolicy,
   PfsGroup,
 } from '../../lib/constructs/ipsec-policy';
-import { IPSEC_ALGORITHMS, IpsecAlgorithmField } from '../../lib/rules/ipsec';
+import { IPSEC_ALGORITHMS, IpsecAlgorithmField } from '../../lib/azure/ipsec';
 
 /** The values of the static constants an enum-like class declares. */
 function constantValues(cls: any): string[] {

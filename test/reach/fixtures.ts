@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { topologyFromTerraformJson } from '../../lib/model/terraform-json';
+import { topologyFromTerraformJson } from '../../lib/terraform-json';
 import { Connection, Entity, IpsecPolicy, Topology, TrafficSelectorPolicy } from '../../lib/model/topology';
 import { Maybe, MaybeList, Unknown } from '../../lib/model/unknown';
 import { connection, gateway, list, localGateway, peering, publicIp, subnet, topology, vnet } from '../support/model';

@@ -1,5 +1,5 @@
 import { connectionRules } from '../../lib/rules/connection';
-import { Finding, Rule, Severity } from '../../lib/rules/rule';
+import { Finding, Severity } from '../../lib/rules/rule';
 import { Connection, Entity, GatewayBgpSettings, RandomPasswordSpec, Topology, VpnGateway } from '../../lib/model/topology';
 import { Unknown } from '../../lib/model/unknown';
 import {
@@ -12,6 +12,7 @@ import {
   minimalHub,
   natRule,
   publicIp,
+  rule,
   topology,
   unknown,
   vnet,
@@ -26,12 +27,6 @@ const BA = 'azurerm_virtual_network_gateway_connection.ba';
 
 type ConnectionOverrides = Parameters<typeof connection>[1];
 type GatewayOverrides = Parameters<typeof gateway>[1];
-
-function rule(id: string): Rule {
-  const r = connectionRules.find((x) => x.id === id);
-  if (!r) throw new Error(`no rule ${id}`);
-  return r;
-}
 
 /** Findings of one rule, optionally of one severity. */
 function run(id: string, t: Topology, severity?: Severity): Finding[] {

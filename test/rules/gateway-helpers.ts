@@ -1,19 +1,12 @@
-import { gatewayRules } from '../../lib/rules/gateway';
-import { Finding, Rule, Severity } from '../../lib/rules/rule';
+import { Finding, Severity } from '../../lib/rules/rule';
 import { Topology } from '../../lib/model/topology';
-import { check } from '../support/model';
+import { check, rule } from '../support/model';
 
 /** Test helpers for the gateway family. */
 
-export function gatewayRule(id: string): Rule {
-  const rule = gatewayRules.find((r) => r.id === id);
-  if (!rule) throw new Error(`no gateway rule ${id}`);
-  return rule;
-}
-
 /** Runs one gateway rule and returns its findings. */
 export function run(id: string, t: Topology): Finding[] {
-  return check(t, gatewayRule(id));
+  return check(t, rule(id));
 }
 
 export function bySeverity(findings: Finding[], severity: Severity): Finding[] {

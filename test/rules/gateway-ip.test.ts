@@ -2,7 +2,8 @@ import { GatewayIpConfiguration, P2SConfiguration } from '../../lib/model/topolo
 import { Maybe } from '../../lib/model/unknown';
 import { Severity } from '../../lib/rules/rule';
 import { gateway, list, minimalHub, publicIp, unknown } from '../support/model';
-import { expectSkipOnly, gatewayRule, only, run } from './gateway-helpers';
+import { rule } from '../support/model';
+import { expectSkipOnly, only, run } from './gateway-helpers';
 
 const GW = 'azurerm_virtual_network_gateway.gw';
 const SUBNET = 'azurerm_subnet.gateway';
@@ -33,13 +34,13 @@ describe('gw.pip.standard', () => {
     const f = only(run('gw.pip.standard', minimalHub([publicIp(PIP1, { sku: 'Basic', allocationMethod: 'Dynamic', zones: list() })])), Severity.ERROR);
     expect(f.resource).toBe(PIP1);
     expect(f.message).toContain('sku = "Basic"');
-    expect(gatewayRule('gw.pip.standard').azureError).toBe('PublicIpWithBasicSkuNotAllowedOnVPNGateways');
+    expect(rule('gw.pip.standard').azureError).toBe('PublicIpWithBasicSkuNotAllowedOnVPNGateways');
   });
 
   test('GIVEN a Basic public IP on a Basic-SKU gateway WHEN checked THEN still an error (docs conflict noted in the summary)', () => {
     const t = minimalHub([gateway(GW, { sku: 'Basic' }), publicIp(PIP1, { sku: 'Basic', allocationMethod: 'Dynamic', zones: list() })]);
     only(run('gw.pip.standard', t), Severity.ERROR);
-    expect(gatewayRule('gw.pip.standard').summary).toMatch(/conflict/);
+    expect(rule('gw.pip.standard').summary).toMatch(/conflict/);
   });
 
   test('GIVEN sku unset (Standard in azurerm 4.x) WHEN checked THEN nothing', () => {
@@ -88,7 +89,7 @@ describe('zones', () => {
   test('GIVEN an AZ SKU without zones in westeurope WHEN checked THEN gw.pip.zones-az errors', () => {
     const f = only(run('gw.pip.zones-az', minimalHub([publicIp(PIP1, { zones: list() })])), Severity.ERROR);
     expect(f.message).toContain('"westeurope"');
-    expect(gatewayRule('gw.pip.zones-az').azureError).toBe('VmssVpnGatewayPublicIpsMustHaveZonesConfigured');
+    expect(rule('gw.pip.zones-az').azureError).toBe('VmssVpnGatewayPublicIpsMustHaveZonesConfigured');
   });
 
   test('GIVEN an AZ SKU without zones in "West Europe" (display name) WHEN checked THEN gw.pip.zones-az errors', () => {
@@ -158,7 +159,7 @@ describe('gw.ipconfig.count', () => {
   test('GIVEN active-active with one ip configuration WHEN checked THEN an error asks for exactly 2', () => {
     const f = only(run('gw.ipconfig.count', activeActive([ipc('a', PIP1)])), Severity.ERROR);
     expect(f.message).toContain('exactly 2');
-    expect(gatewayRule('gw.ipconfig.count').azureError).toBe('ActiveActiveGatewayMustHaveExactlyTwoIpConfigurations');
+    expect(rule('gw.ipconfig.count').azureError).toBe('ActiveActiveGatewayMustHaveExactlyTwoIpConfigurations');
   });
 
   test('GIVEN active-active with two ip configurations WHEN checked THEN nothing', () => {

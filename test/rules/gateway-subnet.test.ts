@@ -1,6 +1,7 @@
 import { Severity } from '../../lib/rules/rule';
 import { gateway, gatewaySubnet, list, minimalHub, nsg, publicIp, routeTable, subnet, unknown, vnet } from '../support/model';
-import { expectSkipOnly, gatewayRule, only, run } from './gateway-helpers';
+import { rule } from '../support/model';
+import { expectSkipOnly, only, run } from './gateway-helpers';
 
 const GW = 'azurerm_virtual_network_gateway.gw';
 const SUBNET = 'azurerm_subnet.gateway';
@@ -101,7 +102,7 @@ describe('gw.subnet.no-nsg', () => {
     const f = only(findings, Severity.ERROR);
     expect(f.resource).toBe(SUBNET);
     expect(f.message).toContain('azurerm_network_security_group.x');
-    expect(gatewayRule('gw.subnet.no-nsg').azureError).toBe('NetworkSecurityGroupCannotBeAttachedToGatewaySubnet');
+    expect(rule('gw.subnet.no-nsg').azureError).toBe('NetworkSecurityGroupCannotBeAttachedToGatewaySubnet');
   });
 
   test('GIVEN an NSG on an ordinary subnet WHEN checked THEN nothing', () => {

@@ -1,4 +1,5 @@
-import { IPSEC_ALGORITHMS, ipsecRules } from '../../lib/rules/ipsec';
+import { IPSEC_ALGORITHMS } from '../../lib/azure/ipsec';
+import { ipsecRules } from '../../lib/rules/ipsec';
 import { Finding, Severity } from '../../lib/rules/rule';
 import { IpsecPolicy, P2SConfiguration, Topology } from '../../lib/model/topology';
 import { check, connection, gateway, list, minimalHub, unknown } from '../support/model';

@@ -1,20 +1,27 @@
 import { localGatewayLeftOut, localGatewayRules } from '../../lib/rules/local-gateway';
-import { Finding, Rule, Severity } from '../../lib/rules/rule';
+import { Finding, Severity } from '../../lib/rules/rule';
 import { LocalGatewayBgpSettings, Topology } from '../../lib/model/topology';
 import { Unknown } from '../../lib/model/unknown';
-import { check, connection, gateway, gatewaySubnet, list, localGateway, minimalHub, publicIp, topology, unknown, vnet } from '../support/model';
+import {
+  check,
+  connection,
+  gateway,
+  gatewaySubnet,
+  list,
+  localGateway,
+  minimalHub,
+  publicIp,
+  rule,
+  topology,
+  unknown,
+  vnet,
+} from '../support/model';
 
 const SITE = 'azurerm_local_network_gateway.site';
 const SITE2 = 'azurerm_local_network_gateway.site2';
 const CONN2 = 'azurerm_virtual_network_gateway_connection.site2';
 
 type SiteOverrides = Parameters<typeof localGateway>[1];
-
-function rule(id: string): Rule {
-  const r = localGatewayRules.find((x) => x.id === id);
-  if (!r) throw new Error(`no rule ${id}`);
-  return r;
-}
 
 function run(id: string, t: Topology, severity?: Severity): Finding[] {
   return check(t, rule(id)).filter((f) => f.rule === id && (severity === undefined || f.severity === severity));

@@ -1,17 +1,24 @@
 import { Entity } from '../../lib/model/topology';
 import { natRules } from '../../lib/rules/nat';
-import { Rule, Severity } from '../../lib/rules/rule';
-import { check, connection, gateway, ids, list, localGateway, minimalHub, natRule, peering, unknown, vnet } from '../support/model';
+import { Severity } from '../../lib/rules/rule';
+import {
+  check,
+  connection,
+  gateway,
+  ids,
+  list,
+  localGateway,
+  minimalHub,
+  natRule,
+  peering,
+  rule,
+  unknown,
+  vnet,
+} from '../support/model';
 
 const RULE_A = 'azurerm_virtual_network_gateway_nat_rule.a';
 const RULE_B = 'azurerm_virtual_network_gateway_nat_rule.b';
 const SITE_CONNECTION = 'azurerm_virtual_network_gateway_connection.site';
-
-function rule(id: string): Rule {
-  const r = natRules.find((x) => x.id === id);
-  if (!r) throw new Error(`no rule ${id}`);
-  return r;
-}
 
 /** The minimal hub on a NAT-capable SKU, plus the given entities. */
 function natHub(extra: Entity[] = [], gatewayOverrides: Parameters<typeof gateway>[1] = {}) {

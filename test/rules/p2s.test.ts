@@ -1,6 +1,6 @@
-import { P2SConfiguration, VpnGateway } from '../../lib/model/topology';
+import { Entity, P2SConfiguration, VpnGateway } from '../../lib/model/topology';
 import { p2sRules } from '../../lib/rules/p2s';
-import { Rule, Severity } from '../../lib/rules/rule';
+import { Severity } from '../../lib/rules/rule';
 import {
   check,
   connection,
@@ -11,10 +11,10 @@ import {
   minimalHub,
   peering,
   publicIp,
+  rule,
   unknown,
   vnet,
 } from '../support/model';
-import { Entity } from '../../lib/model/topology';
 
 /** Self-signed test root certificates (public parts only), Base-64 DER. */
 const RSA_ROOT = 'MIIDBTCCAe2gAwIBAgIUEAl4TFunlObvgcpKQKY5xkzVE+YwDQYJKoZIhvcNAQELBQAwEjEQMA4GA1UEAwwHUDJTUm9vdDAeFw0yNjExMjIwMjQ5MTVaFw0zNjExMTkwMjQ5MTVaMBIxEDAOBgNVBAMMB1AyU1Jvb3QwggEiMA0GCSqGSIb3DQEBAQUAA4IBDwAwggEKAoIBAQC8rsBElgQiNfitXabo6OrWAY6C+AXkxTL2EVY82NqnC/MAdn0Cd1tsinPlMz5koYByPlqcwuEvdHdLhFH0JVM4Cc/nSnAP1timuM5o74orSzNZggy5R/mrHS8M0UPaZJ3dmdU/jOqdyfqSV+5UpMyL9ocLQamfYXQn41+/BzsQjLCzH//5zbRJiMXfh7e02IDh+6d2Tm5efgztJ0VcAECvwlor3rmN9hWEmnXThEqsQWXSCkCuarWdmkOOISvPaYet51EItxDn7F+O+/2zPjSyz5qjDRMOvadtoEKbCM6IVo9MLvaLSPmmUUp1XdI2QoO4XkVlWE7wpqnAK2vg86RbAgMBAAGjUzBRMB0GA1UdDgQWBBSbRZ5D45nS6gCfjVEHPqGQ7bW7aTAfBgNVHSMEGDAWgBSbRZ5D45nS6gCfjVEHPqGQ7bW7aTAPBgNVHRMBAf8EBTADAQH/MA0GCSqGSIb3DQEBCwUAA4IBAQAapfZFIQXFGsjrVYHM6Zzp2SVy2NIUKeMeoQwW6s11RnqkWjxCkmrcWpHmqnTut4VBMFCHnxHf6N4Wm+a92koDvkerOOSlKbmG6YzjrRWO3mmcSmgh/Gv2WnBbxL4oFtp0K1w3qEElkZosaU47+CmbusBQmamiqvV4V2mvajblDv6YLqKO/kFoLXBYeF/R7b3jlHjXye2a+h6CRuIFdVDDM5waLYg9AqUf/8En4gv3t2DjjsZtcit/d8GWzFWKVmLEDFw3dBYiGY7SzXCTOZpn4OpDFllPKB/yeCNxBUziSlKL7Dnlhr5EoIeec8l1YyE95sU39SeGm6dtYvSvQ3Gk';
@@ -45,12 +45,6 @@ type GatewayOverrides = { -readonly [K in keyof VpnGateway]?: VpnGateway[K] };
 /** The minimal hub whose gateway has the given P2S configuration (and other overrides). */
 function hubWith(config: P2SConfiguration, o: GatewayOverrides = {}, extra: Entity[] = []) {
   return minimalHub([gateway(undefined, { p2s: config, ...o }), ...extra]);
-}
-
-function rule(id: string): Rule {
-  const r = p2sRules.find((x) => x.id === id);
-  if (!r) throw new Error(`no rule ${id}`);
-  return r;
 }
 
 function run(id: string, t: ReturnType<typeof minimalHub>) {

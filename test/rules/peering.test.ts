@@ -2,7 +2,7 @@ import { Entity } from '../../lib/model/topology';
 import { natRules } from '../../lib/rules/nat';
 import { p2sRules } from '../../lib/rules/p2s';
 import { peeringRules } from '../../lib/rules/peering';
-import { Rule, Severity } from '../../lib/rules/rule';
+import { Severity } from '../../lib/rules/rule';
 import {
   check,
   connection,
@@ -15,6 +15,7 @@ import {
   peering,
   publicIp,
   routeTable,
+  rule,
   subnet,
   unknown,
   vnet,
@@ -22,12 +23,6 @@ import {
 
 const HUB = 'azurerm_virtual_network.hub';
 const GW = 'azurerm_virtual_network_gateway.gw';
-
-function rule(id: string): Rule {
-  const r = peeringRules.find((x) => x.id === id);
-  if (!r) throw new Error(`no rule ${id}`);
-  return r;
-}
 
 function run(id: string, t: ReturnType<typeof minimalHub>) {
   return check(t, rule(id));

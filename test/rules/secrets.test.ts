@@ -1,4 +1,4 @@
-import { topologyFromTerraformJson } from '../../lib/model/terraform-json';
+import { topologyFromTerraformJson } from '../../lib/terraform-json';
 import { checkTopology } from '../../lib/rules/engine';
 import { Finding, Severity } from '../../lib/rules/rule';
 import { secretRules } from '../../lib/rules/secrets';

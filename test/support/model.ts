@@ -5,6 +5,7 @@
  *   const t = topology(vnet('azurerm_virtual_network.hub'), gatewaySubnet(...), ...);
  *   expect(ruleIds(check(t, rule))).toContain('gw.pip.standard');
  */
+import { RULES } from '../../lib/rules/catalogue';
 import { checkTopology } from '../../lib/rules/engine';
 import { Finding, Rule, Severity } from '../../lib/rules/rule';
 import {
@@ -21,7 +22,7 @@ import {
   VirtualNetwork,
   VpnGateway,
 } from '../../lib/model/topology';
-import { addEntity, emptyTopology } from '../../lib/model/topology-builder';
+import { addEntity, emptyTopology } from '../../lib/model/topology';
 import { knownList, MaybeList, Unknown } from '../../lib/model/unknown';
 
 type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
@@ -32,6 +33,13 @@ export function topology(...entities: Entity[]): Topology {
     if (!addEntity(t, e)) throw new Error(`duplicate address ${e.address} in test topology`);
   }
   return t;
+}
+
+/** The catalogue rule with this id; fails the test when there is none. */
+export function rule(id: string): Rule {
+  const found = RULES.find((r) => r.id === id);
+  if (!found) throw new Error(`no rule ${id}`);
+  return found;
 }
 
 /** Runs rules (all by default) and returns the findings. */

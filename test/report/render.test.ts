@@ -1,8 +1,8 @@
 import { spawnSync } from 'child_process';
 import { RoutingNetwork } from '../../lib/reach';
-import { buildDiagram } from '../../lib/reach/diagram';
-import { renderDot, renderMermaid } from '../../lib/reach/render';
-import { enterprise, Net } from './fixtures';
+import { buildDiagram } from '../../lib/report/diagram';
+import { renderDot, renderMermaid } from '../../lib/report/render';
+import { enterprise, Net } from '../reach/fixtures';
 
 const diagramOf = (n: Net) => buildDiagram(new RoutingNetwork(n.build()));
 

@@ -1,4 +1,4 @@
-import { EntityKind } from './topology';
+import { EntityKind } from '../model/topology';
 
 /**
  * Literal Azure resource IDs

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { TopologyLookup } from '../../lib/model/lookup';
-import { topologyFromTerraformJson } from '../../lib/model/terraform-json';
+import { topologyFromTerraformJson } from '../../lib/terraform-json';
 import {
   Entity,
   Peering,

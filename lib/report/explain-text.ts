@@ -1,5 +1,5 @@
-import { Hop } from './types';
 import { escapeControls as e } from '../private/text';
+import { Hop } from '../reach/types';
 
 /** The lines `azvpn reach` prints for one answer; names from the configuration show control characters as escapes. */
 export function explanationText(from: string, to: string, status: string, reason: string, hops: readonly Hop[], notes: readonly string[]): string {

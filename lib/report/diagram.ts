@@ -1,8 +1,8 @@
 import { isKnown } from '../model/unknown';
 import { hostPrefix } from '../private/cidr';
-import { activeActiveOf, gatewayAsnOf, gatewayBgpOf } from '../rules/support';
-import { RoutingNetwork } from './network';
-import { Endpoint } from './types';
+import { activeActiveOf, gatewayAsnOf, gatewayBgpOf } from '../azure/defaults';
+import { RoutingNetwork } from '../reach/network';
+import { Endpoint } from '../reach/types';
 
 /**
  * The drawing of a topology, independent of the output language: VNets, gateways, sites and

@@ -8,8 +8,8 @@ import {
   stepsText,
   TemplatePart,
   Traversal,
-} from './terraform-json-syntax';
-import { MaybeList, Unknown } from './unknown';
+} from './syntax';
+import { MaybeList, Unknown } from '../model/unknown';
 
 /**
  * Resolution of Terraform JSON values: literals, references to other resources' attributes

@@ -36,8 +36,11 @@ export interface SkuCapabilities {
   readonly maxTunnelsPolicyBased?: number;
 }
 
-const GEN1 = 'Generation1';
-const GEN2 = 'Generation2';
+/** The gateway `generation` values Azure knows (besides `None`, for ExpressRoute). */
+export const GENERATION1 = 'Generation1';
+export const GENERATION2 = 'Generation2';
+const GEN1 = GENERATION1;
+const GEN2 = GENERATION2;
 
 function sku(name: string, c: Omit<SkuCapabilities, 'name'>): SkuCapabilities {
   return { name, ...c };

@@ -1,8 +1,8 @@
 import { Topology } from '../../lib/model/topology';
 import { TopologyReach } from '../../lib/reach';
-import { ChecklistItem } from '../../lib/reach/scenarios';
-import { buildSummary, renderSummaryMarkdown, TopologySummary } from '../../lib/reach/summary';
-import { enterprise, Net, unknownValue } from './fixtures';
+import { ChecklistItem } from '../../lib/report/scenarios';
+import { buildSummary, renderSummaryMarkdown, TopologySummary } from '../../lib/report/summary';
+import { enterprise, Net, unknownValue } from '../reach/fixtures';
 
 function summarize(t: Topology): TopologySummary {
   return buildSummary('test', new TopologyReach(t));

@@ -1,17 +1,26 @@
 import { Connection, LocalNetworkGateway, Peering, VpnGateway } from '../model/topology';
-import { isKnown, isUnknown, Maybe, MaybeList, sameValue } from '../model/unknown';
-import { vpnSku } from '../model/sku-capabilities';
-import { findOverlaps, hostPrefix, Owned, parsePrefix } from '../private/cidr';
-import { activeActiveOf, gatewayAsnOf, gatewayBgpOf, vpnTypeOf } from '../rules/support';
-import { ReachMatrix } from './matrix';
-import { GatewayNode, RoutingNetwork, SpokeLink, Tunnel } from './network';
-import { both, Tri } from './types';
+import { isKnown, isUnknown, Maybe, MaybeList } from '../model/unknown';
+import { RULES } from '../rules/catalogue';
+import { checkTopology } from '../rules/engine';
+import { Finding, Severity } from '../rules/rule';
+import { vpnSku } from '../azure/sku-capabilities';
+import { hostPrefix } from '../private/cidr';
+import { activeActiveOf, gatewayAsnOf, gatewayBgpOf, vpnTypeOf } from '../azure/defaults';
+import { ReachMatrix } from '../reach/matrix';
+import { GatewayNode, RoutingNetwork, SpokeLink, Tunnel } from '../reach/network';
+import { both, Tri } from '../reach/types';
+import { AZURE_DEFAULT_ASN } from '../azure/asn';
+import { EXPRESS_ROUTE_GATEWAY } from '../azure/connection-types';
 
 /**
- * The validation checklists of the seed article "Configure and validate VNet or VPN
- * connections" (seeds/003), one per scenario the topology contains, each item's status derived
- * from the model. Where the 2019 article is outdated, the item says what holds today
- * (azure-vpn-rules.md §7) instead of repeating it.
+ * The validation checklists of the Microsoft article "Configure and validate VNet or VPN
+ * connections" (https://learn.microsoft.com/troubleshoot/azure/virtual-network/virtual-network-configure-vnet-connections),
+ * one per scenario the topology contains. Every item that cites a catalogue rule is decided by
+ * running that rule through the engine, on the resources the item is about: an error or a
+ * warning is `fail`, a skip is `unknown`, no finding is `pass`; so a checklist and `azvpn check`
+ * never disagree about a rule. Items that cite no implemented rule describe what the model
+ * shows. Where the 2019 article is outdated, the item says what holds today instead of
+ * repeating it.
  */
 
 export type ChecklistStatus = 'pass' | 'fail' | 'unknown' | 'info';
@@ -20,7 +29,13 @@ export interface ChecklistItem {
   readonly check: string;
   readonly status: ChecklistStatus;
   readonly detail: string;
+  /** The catalogue rule that decided the status, as `azvpn check` runs it. */
   readonly rule?: string;
+  /**
+   * A catalogue id cited as background only: the status is the reachability engine's (transit
+   * needs BGP on every connection involved), which no single rule decides.
+   */
+  readonly see?: string;
 }
 
 export interface ScenarioChecklist {
@@ -32,16 +47,79 @@ export interface ScenarioChecklist {
 }
 
 export function scenarioChecklists(net: RoutingNetwork, matrix: ReachMatrix): ScenarioChecklist[] {
+  const verdicts = new RuleVerdicts(checkTopology(net.topology));
   const out: ScenarioChecklist[] = [];
-  out.push(...peeringChecklists(net));
-  out.push(...vnetToVnetChecklists(net));
-  out.push(...p2sChecklists(net, matrix));
-  out.push(...multiSiteChecklists(net));
-  out.push(...transitChecklists(net, matrix));
-  out.push(...bgpChecklists(net));
-  out.push(...activeActiveChecklists(net));
+  out.push(...peeringChecklists(net, verdicts));
+  out.push(...vnetToVnetChecklists(net, verdicts));
+  out.push(...p2sChecklists(net, matrix, verdicts));
+  out.push(...multiSiteChecklists(net, verdicts));
+  out.push(...transitChecklists(net, matrix, verdicts));
+  out.push(...bgpChecklists(net, verdicts));
+  out.push(...activeActiveChecklists(net, verdicts));
   out.push(...gatewayTypeChecklists(net));
   return out;
+}
+
+const IMPLEMENTED = new Set(RULES.map((r) => r.id));
+const SKIPPED = /^skipped: /;
+
+/** A resource an item is about: an entity, its address, or nothing (a missing half). */
+type Subject = { readonly address: string } | string | undefined;
+
+/** The rule engine's findings by rule id, to decide the items that cite a rule. */
+class RuleVerdicts {
+  private readonly byRule = new Map<string, Finding[]>();
+
+  constructor(findings: readonly Finding[]) {
+    for (const f of findings) {
+      const list = this.byRule.get(f.rule);
+      if (list) list.push(f);
+      else this.byRule.set(f.rule, [f]);
+    }
+  }
+
+  /** The rule's findings on the subjects, and the status they decide. */
+  public decide(rule: string, subjects: readonly Subject[]): { status: 'pass' | 'fail' | 'unknown'; findings: Finding[] } {
+    if (!IMPLEMENTED.has(rule)) throw new Error(`checklist item cites ${rule}, which the catalogue does not implement`);
+    const addresses = new Set(subjects.map((x) => (typeof x === 'string' ? x : x?.address)).filter((a): a is string => a !== undefined));
+    const mine = (this.byRule.get(rule) ?? []).filter((f) => addresses.has(f.resource));
+    const problems = mine.filter((f) => f.severity !== Severity.INFO);
+    if (problems.length > 0) return { status: 'fail', findings: problems };
+    const skips = mine.filter((f) => SKIPPED.test(f.message));
+    if (skips.length > 0) return { status: 'unknown', findings: skips };
+    return { status: 'pass', findings: [] };
+  }
+
+  /**
+   * An item decided by a catalogue rule. `details` describe the item per status; a status
+   * without one shows the findings that decided it.
+   */
+  public item(check: string, rule: string, subjects: readonly Subject[], details: Partial<Record<ChecklistStatus, string>>): ChecklistItem {
+    const { status, findings } = this.decide(rule, subjects);
+    return { check, status, detail: details[status] ?? findingsDetail(findings, rule), rule };
+  }
+
+  /**
+   * Decides an item written from the model by the rule it cites: the engine's status wins, and
+   * the item keeps its detail only when that describes the same status. An `info` item stays
+   * informational unless the rule fails or skips on the subjects. Items citing no implemented
+   * rule (catalogue ids left out) are returned as they are.
+   */
+  public decided(it: ChecklistItem, subjects: readonly Subject[], alsoRules: readonly string[] = []): ChecklistItem {
+    if (it.rule === undefined || !IMPLEMENTED.has(it.rule)) return it;
+    // With several rules the worst verdict decides, and the item cites the rule behind it.
+    const verdicts = [it.rule, ...alsoRules].map((rule) => ({ rule, ...this.decide(rule, subjects) }));
+    const worst = verdicts.find((x) => x.status === 'fail') ?? verdicts.find((x) => x.status === 'unknown') ?? verdicts[0];
+    const rule = worst.status === 'pass' ? it.rule : worst.rule;
+    if (worst.status === it.status || (it.status === 'info' && worst.status === 'pass')) return rule === it.rule ? it : { ...it, rule };
+    return { ...it, status: worst.status, detail: findingsDetail(worst.findings, rule), rule };
+  }
+}
+
+function findingsDetail(findings: readonly Finding[], rule: string): string {
+  if (findings.length === 0) return `no ${rule} finding`;
+  const shown = findings.slice(0, 2).map((f) => `${f.resource}: ${f.message.replace(SKIPPED, '')}`);
+  return findings.length > 2 ? `${shown.join('; ')}; and ${findings.length - 2} more` : shown.join('; ');
 }
 
 const S1C1 = 'Scenario 1, configuration 1: VNet peering';
@@ -61,6 +139,12 @@ function item(check: string, status: ChecklistStatus, detail: string, rule?: str
   return { check, status, detail, rule };
 }
 
+/** A reachability item: the reach engine decides it, and `see` names the catalogue id behind the semantics. */
+function reachItem(check: string, t: Tri, passDetail: string, see: string): ChecklistItem {
+  const { rule, ...rest } = fromTri(check, t, passDetail, see);
+  return { ...rest, see: rule ?? see };
+}
+
 function fromTri(check: string, t: Tri, passDetail: string, rule?: string): ChecklistItem {
   if (t.s === 'yes') return item(check, 'pass', passDetail, rule);
   if (t.s === 'unknown') return item(check, 'unknown', t.why, rule);
@@ -72,28 +156,14 @@ function flag(value: Maybe<boolean> | undefined, dflt: boolean): string {
   return isKnown(value) ? String(value) : `unknown (${value.reason})`;
 }
 
-/** Overlaps between two owners' prefixes: pass, fail with the pair, or unknown. */
-function overlapItem(check: string, sides: Array<{ label: string; prefixes: MaybeList<string> }>, rule: string): ChecklistItem {
-  const owned: Array<Owned<null>> = [];
-  for (const s of sides) {
-    for (const text of s.prefixes.items) {
-      const p = parsePrefix(text);
-      if (p) owned.push({ prefix: p, owner: s.label, data: null });
-    }
-  }
-  const pairs = findOverlaps(owned);
-  if (pairs.length > 0) {
-    const shown = pairs.slice(0, 3).map((p) => `${p.a.owner} ${p.a.prefix.text} overlaps ${p.b.owner} ${p.b.prefix.text}`).join('; ');
-    return item(check, 'fail', shown, rule);
-  }
-  const unknown = sides.find((s) => s.prefixes.unknown);
-  if (unknown) return item(check, 'unknown', `the address space of ${unknown.label} is not known (${unknown.prefixes.unknown!.reason})`, rule);
-  return item(check, 'pass', sides.map((s) => `${s.label} [${s.prefixes.items.join(', ')}]`).join(' vs '), rule);
+/** `hub [10.0.0.0/16] vs spoke [10.1.0.0/16]`: the prefixes an overlap item compares. */
+function prefixesDetail(sides: Array<{ label: string; prefixes: MaybeList<string> }>): string {
+  return sides.map((x) => `${x.label} [${x.prefixes.items.join(', ')}]`).join(' vs ');
 }
 
 // --- Scenario 1, configuration 1 ---------------------------------------------------------
 
-function peeringChecklists(net: RoutingNetwork): ScenarioChecklist[] {
+function peeringChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioChecklist[] {
   const out: ScenarioChecklist[] = [];
   const seen = new Set<string>();
   for (const a of net.endpoints) {
@@ -108,10 +178,11 @@ function peeringChecklists(net: RoutingNetwork): ScenarioChecklist[] {
       const la = va?.location;
       const lb = vb?.location;
       const sameRegion = isKnown(la) && isKnown(lb) ? (la === lb ? 'yes' : `no (${la}, ${lb})`) : 'not known';
+      const peerings = [pair.ab, pair.ba];
       const items: ChecklistItem[] = [
         item('The peered VNets are in the same region', 'info', `same region: ${sameRegion}. Not required today: global VNet peering, with gateway transit, is supported (the 2019 article predates it)`, 'peer.global-transit'),
-        overlapItem('The peered VNets have non-overlapping address spaces', [pair.a, pair.b], 'peer.no-overlap'),
-        fromTri('The peering exists in both directions', pair.ab && pair.ba ? { s: 'yes' } : pair.status, `${pair.ab?.address} and ${pair.ba?.address}`, 'peer.both-sides'),
+        v.item('The peered VNets have non-overlapping address spaces', 'peer.no-overlap', peerings, { pass: prefixesDetail([pair.a, pair.b]) }),
+        v.decided(fromTri('The peering exists in both directions', pair.ab && pair.ba ? { s: 'yes' } : pair.status, `${pair.ab?.address} and ${pair.ba?.address}`, 'peer.both-sides'), peerings),
         item('Peering is not transitive', 'info', `${pair.a.label} and ${pair.b.label} reach each other through this peering only; VNets peered with just one of them are not reachable from the other`, 'peer.non-transitive'),
       ];
       for (const p of [pair.ab, pair.ba]) if (p) items.push(item(`Settings of ${p.address}`, 'info', peeringSettings(p)));
@@ -132,22 +203,26 @@ function peeringSettings(p: Peering): string {
 
 // --- Scenario 1, configuration 2 ---------------------------------------------------------
 
-function vnetToVnetChecklists(net: RoutingNetwork): ScenarioChecklist[] {
+function vnetToVnetChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioChecklist[] {
   return net.links.map((link) => {
     const c = link.forward;
     const r = link.reverse;
     const hubA = link.a.hub;
     const hubB = link.b.hub;
+    const pair = [c, r];
     const items: ChecklistItem[] = [];
-    if (hubA && hubB) items.push(overlapItem('No overlapping address spaces in the connected VNets', [hubA, hubB], 'conn.no-overlap'));
-    else items.push(item('No overlapping address spaces in the connected VNets', 'unknown', link.a.hubUnknown ?? link.b.hubUnknown ?? 'a gateway VNet is not known', 'conn.no-overlap'));
+    items.push(
+      v.item('No overlapping address spaces in the connected VNets', 'conn.no-overlap', [...pair, link.a.gateway, link.b.gateway], {
+        pass: hubA && hubB ? prefixesDetail([hubA, hubB]) : 'no overlap among the known prefixes',
+      }),
+    );
     items.push(addressRangeItem(c, link.b));
-    items.push(r ? addressRangeItem(r, link.a) : item(`${link.b.label}'s connection back to ${link.a.label} exists`, 'fail', link.up.s === 'no' ? link.up.why : 'missing', 'conn.v2v.pair'));
-    items.push(sharedKeyItem(c, r));
-    items.push(peerGatewayItem(c, link.a, link.b));
-    if (r) items.push(peerGatewayItem(r, link.b, link.a));
-    if (r) items.push(samePolicyItem(c, r));
-    items.push(fromTri('BGP on both connections (needed for transit beyond the two VNets)', link.bgp, 'both connections run BGP', 'bgp.transit'));
+    items.push(r ? addressRangeItem(r, link.a) : v.item(`${link.b.label}'s connection back to ${link.a.label} exists`, 'conn.v2v.pair', pair, { fail: link.up.s === 'no' ? link.up.why : 'missing' }));
+    items.push(v.item('The pre-shared keys match on both connection objects', 'conn.v2v.pair', pair, sharedKeyDetails(c, r)));
+    items.push(v.decided(peerGatewayItem(c, link.a, link.b), pair));
+    if (r) items.push(v.decided(peerGatewayItem(r, link.b, link.a), pair));
+    if (r) items.push(v.item('The same IPsec/IKE policy on both connections', 'conn.v2v.same-policy', pair, samePolicyDetails(c, r)));
+    items.push(reachItem('BGP on both connections (needed for transit beyond the two VNets)', link.bgp, 'both connections run BGP', 'bgp.transit'));
     return { scenario: S1C2, subject: `${link.a.label} ↔ ${link.b.label} (${c.address}${r ? ` / ${r.address}` : ''})`, items };
   });
 }
@@ -167,41 +242,28 @@ function peerGatewayItem(c: Connection, own: GatewayNode, peer: GatewayNode): Ch
   return item(check, 'fail', `peer_virtual_network_gateway_id of ${c.address} does not point at ${peer.label}`, 'conn.v2v.pair');
 }
 
-function sharedKeyItem(c: Connection, r: Connection | undefined): ChecklistItem {
-  const check = 'The pre-shared keys match on both connection objects';
-  if (!r) return item(check, 'fail', `only ${c.address} exists`, 'conn.v2v.pair');
+/** What the shared-key item says per status; the rule decides which applies. */
+function sharedKeyDetails(c: Connection, r: Connection | undefined): Partial<Record<ChecklistStatus, string>> {
+  if (!r) return { fail: `only ${c.address} exists` };
   if (c.sharedKey === undefined || r.sharedKey === undefined) {
     const missing = c.sharedKey === undefined ? c.address : r.address;
-    return item(check, 'fail', `shared_key is not set on ${missing}: Azure generates a key per connection, so the two sides won't match`, 'conn.v2v.pair');
+    return { fail: `shared_key is not set on ${missing}: Azure generates a key per connection, so the two sides won't match` };
   }
-  const same = sameValue(c.sharedKey, r.sharedKey);
-  if (same === true) return item(check, 'pass', 'both connections use the same key (value not shown)', 'conn.v2v.pair');
-  if (same === false) return item(check, 'fail', `the shared_key values of ${c.address} and ${r.address} differ (values not shown)`, 'conn.v2v.pair');
   const from = (k: Maybe<string>) => (isUnknown(k) ? (k.expression ?? k.reason) : 'a literal');
-  return item(check, 'unknown', `${c.address} takes its key from ${from(c.sharedKey)} and ${r.address} from ${from(r.sharedKey)}; compare them after apply`, 'conn.v2v.pair');
-}
-
-function samePolicyItem(c: Connection, r: Connection): ChecklistItem {
-  const check = 'The same IPsec/IKE policy on both connections';
-  const a = c.ipsecPolicy ? JSON.stringify(policyFields(c)) : undefined;
-  const b = r.ipsecPolicy ? JSON.stringify(policyFields(r)) : undefined;
-  if (a === b) return item(check, 'pass', a === undefined ? 'both use the Azure default policy' : `both use ${describePolicy(c.ipsecPolicy)}`, 'conn.v2v.same-policy');
-  if ((a ?? '').includes('"?"') || (b ?? '').includes('"?"')) return item(check, 'unknown', 'a policy field is not known at synth time', 'conn.v2v.same-policy');
-  return item(check, 'fail', `${c.address}: ${describePolicy(c.ipsecPolicy)}; ${r.address}: ${describePolicy(r.ipsecPolicy)}`, 'conn.v2v.same-policy');
-}
-
-function policyFields(c: Connection): Record<string, unknown> {
-  const p = c.ipsecPolicy!;
-  const show = (v: unknown) => (v === undefined ? null : isUnknown(v) ? '?' : v);
   return {
-    dh: show(p.dhGroup),
-    ikeE: show(p.ikeEncryption),
-    ikeI: show(p.ikeIntegrity),
-    ipsecE: show(p.ipsecEncryption),
-    ipsecI: show(p.ipsecIntegrity),
-    pfs: show(p.pfsGroup),
-    life: show(p.saLifetimeSeconds),
-    size: show(p.saDataSizeKilobytes),
+    pass: 'both connections use the same key (value not shown)',
+    fail: `the shared_key values of ${c.address} and ${r.address} differ (values not shown)`,
+    unknown: `${c.address} takes its key from ${from(c.sharedKey)} and ${r.address} from ${from(r.sharedKey)}; compare them after apply`,
+  };
+}
+
+/** What the same-policy item says per status; the rule decides which applies (aliases and SA defaults included). */
+function samePolicyDetails(c: Connection, r: Connection): Partial<Record<ChecklistStatus, string>> {
+  const a = describePolicy(c.ipsecPolicy);
+  const b = describePolicy(r.ipsecPolicy);
+  return {
+    pass: !c.ipsecPolicy && !r.ipsecPolicy ? 'both use the Azure default policy' : a === b ? `both use ${a}` : `equivalent policies: ${c.address}: ${a}; ${r.address}: ${b}`,
+    fail: `${c.address}: ${a}; ${r.address}: ${b}`,
   };
 }
 
@@ -216,12 +278,13 @@ export function describePolicy(p: Connection['ipsecPolicy']): string {
 
 // --- Scenario 2 ----------------------------------------------------------------------------
 
-function p2sChecklists(net: RoutingNetwork, matrix: ReachMatrix): ScenarioChecklist[] {
+function p2sChecklists(net: RoutingNetwork, matrix: ReachMatrix, v: RuleVerdicts): ScenarioChecklist[] {
   const out: ScenarioChecklist[] = [];
   for (const g of net.gateways) {
     const p2s = g.gateway.p2s;
     if (!p2s || !g.p2s) continue;
     const items: ChecklistItem[] = [];
+    const gw = [g.gateway];
     const vpnType = vpnTypeOf(g.gateway);
     items.push(
       isKnown(vpnType)
@@ -232,7 +295,7 @@ function p2sChecklists(net: RoutingNetwork, matrix: ReachMatrix): ScenarioCheckl
     if (g.hub) others.push(g.hub);
     for (const s of g.spokes) others.push(s.vnet);
     for (const t of g.tunnels) if (t.bgp.s !== 'yes') others.push({ label: t.site.label, prefixes: t.localGateway.addressSpace });
-    items.push(overlapItem('The client address pool overlaps no VNet or site it connects to', others, 'p2s.pool.no-overlap'));
+    items.push(v.item('The client address pool overlaps no VNet or site it connects to', 'p2s.pool.no-overlap', gw, { pass: prefixesDetail(others) }));
     items.push(authItem(g));
     const sku = g.gateway.sku;
     if (isKnown(sku) && sku === 'Basic') {
@@ -250,10 +313,13 @@ function p2sChecklists(net: RoutingNetwork, matrix: ReachMatrix): ScenarioCheckl
     }
     const reached = matrix.reachableFrom(g.p2s).map((e) => e.label);
     items.push(item('What P2S clients reach', 'info', reached.length > 0 ? reached.join(', ') : 'nothing', 'p2s.transit'));
-    out.push({ scenario: S2, subject: `${g.p2s.label} on ${g.label}`, items });
+    out.push({ scenario: S2, subject: `${g.p2s.label} on ${g.label}`, items: items.map((i) => v.decided(i, gw, i.rule === 'p2s.auth-protocol' ? AUTH_RULES : [])) });
   }
   return out;
 }
+
+/** The rules besides p2s.auth-protocol that decide whether client authentication is configured. */
+const AUTH_RULES = ['p2s.entra', 'p2s.radius', 'p2s.root-certs'];
 
 function authItem(g: GatewayNode): ChecklistItem {
   const p2s = g.gateway.p2s!;
@@ -273,7 +339,7 @@ function authItem(g: GatewayNode): ChecklistItem {
 
 // --- Scenario 3 ----------------------------------------------------------------------------
 
-function multiSiteChecklists(net: RoutingNetwork): ScenarioChecklist[] {
+function multiSiteChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioChecklist[] {
   const out: ScenarioChecklist[] = [];
   for (const g of net.gateways) {
     const sites = g.tunnels;
@@ -297,9 +363,10 @@ function multiSiteChecklists(net: RoutingNetwork): ScenarioChecklist[] {
     const sides: Array<{ label: string; prefixes: MaybeList<string> }> = [];
     if (g.hub) sides.push(g.hub);
     for (const t of sites) sides.push({ label: t.site.label, prefixes: staticPrefixes(t.localGateway) });
-    items.push(overlapItem("The sites' address spaces overlap neither each other nor the VNet", sides, 'conn.no-overlap'));
-    items.push(distinctDevicesItem(sites));
-    out.push({ scenario: S3, subject: `${g.label}: ${sites.map((t) => t.site.label).join(', ')}`, items });
+    const connections = [g.gateway, ...sites.map((t) => t.connection)];
+    items.push(v.item("The sites' address spaces overlap neither each other nor the VNet", 'conn.no-overlap', connections, { pass: prefixesDetail(sides) }));
+    items.push(v.decided(distinctDevicesItem(sites), sites.map((t) => t.localGateway)));
+    out.push({ scenario: S3, subject: `${g.label}: ${sites.map((t) => t.site.label).join(', ')}`, items: items.map((i) => v.decided(i, connections)) });
   }
   return out;
 }
@@ -332,24 +399,24 @@ function distinctDevicesItem(tunnels: Tunnel[]): ChecklistItem {
 
 // --- Scenario 4 ----------------------------------------------------------------------------
 
-function transitChecklists(net: RoutingNetwork, matrix: ReachMatrix): ScenarioChecklist[] {
+function transitChecklists(net: RoutingNetwork, matrix: ReachMatrix, v: RuleVerdicts): ScenarioChecklist[] {
   const out: ScenarioChecklist[] = [];
   for (const g of net.gateways) {
     if (g.p2s && (g.tunnels.length > 0 || g.links.length > 0)) {
       const items = g.tunnels.map((t) => {
         const status = matrix.status(g.p2s!, t.site);
-        return item(`P2S clients reach ${t.site.label} (needs BGP on ${t.connection.address})`, statusOf(status), status === 'reachable' ? 'the connection runs BGP' : (matrix.verdict(g.p2s!, t.site)?.reason ?? transitWhy(t.transit)), 'p2s.transit');
+        return v.decided(item(`P2S clients reach ${t.site.label} (needs BGP on ${t.connection.address})`, statusOf(status), status === 'reachable' ? 'the connection runs BGP' : (matrix.verdict(g.p2s!, t.site)?.reason ?? transitWhy(t.transit)), 'p2s.transit'), [t.connection]);
       });
       for (const l of g.links) {
         const other = l.a === g ? l.b : l.a;
-        items.push(fromTri(`P2S clients reach ${other.hub?.label ?? other.label} (needs BGP on both VNet-to-VNet connections)`, both(l.up, l.bgp), 'both connections run BGP', 'p2s.transit'));
+        items.push(v.decided(fromTri(`P2S clients reach ${other.hub?.label ?? other.label} (needs BGP on both VNet-to-VNet connections)`, both(l.up, l.bgp), 'both connections run BGP', 'p2s.transit'), [l.forward, l.reverse]));
       }
       out.push({ scenario: S4C1, subject: `${g.p2s.label} on ${g.label}`, items });
     }
   }
   for (const g of net.gateways) {
     if (!g.hub) continue;
-    const er = net.lookup.gatewaysInVnet(g.hub.address).filter((x) => isKnown(x.gatewayType) && x.gatewayType === 'ExpressRoute');
+    const er = net.lookup.gatewaysInVnet(g.hub.address).filter((x) => isKnown(x.gatewayType) && x.gatewayType === EXPRESS_ROUTE_GATEWAY);
     if (er.length === 0) continue;
     const asn = gatewayAsnOf(g.gateway);
     out.push({
@@ -357,15 +424,15 @@ function transitChecklists(net: RoutingNetwork, matrix: ReachMatrix): ScenarioCh
       subject: `${g.label} with ExpressRoute gateway ${er.map((x) => x.address).join(', ')} in ${g.hub.label}`,
       items: [
         isKnown(asn)
-          ? item('The VPN gateway keeps ASN 65515 (needed for ExpressRoute ↔ VPN transit through Azure Route Server)', asn === 65515 ? 'pass' : 'fail', `ASN ${asn}`, 'bgp.coexist-asn')
-          : item('The VPN gateway keeps ASN 65515', 'unknown', `the ASN is not known (${asn.reason})`, 'bgp.coexist-asn'),
+          ? item(`The VPN gateway keeps ASN ${AZURE_DEFAULT_ASN} (needed for ExpressRoute ↔ VPN transit through Azure Route Server)`, asn === AZURE_DEFAULT_ASN ? 'pass' : 'fail', `ASN ${asn}`, 'bgp.coexist-asn')
+          : item(`The VPN gateway keeps ASN ${AZURE_DEFAULT_ASN}`, 'unknown', `the ASN is not known (${asn.reason})`, 'bgp.coexist-asn'),
         item('Azure Route Server with branch-to-branch enabled', 'info', 'Route Server is outside this model; check it in the configuration', 'bgp.coexist-asn'),
-      ],
+      ].map((i) => v.decided(i, [g.gateway])),
     });
   }
   const spokes = net.gateways.flatMap((g) => g.spokes).filter(wantsTransit);
   for (const s of spokes) {
-    out.push({ scenario: S4C3, subject: `${s.vnet.label} → ${s.gateway.hub?.label ?? s.gateway.label}`, items: spokeTransitItems(s) });
+    out.push({ scenario: S4C3, subject: `${s.vnet.label} → ${s.gateway.hub?.label ?? s.gateway.label}`, items: spokeTransitItems(s).map((i) => v.decided(i, [s.toHub, s.fromHub])) });
   }
   for (const g of net.gateways) {
     // Transit over VNet-to-VNet: a gateway between two links, or between a link and a site.
@@ -373,7 +440,7 @@ function transitChecklists(net: RoutingNetwork, matrix: ReachMatrix): ScenarioCh
     out.push({
       scenario: S4C4,
       subject: `${g.label}`,
-      items: g.links.map((l) => fromTri(`BGP on both connections of ${l.forward.address}${l.reverse ? ` / ${l.reverse.address}` : ''}`, both(l.up, l.bgp), 'both connections run BGP', 'bgp.transit')),
+      items: g.links.map((l) => reachItem(`BGP on both connections of ${l.forward.address}${l.reverse ? ` / ${l.reverse.address}` : ''}`, both(l.up, l.bgp), 'both connections run BGP', 'bgp.transit')),
     });
   }
   for (const g of net.gateways) {
@@ -381,7 +448,7 @@ function transitChecklists(net: RoutingNetwork, matrix: ReachMatrix): ScenarioCh
     out.push({
       scenario: S4C5,
       subject: `${g.label}: ${g.tunnels.map((t) => t.site.label).join(', ')}`,
-      items: g.tunnels.map((t) => fromTri(`BGP on ${t.connection.address} (sites transit through ${g.label} only when every connection involved runs BGP)`, t.transit, 'BGP, no policy-based traffic selectors', 'bgp.transit')),
+      items: g.tunnels.map((t) => reachItem(`BGP on ${t.connection.address} (sites transit through ${g.label} only when every connection involved runs BGP)`, t.transit, 'BGP, no policy-based traffic selectors', 'bgp.transit')),
     });
   }
   return out;
@@ -412,7 +479,7 @@ function spokeTransitItems(s: SpokeLink): ChecklistItem[] {
 
 // --- Scenario 5 ----------------------------------------------------------------------------
 
-function bgpChecklists(net: RoutingNetwork): ScenarioChecklist[] {
+function bgpChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioChecklist[] {
   const out: ScenarioChecklist[] = [];
   for (const g of net.gateways) {
     const gwBgp = gatewayBgpOf(g.gateway);
@@ -436,15 +503,16 @@ function bgpChecklists(net: RoutingNetwork): ScenarioChecklist[] {
     const asn = gatewayAsnOf(g.gateway);
     items.push(
       isKnown(asn)
-        ? item('The gateway has an AS number', g.gateway.bgpSettings?.asn === undefined ? 'info' : 'pass', g.gateway.bgpSettings?.asn === undefined ? 'ASN 65515 (Azure default)' : `ASN ${asn}`, 'bgp.asn.default')
+        ? item('The gateway has an AS number', g.gateway.bgpSettings?.asn === undefined ? 'info' : 'pass', g.gateway.bgpSettings?.asn === undefined ? `ASN ${AZURE_DEFAULT_ASN} (Azure default)` : `ASN ${asn}`, 'bgp.asn.default')
         : item('The gateway has an AS number', 'unknown', `the ASN is not known (${asn.reason})`, 'bgp.asn.default'),
     );
     items.push(item("The gateway's BGP peer IP", 'info', bgpPeerAddresses(g.gateway).map((p) => `${p.instance}: ${p.addresses.join(', ')}`).join('; '), 'bgp.peer-route'));
+    const decided = items.map((i) => v.decided(i, [g.gateway, ...bgpConnections]));
     for (const t of g.tunnels) {
       if (t.connection.bgpEnabled === undefined || t.connection.bgpEnabled === false) continue;
-      items.push(...siteBgpItems(t, asn));
+      decided.push(...siteBgpItems(t, asn).map((i) => v.decided(i, [t.connection, t.localGateway])));
     }
-    out.push({ scenario: S5, subject: g.label, items });
+    out.push({ scenario: S5, subject: g.label, items: decided });
   }
   return out;
 }
@@ -502,7 +570,7 @@ export function bgpPeerAddresses(g: VpnGateway): BgpPeerAddresses[] {
 
 // --- Scenario 6 ----------------------------------------------------------------------------
 
-function activeActiveChecklists(net: RoutingNetwork): ScenarioChecklist[] {
+function activeActiveChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioChecklist[] {
   const out: ScenarioChecklist[] = [];
   for (const g of net.gateways) {
     const aa = activeActiveOf(g.gateway);
@@ -524,22 +592,26 @@ function activeActiveChecklists(net: RoutingNetwork): ScenarioChecklist[] {
         ? item('The SKU supports active-active', caps.activeActive ? 'pass' : 'fail', `${caps.name}; today every route-based SKU but Basic and legacy Standard does (the 2019 article listed VpnGw1–3 only)`, 'gw.aa.sku')
         : item('The SKU supports active-active', 'unknown', 'sku is not known', 'gw.aa.sku'),
     );
+    const decided = items.map((i) => v.decided(i, [g.gateway]));
     const asn = gatewayAsnOf(g.gateway);
     for (const t of g.tunnels) {
       const l = t.localGateway;
       if (!l.bgpSettings) continue;
       const peer = isKnown(l.bgpSettings.peeringAddress) ? hostPrefix(l.bgpSettings.peeringAddress) : undefined;
       const extra = l.addressSpace.items.filter((p) => p !== peer);
-      items.push(
-        l.addressSpace.unknown
-          ? item(`${l.address} lists only the /32 of its BGP peer`, 'unknown', l.addressSpace.unknown.reason, 'lng.bgp.host-prefix')
-          : item(`${l.address} lists only the /32 of its BGP peer`, extra.length === 0 ? 'pass' : 'fail', extra.length === 0 ? `address_space [${l.addressSpace.items.join(', ')}]` : `extra prefixes ${extra.join(', ')} become static routes that take precedence over BGP`, 'lng.bgp.host-prefix'),
+      decided.push(
+        v.decided(
+          l.addressSpace.unknown
+            ? item(`${l.address} lists only the /32 of its BGP peer`, 'unknown', l.addressSpace.unknown.reason, 'lng.bgp.host-prefix')
+            : item(`${l.address} lists only the /32 of its BGP peer`, extra.length === 0 ? 'pass' : 'fail', extra.length === 0 ? `address_space [${l.addressSpace.items.join(', ')}]` : `extra prefixes ${extra.join(', ')} become static routes that take precedence over BGP`, 'lng.bgp.host-prefix'),
+          [l],
+        ),
       );
       if (isKnown(l.bgpSettings.asn) && isKnown(asn)) {
-        items.push(item(`${l.address} uses an ASN different from Azure's`, l.bgpSettings.asn !== asn ? 'pass' : 'fail', `on-premises ${l.bgpSettings.asn}, Azure ${asn}`, 'bgp.asn.distinct'));
+        decided.push(v.decided(item(`${l.address} uses an ASN different from Azure's`, l.bgpSettings.asn !== asn ? 'pass' : 'fail', `on-premises ${l.bgpSettings.asn}, Azure ${asn}`, 'bgp.asn.distinct'), [t.connection]));
       }
     }
-    out.push({ scenario: S6, subject: g.label, items });
+    out.push({ scenario: S6, subject: g.label, items: decided });
   }
   return out;
 }

@@ -1,6 +1,6 @@
-import { hasTemplateSyntax, parseTemplate, parseTraversal } from './terraform-json-syntax';
-import { Declared, isObject, JsonObject, own } from './terraform-json-values';
-import { SecretOrigin, SecretUse } from './topology';
+import { hasTemplateSyntax, parseTemplate, parseTraversal } from './syntax';
+import { Declared, isObject, JsonObject, own } from './values';
+import { SecretOrigin, SecretUse } from '../model/topology';
 
 /**
  * Where each secret of the configuration comes from: a literal written into the file, a literal

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import * as fc from 'fast-check';
-import { topologyFromTerraformJson } from '../../lib/model/terraform-json';
+import { topologyFromTerraformJson } from '../../lib/terraform-json';
 import { Entity, Topology } from '../../lib/model/topology';
 import { isKnown, Maybe } from '../../lib/model/unknown';
 import { UnusableInputError } from '../../lib/private/errors';

@@ -1,6 +1,6 @@
-import { parseTemplate } from './terraform-json-syntax';
-import { Declared, dynamicBlock, isObject, JsonObject, own, Resolved, Resolver } from './terraform-json-values';
-import { Maybe, MaybeList, Unknown } from './unknown';
+import { parseTemplate } from './syntax';
+import { Declared, dynamicBlock, isObject, JsonObject, own, Resolved, Resolver } from './values';
+import { Maybe, MaybeList, Unknown } from '../model/unknown';
 
 /** What a reader needs from the adapter besides value resolution. */
 export interface ReaderServices {

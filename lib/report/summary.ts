@@ -1,11 +1,12 @@
 import { escapeControls } from '../private/text';
 import { isKnown, isUnknown, Maybe, MaybeList } from '../model/unknown';
-import { activeActiveOf, gatewayAsnOf, gatewayBgpOf, vpnTypeOf } from '../rules/support';
-import { showList } from './engine';
-import { TopologyReach } from './index';
-import { GatewayNode } from './network';
+import { activeActiveOf, gatewayAsnOf, gatewayBgpOf, vpnTypeOf } from '../azure/defaults';
+import { showList } from '../reach/engine';
+import { TopologyReach } from '../reach/index';
+import { GatewayNode } from '../reach/network';
 import { bgpPeerAddresses, BgpPeerAddresses, ChecklistStatus, describePolicy, ScenarioChecklist, scenarioChecklists } from './scenarios';
-import { Endpoint, ReachStatus } from './types';
+import { Endpoint, ReachStatus } from '../reach/types';
+import { AZURE_DEFAULT_ASN } from '../azure/asn';
 
 /**
  * "What will be built": gateways, tunnels, the address plan, who reaches whom, and the seed
@@ -154,7 +155,7 @@ function gatewaySummary(g: GatewayNode): GatewaySummary {
     vpnType: value(vpnTypeOf(gw), 'RouteBased'),
     mode: isKnown(aa) ? (aa ? 'active-active' : 'active-standby') : `unknown (${aa.reason})`,
     bgp: isKnown(bgp) ? (bgp ? 'enabled' : 'disabled') : `unknown (${bgp.reason})`,
-    asn: gw.bgpSettings?.asn === undefined ? '65515 (Azure default)' : value(asn, ''),
+    asn: gw.bgpSettings?.asn === undefined ? `${AZURE_DEFAULT_ASN} (Azure default)` : value(asn, ''),
     bgpPeerAddresses: bgp === false ? [] : bgpPeerAddresses(gw),
     p2s:
       p2s && g.p2s
@@ -248,7 +249,7 @@ export function renderSummaryMarkdown(s: TopologySummary, reach: TopologyReach):
     for (const l of lists) {
       if (folded.includes(l)) continue;
       out.push(`**${md(l.subject)}**`, '', '| Check | Status | Detail |', '|---|---|---|');
-      for (const i of l.items) out.push(`| ${md(i.check)} | ${MARK[i.status]} | ${md(i.detail)}${i.rule ? ` (${i.rule})` : ''} |`);
+      for (const i of l.items) out.push(`| ${md(i.check)} | ${MARK[i.status]} | ${md(i.detail)}${i.rule ?? i.see ? ` (${i.rule ?? i.see})` : ''} |`);
       out.push('');
     }
     if (folded.length > 0) {

@@ -1,0 +1,418 @@
+import { parseAzureResourceId } from './ids';
+import { placeholder } from './placeholders';
+import { BlockReader, ReaderServices } from './reader';
+import { addressPrefixesOf, Base, connection, gateway, localGateway, Mutable, natRule, publicIp, routeOf, routeTable } from './resources';
+import { hasTemplateSyntax, mentionedAddresses, parseTemplate } from './syntax';
+import { Declared, isObject, JsonObject, own, Resolver } from './values';
+import { addEntity, Connection, emptyTopology, Entity, EntityKind, OtherResource, Peering, Route, Subnet, Topology, VirtualNetwork } from '../model/topology';
+import { isKnown, Maybe, Unknown } from '../model/unknown';
+
+/**
+ * Builds the topology from the declared blocks: indexes by name, links between entities
+ * (references, inline subnets, associations, routes), and placeholders for what the
+ * configuration only points at.
+ */
+
+/** Resources that place nothing in a subnet although they have a `subnet_id`. */
+const NOT_OCCUPANTS = /^azurerm_subnet_.*_association$/;
+
+const ASSOCIATION_NSG = 'azurerm_subnet_network_security_group_association';
+const ASSOCIATION_ROUTE_TABLE = 'azurerm_subnet_route_table_association';
+
+/** Data source types that stand for an entity of the model. */
+const DATA_KINDS = new Map<string, EntityKind>([
+  ['azurerm_virtual_network', 'virtualNetwork'],
+  ['azurerm_subnet', 'subnet'],
+  ['azurerm_public_ip', 'publicIp'],
+  ['azurerm_virtual_network_gateway', 'gateway'],
+  ['azurerm_local_network_gateway', 'localGateway'],
+  ['azurerm_virtual_network_gateway_connection', 'connection'],
+  ['azurerm_route_table', 'routeTable'],
+  ['azurerm_network_security_group', 'networkSecurityGroup'],
+]);
+
+export class TopologyBuilder implements ReaderServices {
+  public readonly resolver: Resolver;
+  private readonly t = emptyTopology();
+  private readonly inlineSubnets = new WeakMap<object, string>();
+  private readonly referencedData = new Set<string>();
+  /** VNets (declared and data sources) by lower-cased name and resource group. */
+  private readonly vnetsByName = new Map<string, string>();
+  private readonly routeTablesByName = new Map<string, string>();
+  /** `azurerm_route` resources, attached to their table once every table exists. */
+  private readonly routeResources: Array<{ table: Maybe<string> | undefined; route: Route }> = [];
+  private readonly dataSubnets: string[] = [];
+  private readonly materializing = new Set<string>();
+
+  constructor(private readonly declared: ReadonlyMap<string, Declared>, private readonly order: readonly Declared[]) {
+    this.resolver = new Resolver(declared, this.inlineSubnets, this.referencedData);
+  }
+
+  public build(): Topology {
+    this.indexByName();
+    for (const d of this.order) {
+      if (!d.isData) this.add(this.resource(d));
+    }
+    for (const address of this.referencedData) this.ensureData(address);
+    this.link();
+    return this.t;
+  }
+
+  // ---- services for readers -------------------------------------------------------------
+
+  public ensureData(address: string): void {
+    // Data sources may mention each other: mark before building so a cycle cannot recurse.
+    if (this.t.entities.has(address) || this.materializing.has(address)) return;
+    const d = this.declared.get(address);
+    if (!d?.isData) return;
+    this.materializing.add(address);
+    const entity = this.dataEntity(d);
+    this.add(entity);
+    if (entity.kind === 'subnet') this.dataSubnets.push(address);
+  }
+
+  public externalFromId(text: string): string | undefined {
+    const id = parseAzureResourceId(text);
+    if (!id) return undefined;
+    const address = `external:${id.id.toLowerCase()}`;
+    if (this.t.entities.has(address)) return address;
+    const parent = id.parent ? this.externalFromId(id.parent.id) : undefined;
+    const why = new Unknown(`${id.name} is referenced by its Azure resource ID and is not in this configuration`);
+    const base: Base = {
+      address,
+      type: id.type,
+      name: id.name,
+      location: why,
+      resourceGroupName: id.resourceGroup,
+      dependsOn: [],
+      external: true,
+    };
+    const entity = placeholder(id.kind, base, () => why, parent);
+    this.add(entity);
+    if (entity.kind === 'subnet' && parent !== undefined) {
+      const vnet = this.t.entities.get(parent);
+      if (vnet?.kind === 'virtualNetwork') vnet.subnets.push(address);
+    }
+    return address;
+  }
+
+  // ---- indexes ----------------------------------------------------------------------------
+
+  /** VNets and route tables by (name, resource group), and inline subnets by block, once. */
+  private indexByName(): void {
+    for (const d of this.order) {
+      if (d.type === 'azurerm_virtual_network') {
+        const r = this.reader(d, {});
+        const key = nameKey(r.text('name'), r.text('resource_group_name'));
+        if (key !== undefined && !this.vnetsByName.has(key)) this.vnetsByName.set(key, d.address);
+        if (d.isData) continue;
+        r.blocks('subnet').readers.forEach((s, i) => {
+          this.inlineSubnets.set(s.body, inlineSubnetAddress(d.address, s.text('name'), i));
+        });
+      } else if (d.type === 'azurerm_route_table' && !d.isData) {
+        const r = this.reader(d, {});
+        const key = nameKey(r.text('name'), r.text('resource_group_name'));
+        if (key !== undefined && !this.routeTablesByName.has(key)) this.routeTablesByName.set(key, d.address);
+      }
+    }
+  }
+
+  /**
+   * A resource named by `name` + `resource_group_name` (a peering's or subnet's
+   * `virtual_network_name`): a direct reference to the resource's `name` resolves to it; a
+   * literal (or the same unknown expression) is looked up by name and resource group.
+   */
+  private byName(r: BlockReader, attribute: string, type: string, index: Map<string, string>): Maybe<string> | undefined {
+    const direct = this.resolver.directReference(r.raw(attribute));
+    if (direct && direct.target.type === type && direct.rest.length === 1 && 'name' in direct.rest[0] && direct.rest[0].name === 'name') {
+      if (direct.target.isData) this.ensureData(direct.target.address);
+      return direct.target.address;
+    }
+    const name = r.text(attribute);
+    if (name === undefined) return undefined;
+    const group = r.text('resource_group_name');
+    const key = nameKey(name, group);
+    const hit = key === undefined ? undefined : index.get(key);
+    if (hit !== undefined) {
+      if (hit.startsWith('data.')) this.ensureData(hit);
+      return hit;
+    }
+    if (name instanceof Unknown) return name;
+    if (group instanceof Unknown) return group;
+    return new Unknown(`${attribute} ${JSON.stringify(name)} (resource group ${JSON.stringify(group ?? '')}) names no ${type} in this configuration`);
+  }
+
+  // ---- entities ---------------------------------------------------------------------------
+
+  /** Registers an entity; external ones only by address (see `addEntity`). */
+  private add(entity: Entity): void {
+    addEntity(this.t, entity);
+  }
+
+  private reader(d: Declared, unknownBlocks: Record<string, Unknown>): BlockReader {
+    return new BlockReader(this, d, d.body, '', unknownBlocks);
+  }
+
+  private base(d: Declared, r: BlockReader, unknownBlocks: Record<string, Unknown>): Base {
+    const base: Base = {
+      address: d.address,
+      type: d.type,
+      name: r.text('name'),
+      location: r.text('location'),
+      resourceGroupName: r.text('resource_group_name'),
+      dependsOn: this.dependencies(d),
+      unknownBlocks,
+    };
+    const path = metadataPath(d.body);
+    if (path !== undefined) base.path = path;
+    return base;
+  }
+
+  private resource(d: Declared): Entity {
+    // Keys come from the configuration: no prototype, so a block named __proto__ is just a key.
+    const unknownBlocks: Record<string, Unknown> = Object.create(null) as Record<string, Unknown>;
+    const r = this.reader(d, unknownBlocks);
+    const base = this.base(d, r, unknownBlocks);
+    const entity = this.typed(d, r, base);
+    if (Object.keys(unknownBlocks).length === 0) delete (entity as Mutable<Entity>).unknownBlocks;
+    return entity;
+  }
+
+  private typed(d: Declared, r: BlockReader, base: Base): Entity {
+    switch (d.type) {
+      case 'azurerm_virtual_network': return this.virtualNetwork(d, r, base);
+      case 'azurerm_subnet': return this.subnet(r, base);
+      case 'azurerm_public_ip': return publicIp(r, base);
+      case 'azurerm_virtual_network_gateway': return gateway(r, base);
+      case 'azurerm_local_network_gateway': return localGateway(r, base);
+      case 'azurerm_virtual_network_gateway_connection': return this.withKeyGenerator(r, connection(r, base));
+      case 'azurerm_virtual_network_gateway_nat_rule': return natRule(r, base, this.resolver);
+      case 'azurerm_virtual_network_peering': return this.peering(r, base);
+      case 'azurerm_route_table': return routeTable(r, base);
+      case 'azurerm_route': this.routeResource(r); return { ...base, kind: 'other' };
+      case 'azurerm_network_security_group': return { ...base, kind: 'networkSecurityGroup' };
+      default: return { ...base, kind: 'other' } as OtherResource;
+    }
+  }
+
+  /** A key that is exactly `${random_password.x.result}` is checkable from the password's arguments. */
+  private withKeyGenerator(r: BlockReader, c: Connection): Connection {
+    const direct = this.resolver.directReference(r.raw('shared_key'));
+    const step = direct?.rest.length === 1 ? direct.rest[0] : undefined;
+    if (!direct || direct.target.type !== 'random_password' || direct.target.isData || !step || !('name' in step) || step.name !== 'result') return c;
+    const p = this.reader(direct.target, {});
+    return { ...c, sharedKeyGenerator: { address: direct.target.address, length: p.num('length'), special: p.bool('special'), overrideSpecial: p.text('override_special') } };
+  }
+
+  private virtualNetwork(d: Declared, r: BlockReader, base: Base): VirtualNetwork {
+    const vnet: VirtualNetwork = { ...base, kind: 'virtualNetwork', addressSpace: r.list('address_space') ?? { items: [] }, subnets: [] };
+    r.blocks('subnet').readers.forEach((s, i) => {
+      const address = this.inlineSubnets.get(s.body) ?? inlineSubnetAddress(d.address, s.text('name'), i);
+      if (this.t.entities.has(address)) return;
+      const subnet: Mutable<Subnet> = {
+        kind: 'subnet',
+        address,
+        type: d.type,
+        name: s.text('name'),
+        location: base.location,
+        resourceGroupName: base.resourceGroupName,
+        // Created with its VNet, in the same resource.
+        dependsOn: [...base.dependsOn],
+        virtualNetwork: d.address,
+        addressPrefixes: addressPrefixesOf(s),
+        occupants: [],
+      };
+      if (base.path !== undefined) subnet.path = base.path;
+      const nsg = s.ref('security_group');
+      if (nsg !== undefined) subnet.networkSecurityGroup = nsg;
+      const delegation = s.blocks('delegation');
+      if (delegation.readers.length > 0) subnet.delegated = true;
+      else if (!delegation.unknown) subnet.delegated = false;
+      this.add(subnet);
+      vnet.subnets.push(address);
+    });
+    return vnet;
+  }
+
+  private subnet(r: BlockReader, base: Base): Subnet {
+    const subnet: Mutable<Subnet> = {
+      ...base,
+      kind: 'subnet',
+      virtualNetwork: this.byName(r, 'virtual_network_name', 'azurerm_virtual_network', this.vnetsByName) ?? new Unknown('virtual_network_name is not set'),
+      addressPrefixes: addressPrefixesOf(r),
+      occupants: [],
+    };
+    const delegation = r.blocks('delegation');
+    if (delegation.readers.length > 0) subnet.delegated = true;
+    else if (!delegation.unknown) subnet.delegated = false;
+    return subnet;
+  }
+
+  private peering(r: BlockReader, base: Base): Peering {
+    return {
+      ...base,
+      kind: 'peering',
+      virtualNetwork: this.byName(r, 'virtual_network_name', 'azurerm_virtual_network', this.vnetsByName),
+      remoteVirtualNetwork: r.ref('remote_virtual_network_id'),
+      allowGatewayTransit: r.bool('allow_gateway_transit'),
+      useRemoteGateways: r.bool('use_remote_gateways'),
+      allowForwardedTraffic: r.bool('allow_forwarded_traffic'),
+      allowVirtualNetworkAccess: r.bool('allow_virtual_network_access'),
+    };
+  }
+
+  private routeResource(r: BlockReader): void {
+    this.routeResources.push({
+      table: this.byName(r, 'route_table_name', 'azurerm_route_table', this.routeTablesByName),
+      route: routeOf(r),
+    });
+  }
+
+  private dataEntity(d: Declared): Entity {
+    const r = this.reader(d, {});
+    const why = (attribute: string) => new Unknown(`${d.address} is a data source, read at plan`, `\${${d.address}.${attribute}}`);
+    const base: Base = {
+      address: d.address,
+      type: d.type,
+      name: r.text('name'),
+      location: why('location'),
+      resourceGroupName: r.text('resource_group_name'),
+      dependsOn: this.dependencies(d),
+      external: true,
+    };
+    const kind = DATA_KINDS.get(d.type) ?? 'other';
+    const vnet = kind === 'subnet' ? this.byName(r, 'virtual_network_name', 'azurerm_virtual_network', this.vnetsByName) : undefined;
+    return placeholder(kind, base, why, vnet);
+  }
+
+  /** Explicit `depends_on` plus every declared block the body mentions, deduplicated. */
+  private dependencies(d: Declared): string[] {
+    const found = new Set<string>();
+    const consider = (address: string) => {
+      if (address !== d.address && this.declared.has(address)) found.add(address);
+    };
+    const explicit = own(d.body, 'depends_on');
+    for (const item of Array.isArray(explicit) ? explicit : []) {
+      if (typeof item !== 'string') continue;
+      const m = /^\s*(?:\$\{)?\s*((?:data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*)/.exec(item);
+      if (m) consider(m[1]);
+    }
+    // Iterative, so that deeply nested input cannot exhaust the stack.
+    const pending: unknown[] = [d.body];
+    while (pending.length > 0) {
+      const value = pending.pop();
+      if (typeof value === 'string') {
+        if (!hasTemplateSyntax(value)) continue;
+        for (const part of parseTemplate(value).parts) {
+          if ('expression' in part) mentionedAddresses(part.expression, consider);
+          else if ('directive' in part) mentionedAddresses(part.directive, consider);
+        }
+      } else if (Array.isArray(value)) {
+        // Pushed in reverse so that dependencies come out in the order they are written.
+        for (let i = value.length - 1; i >= 0; i--) pending.push(value[i]);
+      } else if (isObject(value)) {
+        const keys = Object.keys(value);
+        for (let i = keys.length - 1; i >= 0; i--) {
+          if (keys[i] === '//' || (value === d.body && keys[i] === 'depends_on')) continue;
+          pending.push(value[keys[i]]);
+        }
+      }
+    }
+    for (const address of found) {
+      if (address.startsWith('data.')) this.ensureData(address);
+    }
+    return [...found];
+  }
+
+  // ---- links between entities --------------------------------------------------------------
+
+  private link(): void {
+    for (const subnet of this.t.subnets) {
+      if (subnet.type !== 'azurerm_subnet' || subnet.external) continue;
+      const vnet = isKnown(subnet.virtualNetwork) ? this.t.entities.get(subnet.virtualNetwork) : undefined;
+      if (vnet?.kind === 'virtualNetwork') vnet.subnets.push(subnet.address);
+    }
+    for (const address of this.dataSubnets) {
+      const subnet = this.t.entities.get(address);
+      if (subnet?.kind !== 'subnet') continue;
+      const vnet = isKnown(subnet.virtualNetwork) ? this.t.entities.get(subnet.virtualNetwork) : undefined;
+      if (vnet?.kind === 'virtualNetwork') vnet.subnets.push(subnet.address);
+    }
+    for (const { table, route } of this.routeResources) {
+      const rt = isKnown(table) ? this.t.entities.get(table) : undefined;
+      if (rt?.kind === 'routeTable') rt.routes.push(route);
+    }
+    const occupied = new Map<string, Set<string>>();
+    for (const d of this.order) {
+      if (d.isData) continue;
+      const entity = this.t.entities.get(d.address);
+      if (d.type === ASSOCIATION_NSG || d.type === ASSOCIATION_ROUTE_TABLE) {
+        this.associate(d);
+      } else if (entity?.kind === 'other' && !NOT_OCCUPANTS.test(d.type)) {
+        this.occupy(d, occupied);
+      }
+    }
+  }
+
+  private associate(d: Declared): void {
+    const r = this.reader(d, {});
+    const subnetAddress = r.ref('subnet_id');
+    const subnet = isKnown(subnetAddress) ? this.t.entities.get(subnetAddress) : undefined;
+    if (subnet?.kind !== 'subnet') return;
+    const target = d.type === ASSOCIATION_NSG ? r.ref('network_security_group_id') : r.ref('route_table_id');
+    if (target === undefined) return;
+    const s = subnet as Mutable<Subnet>;
+    if (d.type === ASSOCIATION_NSG) s.networkSecurityGroup = target;
+    else s.routeTable = target;
+  }
+
+  /** Adds the resource to the occupants of every subnet a `subnet_id` (at any depth) names. */
+  private occupy(d: Declared, occupied: Map<string, Set<string>>): void {
+    const pending: unknown[] = [d.body];
+    while (pending.length > 0) {
+      const value = pending.pop();
+      if (Array.isArray(value)) {
+        for (const item of value) pending.push(item);
+      } else if (isObject(value)) {
+        for (const key of Object.keys(value)) {
+          if (key === '//') continue;
+          if (key === 'subnet_id') {
+            const address = new BlockReader(this, d, value, '', {}).ref('subnet_id');
+            const subnet = isKnown(address) ? this.t.entities.get(address) : undefined;
+            if (subnet?.kind !== 'subnet') continue;
+            let seen = occupied.get(subnet.address);
+            if (!seen) occupied.set(subnet.address, (seen = new Set()));
+            if (!seen.has(d.address)) {
+              seen.add(d.address);
+              subnet.occupants.push(d.address);
+            }
+          } else {
+            pending.push(value[key]);
+          }
+        }
+      }
+    }
+  }
+}
+
+/** `azurerm_virtual_network.hub.subnet["GatewaySubnet"]`, or by position when the name is unknown. */
+function inlineSubnetAddress(vnet: string, name: Maybe<string> | undefined, index: number): string {
+  return typeof name === 'string' ? `${vnet}.subnet[${JSON.stringify(name)}]` : `${vnet}.subnet[${index}]`;
+}
+
+/** A lookup key for (name, resource group): Azure names are case-insensitive. */
+function nameKey(name: Maybe<string> | undefined, group: Maybe<string> | undefined): string | undefined {
+  const part = (v: Maybe<string> | undefined) =>
+    typeof v === 'string' ? `=${v.toLowerCase()}` : v instanceof Unknown && v.expression !== undefined ? `?${v.expression}` : undefined;
+  const n = part(name);
+  const g = part(group);
+  return n === undefined || g === undefined ? undefined : `${n}\u0000${g}`;
+}
+
+/** cdktf writes `"//": {"metadata": {"path": "stack/hub/Gateway", ...}}` into every resource. */
+function metadataPath(body: JsonObject): string | undefined {
+  const comment = own(body, '//');
+  const metadata = isObject(comment) ? own(comment, 'metadata') : undefined;
+  const path = isObject(metadata) ? own(metadata, 'path') : undefined;
+  return typeof path === 'string' ? path : undefined;
+}

@@ -1,0 +1,129 @@
+import { TopologyBuilder } from './builder';
+import { collectVariables, DeclaredVariable, secretUses } from './secrets';
+import { Declared, isObject, JsonObject, keysOf, own } from './values';
+import { Entity, Topology } from '../model/topology';
+import { UnusableInputError } from '../private/errors';
+
+/**
+ * The Terraform JSON adapter: turns a Terraform JSON configuration (a cdktf `cdk.tf.json`, or
+ * the `*.tf.json` files of one directory) into the topology model. It is the only way into the
+ * model; the constructs feed it `stack.toTerraform()`.
+ *
+ * Values are resolved as far as the configuration itself allows (literals, and references to
+ * attributes other resources configure); everything else becomes an {@link Unknown} with the
+ * reason and the expression, so rules skip instead of guessing.
+ */
+
+export interface TerraformJsonFile {
+  /** The file name, for messages. */
+  readonly file: string;
+  /** The result of `JSON.parse` on the file. */
+  readonly content: unknown;
+}
+
+/** Top-level keys of Terraform's JSON configuration syntax. */
+const TERRAFORM_TOP_LEVEL_KEYS = new Set([
+  'resource',
+  'data',
+  'variable',
+  'locals',
+  'output',
+  'module',
+  'provider',
+  'terraform',
+  'moved',
+  'import',
+  'check',
+  'removed',
+  'ephemeral',
+  '//',
+]);
+
+/**
+ * Merges the files of one configuration and builds the model. Throws
+ * {@link UnusableInputError} only when a file is not a Terraform JSON configuration at all;
+ * anything malformed inside a resource body becomes unknown, never an exception.
+ */
+export function topologyFromTerraformJson(files: readonly TerraformJsonFile[]): Topology {
+  const declared = new Map<string, Declared>();
+  const order: Declared[] = [];
+  const variables = new Map<string, DeclaredVariable>();
+  if (!Array.isArray(files)) throw new UnusableInputError('<input>', 'expected a list of files');
+  files.forEach((f, i) => {
+    const file = isObject(f) && typeof f.file === 'string' ? f.file : `<input ${i + 1}>`;
+    const content = isObject(f) ? f.content : undefined;
+    collectFile(file, content, declared, order, variables);
+  });
+  const topology = new TopologyBuilder(declared, order).build();
+  return { ...sortedByAddress(topology), secrets: secretUses(order, variables) };
+}
+
+/**
+ * The model's lists in Terraform address order, so that everything read from them (reports,
+ * diagrams, checklists) is the same however the configuration is split into files and ordered.
+ */
+function sortedByAddress(t: Topology): Topology {
+  const byAddress = (a: Entity, b: Entity) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
+  for (const list of [t.virtualNetworks, t.subnets, t.publicIps, t.gateways, t.localGateways, t.connections, t.natRules, t.peerings, t.routeTables, t.networkSecurityGroups] as Entity[][]) {
+    list.sort(byAddress);
+  }
+  return t;
+}
+
+function collectFile(file: string, content: unknown, declared: Map<string, Declared>, order: Declared[], variables: Map<string, DeclaredVariable>): void {
+  if (!isObject(content)) {
+    throw new UnusableInputError(file, `not a Terraform JSON configuration: the top level is ${describe(content)}, not an object`);
+  }
+  const keys = Object.keys(content);
+  if (keys.length > 0 && !keys.some((k) => TERRAFORM_TOP_LEVEL_KEYS.has(k))) {
+    const shown = keys.slice(0, 5).map((k) => JSON.stringify(k)).join(', ');
+    throw new UnusableInputError(
+      file,
+      `not a Terraform JSON configuration: it has none of the top-level keys resource, data, variable, locals, output, module, provider, terraform (found ${shown}${keys.length > 5 ? ', …' : ''})`,
+    );
+  }
+  collectBlocks(file, 'resource', own(content, 'resource'), declared, order);
+  collectBlocks(file, 'data', own(content, 'data'), declared, order);
+  collectVariables(content, variables);
+}
+
+/**
+ * `resource` and `data` are `{type: {name: body}}`; JSON syntax also allows an array of such
+ * objects at each level. Duplicate addresses (which Terraform rejects) keep the first one.
+ */
+function collectBlocks(file: string, key: 'resource' | 'data', value: unknown, declared: Map<string, Declared>, order: Declared[]): void {
+  if (value === undefined) return;
+  const byType = isObject(value) ? [value] : Array.isArray(value) && value.every(isObject) ? (value as JsonObject[]) : undefined;
+  if (!byType) {
+    throw new UnusableInputError(file, `"${key}" is ${describe(value)}; Terraform expects an object of ${key === 'resource' ? 'resource' : 'data source'} types`);
+  }
+  const isData = key === 'data';
+  for (const types of byType) {
+    for (const type of keysOf(types)) {
+      for (const names of objectsOf(types[type])) {
+        for (const name of keysOf(names)) {
+          const body = objectsOf(names[name])[0];
+          if (!body) continue;
+          const address = isData ? `data.${type}.${name}` : `${type}.${name}`;
+          if (declared.has(address)) continue;
+          const block: Declared = { address, type, name, body, isData };
+          declared.set(address, block);
+          order.push(block);
+        }
+      }
+    }
+  }
+}
+
+function objectsOf(value: unknown): JsonObject[] {
+  if (isObject(value)) return [value];
+  if (Array.isArray(value)) return value.filter(isObject);
+  return [];
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  if (value === undefined) return 'empty';
+  return `a ${typeof value}`;
+}
