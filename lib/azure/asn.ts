@@ -59,9 +59,6 @@ export const USABLE_PRIVATE_ASN_RANGES: readonly AsnRange[] = [
  */
 export const UNLISTED_PRIVATE_ASNS: readonly number[] = [65516];
 
-/** The 4-byte private range (RFC 6996); the VPN docs do not discuss it. */
-export const PRIVATE_32BIT_ASN_RANGE: AsnRange = { from: 4200000000, to: 4294967294 };
-
 const inRange = (asn: number, r: AsnRange): boolean => asn >= r.from && asn <= r.to;
 
 /** Whether the value is an integer ASN Azure can accept at all (1–4294967294). */
@@ -72,27 +69,6 @@ export function isAsnInRange(asn: number): boolean {
 /** The reserved range an ASN falls into, or undefined when it is not reserved. */
 export function reservedAsn(asn: number): ReservedAsnRange | undefined {
   return RESERVED_ASNS.find((r) => inRange(asn, r));
-}
-
-/**
- * Whether an ASN can be used by an on-premises peer (a local network gateway): in range and not
- * reserved. 65515 is reserved for peers.
- */
-export function isUsablePeerAsn(asn: number): boolean {
-  return isAsnInRange(asn) && reservedAsn(asn) === undefined;
-}
-
-/**
- * Whether an ASN can be set as an Azure VPN gateway's own ASN: in range and not reserved, except
- * the default 65515 which the gateway has anyway.
- */
-export function isUsableGatewayAsn(asn: number): boolean {
-  return isAsnInRange(asn) && (asn === AZURE_DEFAULT_ASN || reservedAsn(asn) === undefined);
-}
-
-/** Whether an ASN is one of the private ASNs the FAQ lists as usable. */
-export function isUsablePrivateAsn(asn: number): boolean {
-  return USABLE_PRIVATE_ASN_RANGES.some((r) => inRange(asn, r));
 }
 
 /** Whether an ASN is a private one the docs neither reserve nor allow (avoid it). */

@@ -1,5 +1,4 @@
-import { UsageError } from './args';
-import { CommandFunction, loadOneConfiguration, parseOptions, runCommand } from './reach';
+import { CommandFunction, loadOneConfiguration, parseOptions, runCommand, UsageError } from './command';
 import { RoutingNetwork } from '../reach';
 import { buildDiagram } from '../report/diagram';
 import { renderDot, renderMermaid } from '../report/render';
@@ -16,7 +15,7 @@ Exit codes: 0 done, 2 unusable input or command line.
 
 export const graphCommand: CommandFunction = (args, io) =>
   runCommand(io, () => {
-    const options = parseOptions(args, 'graph', ['mermaid', 'dot']);
+    const options = parseOptions(args, 'graph', { formats: ['mermaid', 'dot'] });
     if (options.help) return { stdout: GRAPH_USAGE, code: 0 };
     if (options.positionals.length !== 1) throw new UsageError(`graph needs exactly one PATH, got ${options.positionals.length} (see azvpn graph --help)`);
     const { topology } = loadOneConfiguration(options.positionals[0], 'graph');

@@ -1,5 +1,4 @@
-import { UsageError } from './args';
-import { CommandFunction, loadConfigurations, parseOptions, runCommand } from './reach';
+import { CommandFunction, loadConfigurations, parseOptions, runCommand, UsageError } from './command';
 import { TopologyReach } from '../reach';
 import { buildSummary, renderSummaryMarkdown } from '../report/summary';
 
@@ -18,7 +17,7 @@ Exit codes: 0 done, 2 unusable input or command line.
 
 export const summaryCommand: CommandFunction = (args, io) =>
   runCommand(io, () => {
-    const options = parseOptions(args, 'summary', ['markdown', 'json']);
+    const options = parseOptions(args, 'summary', { formats: ['markdown', 'json'] });
     if (options.help) return { stdout: SUMMARY_USAGE, code: 0 };
     if (options.positionals.length !== 1) throw new UsageError(`summary needs exactly one PATH, got ${options.positionals.length} (see azvpn summary --help)`);
     const parts = loadConfigurations(options.positionals[0]).map(({ name, topology }) => {

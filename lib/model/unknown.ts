@@ -41,10 +41,6 @@ export function unknownList<T>(unknown: Unknown, items: T[] = []): MaybeList<T> 
   return { items, unknown };
 }
 
-export function isComplete<T>(list: MaybeList<T>): boolean {
-  return list.unknown === undefined;
-}
-
 /** Two values are the same when both are known and equal, or both unknown from one expression. */
 export function sameValue<T>(a: Maybe<T> | undefined, b: Maybe<T> | undefined): boolean | undefined {
   if (a === undefined || b === undefined) return a === b;

@@ -63,10 +63,6 @@ export function parseAddress(text: string): Prefix | undefined {
   return parsePrefix(text);
 }
 
-export function isIPv4Address(text: string): boolean {
-  return parseAddress(text)?.version === 4;
-}
-
 export function contains(outer: Prefix, inner: Prefix): boolean {
   return outer.version === inner.version && outer.start <= inner.start && inner.end <= outer.end;
 }

@@ -9,7 +9,7 @@ import {
   TemplatePart,
   Traversal,
 } from './syntax';
-import { MaybeList, Unknown } from '../model/unknown';
+import { Unknown } from '../model/unknown';
 
 /**
  * Resolution of Terraform JSON values: literals, references to other resources' attributes
@@ -289,9 +289,4 @@ export function dynamicBlock(body: JsonObject, name: string): unknown {
     }
   }
   return undefined;
-}
-
-/** A list in the model that holds nothing known yet. */
-export function emptyUnknownList<T>(unknown: Unknown): MaybeList<T> {
-  return { items: [], unknown };
 }

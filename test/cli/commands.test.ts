@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { USAGE } from '../../lib/cli/args';
+import { USAGE } from '../../lib/cli/main';
 import { LEFT_OUT, RULES } from '../../lib/rules/catalogue';
 import { azvpn } from './support';
 

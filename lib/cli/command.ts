@@ -1,0 +1,133 @@
+import { discoverConfigurations, readConfiguration } from './discover';
+import { printable } from './format';
+import { Topology } from '../model/topology';
+import { UnusableInputError } from '../private/errors';
+import { topologyFromTerraformJson } from '../terraform-json';
+
+/**
+ * The shape every `azvpn` command has: a function of its arguments and the io that returns the
+ * exit code, with one option parser, one way to load configurations, and one exit-2 contract
+ * (the whole output is built first; an unusable input or command line leaves stdout empty and
+ * prints exactly one line on stderr).
+ */
+
+/** Where `azvpn` writes; the process streams in bin/azvpn.js, buffers in tests. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Colour the text output (bin/azvpn.js: stdout is a TTY and NO_COLOR is unset). */
+  readonly color?: boolean;
+}
+
+/** One command: its arguments (after the command name) and the io in, the exit code out. */
+export type CommandFunction = (args: readonly string[], io: CliIo) => number;
+
+export const EXIT_OK = 0;
+export const EXIT_ERRORS = 1;
+export const EXIT_UNUSABLE = 2;
+
+/** The command line cannot be understood; `azvpn` exits with 2 and prints the message. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+/** Quotes a user-supplied argument for a one-line message, escaping anything unprintable. */
+export function quote(text: string): string {
+  const shown = text.length > 80 ? `${text.slice(0, 80)}…` : text;
+  return JSON.stringify(shown);
+}
+
+export interface OptionSpec {
+  /** The accepted `--format` values; the first is the default. */
+  readonly formats: readonly string[];
+  /** Boolean flags the command accepts besides --format and --help, e.g. `--verbose`. */
+  readonly flags?: readonly string[];
+}
+
+export interface ParsedOptions {
+  readonly help: boolean;
+  readonly format: string;
+  readonly flags: ReadonlySet<string>;
+  readonly positionals: string[];
+}
+
+/** `--format X`, `--format=X`, `--help`/`-h`, the command's flags, `--` and positionals; anything else is a usage error. */
+export function parseOptions(args: readonly string[], command: string, spec: OptionSpec): ParsedOptions {
+  const positionals: string[] = [];
+  const flags = new Set<string>();
+  let format = spec.formats[0];
+  let help = false;
+  let onlyPositionals = false;
+  const setFormat = (value: string | undefined) => {
+    if (value === undefined) throw new UsageError(`option --format needs a value (${spec.formats.join(' or ')})`);
+    if (!spec.formats.includes(value)) throw new UsageError(`invalid --format ${quote(value)} for azvpn ${command} (expected ${spec.formats.join(' or ')})`);
+    format = value;
+  };
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (onlyPositionals || arg === '-' || !arg.startsWith('-')) positionals.push(arg);
+    else if (arg === '--') onlyPositionals = true;
+    else if (arg === '--help' || arg === '-h') help = true;
+    else if (arg === '--format') setFormat(args[++i]);
+    else if (arg.startsWith('--format=')) setFormat(arg.slice('--format='.length));
+    else if (spec.flags?.includes(arg)) flags.add(arg);
+    else throw new UsageError(`unknown option ${quote(arg)} for azvpn ${command} (see azvpn ${command} --help)`);
+  }
+  return { help, format, flags, positionals };
+}
+
+export interface LoadedConfiguration {
+  readonly name: string;
+  readonly topology: Topology;
+}
+
+/** Every configuration under PATH, through the CLI's discovery and the Terraform JSON adapter. */
+export function loadConfigurations(path: string): LoadedConfiguration[] {
+  if (path === '') throw new UsageError('PATH is empty');
+  return discoverConfigurations([path]).map((source) => ({ name: source.name, topology: topologyFromTerraformJson(readConfiguration(source)) }));
+}
+
+/** The single configuration under PATH; several (a cdktf.out with many stacks) is a usage error naming them. */
+export function loadOneConfiguration(path: string, command: string): LoadedConfiguration {
+  const sources = discoverConfigurations([path]);
+  if (sources.length > 1) {
+    const names = sources.map((s) => s.name);
+    throw new UsageError(`${quote(path)} holds ${sources.length} configurations (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}); azvpn ${command} needs one: name its directory or file`);
+  }
+  return { name: sources[0].name, topology: topologyFromTerraformJson(readConfiguration(sources[0])) };
+}
+
+/**
+ * Runs a command body that builds its whole output first: any failure becomes exit 2 with one
+ * line on stderr and nothing on stdout. No exception escapes.
+ */
+export function runCommand(io: CliIo, body: () => { stdout: string; code: number }): number {
+  let outcome: { stdout: string; code: number };
+  try {
+    outcome = body();
+  } catch (error) {
+    io.stderr(`azvpn: ${oneLine(describeFailure(error))}\n`);
+    return EXIT_UNUSABLE;
+  }
+  io.stdout(outcome.stdout);
+  return outcome.code;
+}
+
+/** The one line that explains why a command could not run. */
+export function describeFailure(error: unknown): string {
+  if (error instanceof UsageError) return error.message;
+  if (error instanceof UnusableInputError) return `${error.file}: ${error.problem}`;
+  if (error instanceof RangeError && /string length|call stack/i.test(error.message)) {
+    return `internal error: the configuration is too large or too deeply nested to read (${error.message})`;
+  }
+  // Our own message's line breaks are layout; a name inside it is escaped by oneLine().
+  const detail = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).replace(/\s*\n\s*/g, ' ');
+  return `internal error: ${detail.length > 300 ? `${detail.slice(0, 300)}…` : detail} (please report this)`;
+}
+
+function oneLine(text: string): string {
+  return printable(text).replace(/\s+/g, ' ').trim();
+}
