@@ -2,6 +2,8 @@ import { ReachEngine } from './engine';
 import { Endpoint, ReachStatus, Verdict } from './types';
 
 const KIND_ORDER: Record<Endpoint['kind'], number> = { vnet: 0, site: 1, p2s: 2 };
+// One collator for every comparison: localeCompare with options builds a new one per call.
+const LABELS = new Intl.Collator('en', { numeric: true });
 
 /**
  * Who reaches whom. Built from per-source candidate sets that come from the shared closures
@@ -24,7 +26,7 @@ export class ReachMatrix {
   constructor(private readonly engine: ReachEngine) {
     this.endpoints = engine.network.endpoints
       .slice()
-      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.label.localeCompare(b.label, 'en', { numeric: true }));
+      .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || LABELS.compare(a.label, b.label));
     this.endpoints.forEach((e, i) => this.position.set(e.id, i));
     for (const x of this.endpoints) {
       const reached: number[] = [];

@@ -24,6 +24,8 @@ export type Resolution =
   | { readonly kind: 'nowhere'; readonly status: Exclude<ReachStatus, 'reachable'>; readonly reason: string };
 
 const KIND_ORDER: Record<Endpoint['kind'], number> = { vnet: 0, p2s: 1, site: 2 };
+// One collator for every comparison: localeCompare with options builds a new one per call.
+const LABELS = new Intl.Collator('en', { numeric: true });
 
 /**
  * Turns what a user typed into an endpoint. Accepted, in this order: an endpoint id
@@ -68,7 +70,7 @@ export function resolveEndpoint(net: RoutingNetwork, query: string): Resolution 
   if (prefix) return byAddress(net, prefix);
   const known = net.endpoints
     .slice()
-    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || a.label.localeCompare(b.label, 'en', { numeric: true }))
+    .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || LABELS.compare(a.label, b.label))
     .map((e) => e.label);
   const shown = known.length > 12 ? `${known.slice(0, 12).join(', ')}, … (${known.length} in all)` : known.join(', ');
   throw new ReachQueryError(`no VNet, site, P2S pool or address matches "${q}"; known endpoints: ${shown || 'none'}`);
