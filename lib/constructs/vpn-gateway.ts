@@ -16,6 +16,7 @@ import { IVirtualNetwork, VirtualNetworkReference } from './virtual-network';
 import { VpnValidation } from './vpn-validation';
 import { parsePrefix } from '../private/cidr';
 import { VpnConfigError } from '../private/construct-errors';
+import { BGP_ENABLED_PROPERTY } from '../private/framework';
 
 /**
  * A VPN gateway that connections, NAT rules and peerings can refer to: one created by
@@ -356,7 +357,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
       sku: this.sku.name,
       generation: this.generation,
       activeActive: this.activeActive,
-      enableBgp: this.bgpEnabled,
+      [BGP_ENABLED_PROPERTY]: this.bgpEnabled,
       bgpSettings: this.renderBgpSettings(),
       ipConfiguration: this.renderIpConfigurations(),
       tags: props.tags,
