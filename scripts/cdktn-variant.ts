@@ -6,8 +6,9 @@
  *     `@cdktf/provider-*` → `@cdktn/provider-*`, `cdktf-azure-vpn/…` → `cdktn-azure-vpn/…`) and
  *     flipping `FRAMEWORK` in lib/private/framework.ts, the one place where the output differs;
  *  2. checks that every rewritten specifier resolves to a file of the installed cdktn packages;
- *  3. compiles with plain `tsc` (.js + .d.ts, no .jsii: jsii refuses @cdktn/provider-azurerm
- *     16.1.0's peer range `cdktn ^0.23.0` against the only published cdktn, 0.24.0);
+ *  3. compiles with plain `tsc` and keeps only .js + .d.ts (no .jsii: jsii refuses
+ *     @cdktn/provider-azurerm 16.1.0's peer range `cdktn ^0.23.0` against the only published
+ *     cdktn, 0.24.0);
  *  4. writes the cdktn package.json and packs dist/cdktn-azure-vpn-<version>.tgz.
  *
  * The jest project `cdktn` (jest.config.js) runs the construct and example tests through
@@ -156,6 +157,9 @@ export function packCdktn(root: string): string {
   // Module resolution walks up from dist/cdktn-build to this repository's node_modules (cdktn, @types/node).
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc', { paths: [root] }), '-p', path.join(stage, 'tsconfig.json')], { stdio: 'inherit' });
   fs.rmSync(path.join(stage, 'tsconfig.json'));
+  // Ship .js + .d.ts only: a consumer's tsc resolves './x' to x.ts before x.d.ts and would
+  // compile the sources with its own settings (the cdktn template targets ES2018).
+  for (const rel of sources) fs.rmSync(path.join(stage, rel));
 
   const manifest = cdktnManifest(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf-8')));
   for (const bundled of manifest.bundledDependencies ?? manifest.bundleDependencies ?? []) {
