@@ -94,6 +94,20 @@ export function cdktnManifest(manifest: Record<string, any>): Record<string, any
   };
 }
 
+/**
+ * The README as the cdktn consumer test reads it: the ```ts blocks rewritten like the sources,
+ * the cdktf install command unmarked and the cdktn one (`<!-- consumer-test(cdktn): install -->`,
+ * a marker the cdktf run does not match) marked `<!-- consumer-test: install -->` instead.
+ */
+export function cdktnReadme(readme: string): string {
+  const cdktnInstall = /<!--\s*consumer-test\(cdktn\):\s*install\s*-->/g;
+  if ((readme.match(cdktnInstall) ?? []).length !== 1) throw new Error('README.md: expected one <!-- consumer-test(cdktn): install --> marker');
+  return readme
+    .replace(/<!--\s*consumer-test:\s*install\s*-->/g, '<!-- the cdktf install command -->')
+    .replace(cdktnInstall, '<!-- consumer-test: install -->')
+    .replace(/```ts\n[\s\S]*?```/g, (block) => rewriteSource(block));
+}
+
 /** The TypeScript sources of lib/ (no .d.ts), relative to `root`. */
 function librarySources(root: string): string[] {
   const found: string[] = [];
@@ -175,10 +189,39 @@ export function packCdktn(root: string): string {
   return tarball;
 }
 
+/**
+ * What the consumer test needs to test the cdktn package like the cdktf one: the README
+ * ({@link cdktnReadme}) and the consumer app sources (scripts/consumer-app), rewritten for cdktn.
+ */
+export function writeCdktnConsumerInputs(root: string, outDir: string): void {
+  fs.mkdirSync(outDir, { recursive: true });
+  fs.writeFileSync(path.join(outDir, 'README.md'), cdktnReadme(fs.readFileSync(path.join(root, 'README.md'), 'utf-8')));
+  const appSource = path.join(root, 'scripts', 'consumer-app');
+  const walk = (rel: string): void => {
+    for (const entry of fs.readdirSync(path.join(appSource, rel), { withFileTypes: true })) {
+      const child = path.join(rel, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else {
+        const text = fs.readFileSync(path.join(appSource, child), 'utf-8');
+        copyFile('', path.join(outDir, 'consumer-app', child), /\.[cm]?[jt]s$/.test(entry.name) ? rewriteSource(text) : text);
+      }
+    }
+  };
+  if (fs.existsSync(appSource)) walk('.');
+}
+
 if (require.main === module) {
   try {
-    const tarball = packCdktn(path.join(__dirname, '..'));
-    process.stdout.write(`${path.relative(process.cwd(), tarball)}\n`);
+    const root = path.join(__dirname, '..');
+    const [command, outDir] = process.argv.slice(2);
+    if (command === 'consumer-inputs' && outDir !== undefined) {
+      writeCdktnConsumerInputs(root, path.resolve(outDir));
+    } else if (command === undefined || command === 'pack') {
+      const tarball = packCdktn(root);
+      process.stdout.write(`${path.relative(process.cwd(), tarball)}\n`);
+    } else {
+      throw new Error('usage: cdktn-variant.ts [pack] | consumer-inputs DIR');
+    }
   } catch (error) {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;

@@ -3,6 +3,7 @@ import * as path from 'path';
 import {
   CDKTN_PEER_DEPENDENCIES,
   cdktnManifest,
+  cdktnReadme,
   checkSpecifiersResolve,
   decidesFramework,
   moduleSpecifiers,
@@ -157,5 +158,54 @@ describe('azvpn, the one CLI both packages ship', () => {
     visit(path.join(ROOT, 'lib', 'cli', 'main.ts'));
     expect(seen.size).toBeGreaterThan(20);
     expect([...external].filter((s) => isCdktf(s) || /^(cdktn(\/|$)|@cdktn\/|constructs$)/.test(s))).toEqual([]);
+  });
+});
+
+describe('cdktnReadme', () => {
+  const readme = [
+    '<!-- consumer-test: install -->',
+    '```sh',
+    'npm install cdktf-azure-vpn cdktf@0.21.0',
+    '```',
+    '<!-- consumer-test: main.ts -->',
+    '```ts',
+    "import { App } from 'cdktf';",
+    "import { HubSpokeTransit } from 'cdktf-azure-vpn';",
+    '```',
+    'Prose keeps `cdktf synth`.',
+    '<!-- consumer-test(cdktn): install -->',
+    '```sh',
+    'npm install cdktn-azure-vpn cdktn@0.24.0',
+    '```',
+  ].join('\n');
+
+  test('GIVEN a README with both install commands WHEN converted THEN the cdktn one is the marked install, and the ts blocks import cdktn', () => {
+    expect(cdktnReadme(readme).split('\n')).toEqual([
+      '<!-- the cdktf install command -->',
+      '```sh',
+      'npm install cdktf-azure-vpn cdktf@0.21.0',
+      '```',
+      '<!-- consumer-test: main.ts -->',
+      '```ts',
+      "import { App } from 'cdktn';",
+      "import { HubSpokeTransit } from 'cdktn-azure-vpn';",
+      '```',
+      'Prose keeps `cdktf synth`.',
+      '<!-- consumer-test: install -->',
+      '```sh',
+      'npm install cdktn-azure-vpn cdktn@0.24.0',
+      '```',
+    ]);
+  });
+
+  test('GIVEN the repository README WHEN converted THEN it has one marked install command, the cdktn one', () => {
+    const converted = cdktnReadme(read('README.md'));
+    const installs = [...converted.matchAll(/<!--\s*consumer-test:\s*install\s*-->\s*\n```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
+    expect(installs).toHaveLength(1);
+    expect(installs[0]).toMatch(/^npm install cdktn-azure-vpn /m);
+  });
+
+  test('GIVEN a README without the cdktn install marker WHEN converted THEN it fails', () => {
+    expect(() => cdktnReadme('# nothing')).toThrow('consumer-test(cdktn): install');
   });
 });
