@@ -2,7 +2,7 @@
 # The consumer test: does the package work where users use it, in a fresh `cdktf init` app?
 #
 # 1. packs the package (`npm pack` runs its `prepare`, i.e. the jsii build) and inspects the
-#    tarball: the compiled library is there; no test, bench, CI, fixture, snapshot, build cache
+#    tarball: every compiled module is there; no test, bench, CI, fixture, snapshot, build cache
 #    or TypeScript source is; the package has no install-time lifecycle script;
 # 2. creates a scratch app outside the repository from the `cdktf init --template=typescript`
 #    template (its tsconfig.json, with skipLibCheck turned off so that every shipped .d.ts is
@@ -10,11 +10,13 @@
 #    constructs) and the code blocks the README marks for it;
 # 3. installs, in one `npm install --prefer-offline` (npm's cache is reused), the tarball, the
 #    peer dependencies at the versions of the README's install command, and the init template's
-#    dev dependencies (TypeScript 5, jest, ts-jest);
-# 4. requires the package, type-checks the app (`tsc --noEmit`), runs its jest tests (the README's
-#    snapshot test with cdktf's matchers and the library's toReach), compiles it (`tsc`), runs every
-#    app file with node to synthesize it, and runs the installed `node_modules/.bin/azvpn check`
-#    on each output.
+#    dev dependencies (TypeScript 5, jest, ts-jest), with the tarball's install scripts approved,
+#    and fails if npm runs any script of the package;
+# 4. requires the package; type-checks the app (`tsc --noEmit`), then every shipped declaration
+#    alone under the init tsconfig without the app's @types (so with the ES2018 library only);
+#    runs the app's jest tests (the README's snapshot test with cdktf's matchers and the
+#    library's toReach); compiles the app (`tsc`), runs every top-level app file with node to
+#    synthesize it, and runs the installed `node_modules/.bin/azvpn check` on each output.
 #
 # Any failure exits non-zero, naming the step and printing its log.
 #
@@ -187,6 +189,10 @@ make_app() {
 const fs = require('fs');
 const path = require('path');
 const [template, appSource, readme, app, packageName, listFile, manifestFile, tarball] = process.argv.slice(2);
+process.on('uncaughtException', (error) => {
+  console.error(error.message);
+  process.exit(1);
+});
 
 // The init template's tsconfig, as `init` writes it, but with skipLibCheck off: the template
 // turns it on, which would hide errors in the shipped declarations.
@@ -237,6 +243,10 @@ const declarations = fs.readFileSync(listFile, 'utf8').split('\n')
   .filter((f) => /^package\/lib\/.*\.d\.ts$/.test(f))
   .map((f) => `/// <reference path="./node_modules/${packageName}/${f.replace(/^package\//, '')}" />`);
 fs.writeFileSync(path.join(app, 'all-declarations.ts'), '// Puts every declaration file of the package in the program.\n' + declarations.join('\n') + '\nexport {};\n');
+// The same declarations without the app's @types packages: @types/node adds the ES2020 library
+// to every program, which would hide a declaration that needs more than ES2018 or Node's types.
+const bare = { extends: './tsconfig.json', compilerOptions: { types: [], noEmit: true, incremental: false }, include: [], files: ['all-declarations.ts'] };
+fs.writeFileSync(path.join(app, 'tsconfig.declarations.json'), JSON.stringify(bare, null, 2) + '\n');
 console.log(`${declarations.length} shipped declaration files referenced; peers: ${others.join(' ')}`);
 EOF
 }
@@ -267,6 +277,8 @@ require_package() {
 step require require_package
 
 step typecheck bash -c "cd '$APP' && node_modules/.bin/tsc --version && node_modules/.bin/tsc --noEmit"
+echo "      $(head -n 1 "$LOGS/typecheck.log"), init tsconfig with skipLibCheck off: no error"
+step typecheck-declarations bash -c "cd '$APP' && node_modules/.bin/tsc -p tsconfig.declarations.json"
 
 shopt -s nullglob globstar
 TESTS=("$APP"/__tests__/**/*.ts "$APP"/**/*.test.ts)
