@@ -231,10 +231,16 @@ if (flags.length > 0) throw new Error(`unexpected flags in the README's install 
 const name = (spec) => spec.replace(/^(@?[^@]+)@.*$/, '$1');
 const unpinned = others.filter((spec) => !/^@?[^@]+@\d+\.\d+\.\d+$/.test(spec));
 if (unpinned.length > 0) throw new Error(`the README must give users exact peer versions: ${unpinned.join(' ')}`);
-const peers = Object.keys(JSON.parse(fs.readFileSync(manifestFile, 'utf8')).peerDependencies ?? {}).sort();
+const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+const peers = Object.keys(manifest.peerDependencies ?? {}).sort();
 const listed = others.map(name).sort();
 if (JSON.stringify(peers) !== JSON.stringify(listed)) {
   throw new Error(`the README's install command lists ${listed.join(', ')}; the package's peerDependencies are ${peers.join(', ')}`);
+}
+// The README promises the versions the repository's own tests run with (its devDependencies).
+const untested = others.filter((spec) => manifest.devDependencies?.[name(spec)] !== undefined && `${name(spec)}@${manifest.devDependencies[name(spec)]}` !== spec);
+if (untested.length > 0) {
+  throw new Error(`the README's install command gives ${untested.join(' ')}; the repository tests with ${untested.map((s) => `${name(s)}@${manifest.devDependencies[name(s)]}`).join(' ')}`);
 }
 fs.writeFileSync(path.join(app, '..', 'peers.txt'), others.join('\n') + '\n');
 
