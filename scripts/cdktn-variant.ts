@@ -191,7 +191,8 @@ export function packCdktn(root: string): string {
 
 /**
  * What the consumer test needs to test the cdktn package like the cdktf one: the README
- * ({@link cdktnReadme}) and the consumer app sources (scripts/consumer-app), rewritten for cdktn.
+ * ({@link cdktnReadme}) and the consumer app sources (scripts/consumer-app), rewritten for cdktn,
+ * plus the enterprise example (examples/enterprise.ts) as one more app.
  */
 export function writeCdktnConsumerInputs(root: string, outDir: string): void {
   fs.mkdirSync(outDir, { recursive: true });
@@ -208,6 +209,14 @@ export function writeCdktnConsumerInputs(root: string, outDir: string): void {
     }
   };
   if (fs.existsSync(appSource)) walk('.');
+
+  // The enterprise example as an app of its own (the consumer test runs every top-level .ts),
+  // importing the installed package; its certificate module goes one level down.
+  const enterprise = fs.readFileSync(path.join(root, 'examples', 'enterprise.ts'), 'utf-8');
+  const asApp = enterprise.replace("} from '../lib';", "} from 'cdktf-azure-vpn';").replace("from './p2s-root-certificate';", "from './examples/p2s-root-certificate';");
+  if (moduleSpecifiers(asApp).some((s) => s === '../lib' || s === './p2s-root-certificate')) throw new Error('examples/enterprise.ts: its imports changed; update writeCdktnConsumerInputs');
+  copyFile('', path.join(outDir, 'consumer-app', 'enterprise.ts'), rewriteSource(asApp));
+  copyFile('', path.join(outDir, 'consumer-app', 'examples', 'p2s-root-certificate.ts'), rewriteSource(fs.readFileSync(path.join(root, 'examples', 'p2s-root-certificate.ts'), 'utf-8')));
 }
 
 if (require.main === module) {

@@ -34,7 +34,7 @@
 #   --work-dir DIR        scratch directory, kept afterwards (default: a new temp dir, removed)
 #
 # README markers: an HTML comment `<!-- consumer-test: install -->` before the ```sh block holding
-# the users' `npm install` command, and `<!-- consumer-test: FILE -->` before a ```ts block that is
+# the users' `npm install` command (and any `npm pkg set` lines, run in the app before it), and `<!-- consumer-test: FILE -->` before a ```ts block that is
 # written to FILE in the app (top-level FILEs are run as apps; FILEs under __tests__/ are jest tests).
 set -euo pipefail
 
@@ -212,9 +212,15 @@ fs.cpSync(appSource, app, { recursive: true });
 const text = fs.readFileSync(readme, 'utf8');
 const marked = /<!--\s*consumer-test:\s*(\S+)\s*-->\s*\n```(\w*)\n([\s\S]*?)```/g;
 let install;
+let settings = [];
 for (const [, name, , code] of text.matchAll(marked)) {
   if (name === 'install') {
-    install = code.split('\n').find((line) => /^npm install\s/.test(line.trim()));
+    const lines = code.split('\n').map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+    install = lines.find((line) => /^npm install\s/.test(line));
+    // `npm pkg set` lines (the cdktn install sets an npm override) run in the app before the install.
+    settings = lines.filter((line) => /^npm pkg set\s/.test(line));
+    const other = lines.filter((line) => line !== install && !settings.includes(line));
+    if (other.length > 0) throw new Error(`the README's install block has lines the consumer test does not run: ${other.join(' | ')}`);
     continue;
   }
   if (path.isAbsolute(name) || name.split('/').includes('..')) throw new Error(`README marker names a file outside the app: ${name}`);
@@ -243,6 +249,7 @@ if (untested.length > 0) {
   throw new Error(`the README's install command gives ${untested.join(' ')}; the repository tests with ${untested.map((s) => `${name(s)}@${manifest.devDependencies[name(s)]}`).join(' ')}`);
 }
 fs.writeFileSync(path.join(app, '..', 'peers.txt'), others.join('\n') + '\n');
+fs.writeFileSync(path.join(app, '..', 'package-settings.sh'), settings.map((line) => `${line}\n`).join(''));
 
 // Every shipped declaration file in the program, not only those main.ts reaches.
 const declarations = fs.readFileSync(listFile, 'utf8').split('\n')
@@ -259,6 +266,13 @@ EOF
 step make-app make_app
 mapfile -t PEERS < "$WORK/peers.txt"
 read -r -a DEV_DEP_LIST <<< "$DEV_DEPS"
+
+# The README's `npm pkg set` lines, as users run them in their app (the cdktn install command
+# sets an npm override this way).
+if [ -s "$WORK/package-settings.sh" ]; then
+  step package-settings bash -c "cd '$APP' && bash -eu '$WORK/package-settings.sh'"
+  sed 's/^/      /' "$WORK/package-settings.sh"
+fi
 
 # 3. One install: the tarball, the README's peers, the template's dev dependencies. At log level
 # info npm logs every lifecycle script it runs (`npm info run NAME@VERSION EVENT ...`).

@@ -9,6 +9,7 @@ import {
   moduleSpecifiers,
   rewriteSource,
   rewriteSpecifier,
+  writeCdktnConsumerInputs,
 } from '../../scripts/cdktn-variant';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -203,9 +204,32 @@ describe('cdktnReadme', () => {
     const installs = [...converted.matchAll(/<!--\s*consumer-test:\s*install\s*-->\s*\n```sh\n([\s\S]*?)```/g)].map((m) => m[1]);
     expect(installs).toHaveLength(1);
     expect(installs[0]).toMatch(/^npm install cdktn-azure-vpn /m);
+    // The README promises the versions the cdktn tests run with (the devDependencies).
+    const devDependencies = JSON.parse(read('package.json')).devDependencies;
+    const pinned = /^npm install cdktn-azure-vpn (.*)$/m.exec(installs[0])![1].split(' ').map((spec) => /^(@?[^@]+)@(.+)$/.exec(spec)!.slice(1));
+    expect(pinned.map(([name]) => name).sort()).toEqual(Object.keys(CDKTN_PEER_DEPENDENCIES).sort());
+    expect(pinned.map(([name]) => [name, devDependencies[name]])).toEqual(pinned.map(([name, version]) => [name, version]));
   });
 
   test('GIVEN a README without the cdktn install marker WHEN converted THEN it fails', () => {
     expect(() => cdktnReadme('# nothing')).toThrow('consumer-test(cdktn): install');
+  });
+});
+
+describe('writeCdktnConsumerInputs', () => {
+  test('GIVEN the repository WHEN the cdktn consumer inputs are written THEN the apps (the consumer app and the enterprise example) import cdktn and the installed cdktn-azure-vpn only', () => {
+    const out = fs.mkdtempSync(path.join(require('os').tmpdir(), 'cdktn-inputs-'));
+    try {
+      writeCdktnConsumerInputs(ROOT, out);
+      const app = path.join(out, 'consumer-app');
+      const enterprise = moduleSpecifiers(fs.readFileSync(path.join(app, 'enterprise.ts'), 'utf-8'));
+      expect(enterprise).toEqual(expect.arrayContaining(['cdktn', 'cdktn-azure-vpn', './examples/p2s-root-certificate']));
+      expect(fs.existsSync(path.join(app, 'examples', 'p2s-root-certificate.ts'))).toBe(true);
+      const everySpecifier = sourcesUnder(path.relative(ROOT, app)).flatMap((rel) => moduleSpecifiers(read(rel)));
+      expect(everySpecifier.filter((s) => isCdktf(s) || s.startsWith('../') || s === 'cdktf-azure-vpn')).toEqual([]);
+      expect(fs.readFileSync(path.join(out, 'README.md'), 'utf-8')).toContain('<!-- consumer-test: install -->');
+    } finally {
+      fs.rmSync(out, { recursive: true, force: true });
+    }
   });
 });
