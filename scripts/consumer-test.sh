@@ -13,7 +13,8 @@
 #    dev dependencies (TypeScript 5, jest, ts-jest), with the tarball's install scripts approved,
 #    and fails if npm runs any script of the package;
 # 4. requires the package; type-checks the app (`tsc --noEmit`), then every shipped declaration
-#    alone under the init tsconfig without the app's @types (so with the ES2018 library only);
+#    alone under the init tsconfig without the app's @types (so with the ES2018 library only),
+#    with the app's TypeScript and with the oldest TypeScript 5;
 #    runs the app's jest tests (the README's snapshot test with cdktf's matchers and the
 #    library's toReach); compiles the app (`tsc`), runs every top-level app file with node to
 #    synthesize it, and runs the installed `node_modules/.bin/azvpn check` on each output.
@@ -30,6 +31,8 @@
 #                         (default: node_modules/cdktf-cli/bundle/templates/typescript)
 #   --app-source DIR      files copied into the app (default: scripts/consumer-app)
 #   --dev-deps "PKG..."   dev dependencies of the app (default: the init template's, TypeScript 5)
+#   --oldest-typescript V also type-check the declarations with this TypeScript (default: 5.0.4,
+#                         the first 5.x; '' to skip)
 #   --exports "NAME..."   names the package's main module must export (default: the five topologies)
 #   --work-dir DIR        scratch directory, kept afterwards (default: a new temp dir, removed)
 #
@@ -45,6 +48,7 @@ README=""
 INIT_TEMPLATE="$REPO/node_modules/cdktf-cli/bundle/templates/typescript"
 APP_SOURCE="$REPO/scripts/consumer-app"
 DEV_DEPS="typescript@5 @types/node@20 jest@30 ts-jest@29 @types/jest@30"
+OLDEST_TYPESCRIPT="5.0.4"
 EXPORTS="HubSpokeTransit ActiveActiveGateway MultiSiteVpn P2SAccess VNetToVNet"
 WORK=""
 KEEP=0
@@ -57,6 +61,7 @@ while [ $# -gt 0 ]; do
     --init-template) INIT_TEMPLATE="$(cd "$2" && pwd)"; shift 2 ;;
     --app-source) APP_SOURCE="$(cd "$2" && pwd)"; shift 2 ;;
     --dev-deps) DEV_DEPS="$2"; shift 2 ;;
+    --oldest-typescript) OLDEST_TYPESCRIPT="$2"; shift 2 ;;
     --exports) EXPORTS="$2"; shift 2 ;;
     --work-dir) mkdir -p "$2"; WORK="$(cd "$2" && pwd)"; KEEP=1; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -259,6 +264,8 @@ EOF
 step make-app make_app
 mapfile -t PEERS < "$WORK/peers.txt"
 read -r -a DEV_DEP_LIST <<< "$DEV_DEPS"
+# The oldest TypeScript a user may pin, beside the app's own (under an alias; it is only a tool here).
+[ -n "$OLDEST_TYPESCRIPT" ] && DEV_DEP_LIST+=("typescript-oldest@npm:typescript@$OLDEST_TYPESCRIPT")
 
 # 3. One install: the tarball, the README's peers, the template's dev dependencies. At log level
 # info npm logs every lifecycle script it runs (`npm info run NAME@VERSION EVENT ...`).
@@ -285,6 +292,9 @@ step require require_package
 step typecheck bash -c "cd '$APP' && node_modules/.bin/tsc --version && node_modules/.bin/tsc --noEmit"
 echo "      $(head -n 1 "$LOGS/typecheck.log"), init tsconfig with skipLibCheck off: no error"
 step typecheck-declarations bash -c "cd '$APP' && node_modules/.bin/tsc -p tsconfig.declarations.json"
+if [ -n "$OLDEST_TYPESCRIPT" ]; then
+  step "typecheck-declarations-ts$OLDEST_TYPESCRIPT" bash -c "cd '$APP' && node node_modules/typescript-oldest/bin/tsc -p tsconfig.declarations.json"
+fi
 
 shopt -s nullglob globstar
 TESTS=("$APP"/__tests__/**/*.ts "$APP"/**/*.test.ts)
