@@ -24,7 +24,8 @@
 # Options (each has a default for this repository; another package, e.g. a variant for another
 # CDK framework, passes its own):
 #   --package-dir DIR     package to pack (default: the repository)
-#   --tarball FILE        test this tarball instead of packing --package-dir
+#   --tarball FILE        test this tarball instead of packing --package-dir (which still names
+#                         the sources whose compiled modules the tarball must hold)
 #   --readme FILE         README with the install command and the marked code blocks
 #                         (default: README.md of --package-dir)
 #   --init-template DIR   the framework's `init --template=typescript` template directory
