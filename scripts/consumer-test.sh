@@ -52,7 +52,6 @@ DEV_DEPS="typescript@5 @types/node@20 jest@30 ts-jest@29 @types/jest@30"
 OLDEST_TYPESCRIPT="5.0.4"
 EXPORTS="HubSpokeTransit ActiveActiveGateway MultiSiteVpn P2SAccess VNetToVNet"
 WORK=""
-KEEP=0
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -64,7 +63,7 @@ while [ $# -gt 0 ]; do
     --dev-deps) DEV_DEPS="$2"; shift 2 ;;
     --oldest-typescript) OLDEST_TYPESCRIPT="$2"; shift 2 ;;
     --exports) EXPORTS="$2"; shift 2 ;;
-    --work-dir) mkdir -p "$2"; WORK="$(cd "$2" && pwd)"; KEEP=1; shift 2 ;;
+    --work-dir) mkdir -p "$2"; WORK="$(cd "$2" && pwd)"; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "consumer-test: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -114,6 +113,7 @@ case "$APP/" in "$PACKAGE_DIR"/*) fail "the scratch app is inside the package di
 
 # 1. The tarball.
 if [ -z "$TARBALL" ]; then
+  rm -f "$WORK"/*.tgz
   pack() { (cd "$PACKAGE_DIR" && npm pack --pack-destination "$WORK" < /dev/null); }
   step pack pack
   TARBALL="$(ls "$WORK"/*.tgz)"
