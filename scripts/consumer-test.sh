@@ -13,7 +13,8 @@
 #    dev dependencies (TypeScript 5, jest, ts-jest), with the tarball's install scripts approved,
 #    and fails if npm runs any script of the package;
 # 4. requires the package; type-checks the app (`tsc --noEmit`), then every shipped declaration
-#    alone under the init tsconfig without the app's @types (so with the ES2018 library only);
+#    alone under the init tsconfig without the app's @types (so with the ES2018 library only),
+#    with the app's TypeScript and with the oldest TypeScript 5;
 #    runs the app's jest tests (the README's snapshot test with cdktf's matchers and the
 #    library's toReach); compiles the app (`tsc`), runs every top-level app file with node to
 #    synthesize it, and runs the installed `node_modules/.bin/azvpn check` on each output.
@@ -23,13 +24,16 @@
 # Options (each has a default for this repository; another package, e.g. a variant for another
 # CDK framework, passes its own):
 #   --package-dir DIR     package to pack (default: the repository)
-#   --tarball FILE        test this tarball instead of packing --package-dir
+#   --tarball FILE        test this tarball instead of packing --package-dir (which still names
+#                         the sources whose compiled modules the tarball must hold)
 #   --readme FILE         README with the install command and the marked code blocks
 #                         (default: README.md of --package-dir)
 #   --init-template DIR   the framework's `init --template=typescript` template directory
 #                         (default: node_modules/cdktf-cli/bundle/templates/typescript)
 #   --app-source DIR      files copied into the app (default: scripts/consumer-app)
 #   --dev-deps "PKG..."   dev dependencies of the app (default: the init template's, TypeScript 5)
+#   --oldest-typescript V also type-check the declarations with this TypeScript (default: 5.0.4,
+#                         the first 5.x; '' to skip)
 #   --exports "NAME..."   names the package's main module must export (default: the five topologies)
 #   --work-dir DIR        scratch directory, kept afterwards (default: a new temp dir, removed)
 #
@@ -45,9 +49,9 @@ README=""
 INIT_TEMPLATE="$REPO/node_modules/cdktf-cli/bundle/templates/typescript"
 APP_SOURCE="$REPO/scripts/consumer-app"
 DEV_DEPS="typescript@5 @types/node@20 jest@30 ts-jest@29 @types/jest@30"
+OLDEST_TYPESCRIPT="5.0.4"
 EXPORTS="HubSpokeTransit ActiveActiveGateway MultiSiteVpn P2SAccess VNetToVNet"
 WORK=""
-KEEP=0
 
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -57,8 +61,9 @@ while [ $# -gt 0 ]; do
     --init-template) INIT_TEMPLATE="$(cd "$2" && pwd)"; shift 2 ;;
     --app-source) APP_SOURCE="$(cd "$2" && pwd)"; shift 2 ;;
     --dev-deps) DEV_DEPS="$2"; shift 2 ;;
+    --oldest-typescript) OLDEST_TYPESCRIPT="$2"; shift 2 ;;
     --exports) EXPORTS="$2"; shift 2 ;;
-    --work-dir) mkdir -p "$2"; WORK="$(cd "$2" && pwd)"; KEEP=1; shift 2 ;;
+    --work-dir) mkdir -p "$2"; WORK="$(cd "$2" && pwd)"; shift 2 ;;
     -h|--help) sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
     *) echo "consumer-test: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -108,6 +113,7 @@ case "$APP/" in "$PACKAGE_DIR"/*) fail "the scratch app is inside the package di
 
 # 1. The tarball.
 if [ -z "$TARBALL" ]; then
+  rm -f "$WORK"/*.tgz
   pack() { (cd "$PACKAGE_DIR" && npm pack --pack-destination "$WORK" < /dev/null); }
   step pack pack
   TARBALL="$(ls "$WORK"/*.tgz)"
@@ -266,6 +272,8 @@ EOF
 step make-app make_app
 mapfile -t PEERS < "$WORK/peers.txt"
 read -r -a DEV_DEP_LIST <<< "$DEV_DEPS"
+# The oldest TypeScript a user may pin, beside the app's own (under an alias; it is only a tool here).
+[ -n "$OLDEST_TYPESCRIPT" ] && DEV_DEP_LIST+=("typescript-oldest@npm:typescript@$OLDEST_TYPESCRIPT")
 
 # The README's `npm pkg set` lines, as users run them in their app (the cdktn install command
 # sets an npm override this way).
@@ -299,6 +307,9 @@ step require require_package
 step typecheck bash -c "cd '$APP' && node_modules/.bin/tsc --version && node_modules/.bin/tsc --noEmit"
 echo "      $(head -n 1 "$LOGS/typecheck.log"), init tsconfig with skipLibCheck off: no error"
 step typecheck-declarations bash -c "cd '$APP' && node_modules/.bin/tsc -p tsconfig.declarations.json"
+if [ -n "$OLDEST_TYPESCRIPT" ]; then
+  step "typecheck-declarations-ts$OLDEST_TYPESCRIPT" bash -c "cd '$APP' && node node_modules/typescript-oldest/bin/tsc -p tsconfig.declarations.json"
+fi
 
 shopt -s nullglob globstar
 TESTS=("$APP"/__tests__/**/*.ts "$APP"/**/*.test.ts)
