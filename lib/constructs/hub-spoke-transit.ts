@@ -154,7 +154,7 @@ export class TransitSpoke extends Construct {
     this.hubToSpoke = this.peering.hubToSpoke;
     this.spokeToHub = this.peering.spokeToHub;
     // Each peering lives in its own VNet's subscription.
-    if (hubGateway instanceof VpnGateway && hubGateway.provider !== undefined) this.hubToSpoke.provider = hubGateway.provider;
+    if (VpnGateway.isVpnGateway(hubGateway) && hubGateway.provider !== undefined) this.hubToSpoke.provider = hubGateway.provider;
     if (options.provider !== undefined) this.spokeToHub.provider = options.provider;
   }
 }
@@ -248,6 +248,6 @@ export class HubSpokeTransit extends Construct {
    * stack; a gateway from `VpnGateway.fromAttributes()` has nothing to output here.
    */
   public outputPeerInfo(): void {
-    if (this.gateway instanceof VpnGateway) this.gateway.outputPeerInfo();
+    if (VpnGateway.isVpnGateway(this.gateway)) this.gateway.outputPeerInfo();
   }
 }

@@ -47,7 +47,7 @@ export class P2SAccess extends Construct {
     if (props.gateway === undefined) {
       throw new VpnConfigError('p2s.config', 'P2SAccessProps.gateway is missing; pass the VpnGateway clients connect to', this);
     }
-    if (!(props.gateway instanceof VpnGateway)) {
+    if (!VpnGateway.isVpnGateway(props.gateway)) {
       throw new VpnConfigError(
         'p2s.config',
         `gateway "${props.gateway.gatewayName}" is not created in this stack, and point-to-site is part of the gateway resource; configure it where the gateway is created (VpnGatewayProps.p2s)`,

@@ -7,6 +7,7 @@ import { bindSharedKey, SharedKey } from './shared-key';
 import { IVpnGateway } from './vpn-gateway';
 import { VpnValidation } from './vpn-validation';
 import { VpnConfigError } from '../private/construct-errors';
+import { BGP_ENABLED_PROPERTY } from '../private/framework';
 
 /**
  * The IKE version of a connection (`connection_protocol`). It cannot be changed after creation.
@@ -197,7 +198,7 @@ export class SiteToSiteConnection extends Construct {
       virtualNetworkGatewayId: gateway.gatewayId,
       localNetworkGatewayId: props.site.localNetworkGatewayId,
       sharedKey,
-      enableBgp: this.bgpEnabled,
+      [BGP_ENABLED_PROPERTY]: this.bgpEnabled,
       connectionProtocol: props.connectionProtocol ?? ConnectionProtocol.IKEV2,
       connectionMode: props.connectionMode,
       dpdTimeoutSeconds: props.dpdTimeoutSeconds,

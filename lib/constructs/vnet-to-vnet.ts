@@ -7,6 +7,7 @@ import { ConnectionProtocol } from './site-to-site-connection';
 import { IVpnGateway, VpnGateway } from './vpn-gateway';
 import { VpnValidation } from './vpn-validation';
 import { VpnConfigError } from '../private/construct-errors';
+import { BGP_ENABLED_PROPERTY } from '../private/framework';
 
 /**
  * Properties of a `VNetToVNet`.
@@ -131,7 +132,7 @@ export class VNetToVNet extends Construct {
         virtualNetworkGatewayId: from.gatewayId,
         peerVirtualNetworkGatewayId: to.gatewayId,
         sharedKey,
-        enableBgp: this.bgpEnabled,
+        [BGP_ENABLED_PROPERTY]: this.bgpEnabled,
         connectionProtocol: props.connectionProtocol ?? ConnectionProtocol.IKEV2,
         dpdTimeoutSeconds: props.dpdTimeoutSeconds,
         ipsecPolicy: this.ipsecPolicy.renderConnectionPolicy(),
@@ -148,11 +149,11 @@ export class VNetToVNet extends Construct {
    */
   public outputPeerInfo(): void {
     for (const gateway of [this.left, this.right]) {
-      if (gateway instanceof VpnGateway) gateway.outputPeerInfo();
+      if (VpnGateway.isVpnGateway(gateway)) gateway.outputPeerInfo();
     }
   }
 }
 
 function providerOf(gateway: IVpnGateway): TerraformProvider | undefined {
-  return gateway instanceof VpnGateway ? gateway.provider : undefined;
+  return VpnGateway.isVpnGateway(gateway) ? gateway.provider : undefined;
 }

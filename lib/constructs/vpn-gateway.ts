@@ -17,6 +17,7 @@ import { VpnValidation } from './vpn-validation';
 import { parsePrefix } from '../private/cidr';
 import { VpnConfigError } from '../private/construct-errors';
 import { AZURE_DEFAULT_ASN } from '../azure/asn';
+import { BGP_ENABLED_PROPERTY } from '../private/framework';
 
 /**
  * A VPN gateway that connections, NAT rules and peerings can refer to: one created by
@@ -237,6 +238,11 @@ export interface VpnGatewayProps {
   readonly provider?: TerraformProvider;
 }
 
+// Marks a VpnGateway for isVpnGateway(): `instanceof` fails across copies of this package in one
+// program (two versions, or a second copy under another library). Same string in the cdktf and
+// cdktn packages, like the `cdktf/…` markers cdktn kept.
+const VPN_GATEWAY_SYMBOL = Symbol.for('cdktf-azure-vpn.VpnGateway');
+
 /**
  * An Azure VPN gateway (`azurerm_virtual_network_gateway`, type `Vpn`) with what Azure requires
  * around it, derived rather than asked for:
@@ -260,6 +266,11 @@ export class VpnGateway extends Construct implements IVpnGateway {
   public static readonly IP_CONFIGURATION_P2S = 'p2s';
   /** The ASN Azure gives a gateway unless another is set. */
   public static readonly AZURE_DEFAULT_ASN: number = AZURE_DEFAULT_ASN;
+
+  /** Whether `x` is a VpnGateway created in a stack (not one from `fromAttributes`), from any copy of this package. */
+  public static isVpnGateway(x: any): x is VpnGateway {
+    return x !== null && typeof x === 'object' && VPN_GATEWAY_SYMBOL in x;
+  }
 
   /** A gateway that exists outside this stack, for connections, NAT rules and peerings. */
   public static fromAttributes(scope: Construct, id: string, attributes: VpnGatewayAttributes): IVpnGateway {
@@ -314,6 +325,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
 
   constructor(scope: Construct, id: string, props: VpnGatewayProps) {
     super(scope, id);
+    Object.defineProperty(this, VPN_GATEWAY_SYMBOL, { value: true });
     VpnValidation.enable(this);
     this.props = props;
     this.gatewayName = props.name;
@@ -346,7 +358,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
       sku: this.sku.name,
       generation: this.generation,
       activeActive: this.activeActive,
-      enableBgp: this.bgpEnabled,
+      [BGP_ENABLED_PROPERTY]: this.bgpEnabled,
       bgpSettings: this.renderBgpSettings(),
       ipConfiguration: this.renderIpConfigurations(),
       tags: props.tags,

@@ -115,7 +115,7 @@ export class VpnSite extends Construct {
     });
     this.connectionResource = this.connection.connection;
 
-    const siteProvider = provider ?? (gateway instanceof VpnGateway ? gateway.provider : undefined);
+    const siteProvider = provider ?? (VpnGateway.isVpnGateway(gateway) ? gateway.provider : undefined);
     if (siteProvider !== undefined) {
       this.localNetworkGateway.provider = siteProvider;
       this.connectionResource.provider = siteProvider;
@@ -157,7 +157,7 @@ interface CustomBgpAddresses {
  * unique answer is derived; otherwise Azure picks (and the BGP rules say what is missing).
  */
 function deriveCustomBgpAddresses(gateway: IVpnGateway, peer: string | undefined): CustomBgpAddresses {
-  if (!(gateway instanceof VpnGateway) || peer === undefined || Token.isUnresolved(peer)) return {};
+  if (!VpnGateway.isVpnGateway(gateway) || peer === undefined || Token.isUnresolved(peer)) return {};
   const parsedPeer = parseAddress(peer);
   if (parsedPeer === undefined || parsedPeer.version !== 4 || !isApipa(parsedPeer)) return {};
   const first = gateway.bgpCustomApipaAddresses;

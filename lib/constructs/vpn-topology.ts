@@ -118,6 +118,9 @@ export class ReachabilityMatrix {
   }
 }
 
+// Marks a VpnTopology for isVpnTopology(), which works across copies of this package.
+const VPN_TOPOLOGY_SYMBOL = Symbol.for('cdktf-azure-vpn.VpnTopology');
+
 /**
  * The routing view of a VPN topology: which network reaches which, why, and a diagram, at
  * synth time, following documented Azure routing (peering is not transitive; gateway transit;
@@ -132,6 +135,11 @@ export class ReachabilityMatrix {
  * ```
  */
 export class VpnTopology {
+  /** Whether `x` is a VpnTopology, from any copy of this package. */
+  public static isVpnTopology(x: any): x is VpnTopology {
+    return x !== null && typeof x === 'object' && VPN_TOPOLOGY_SYMBOL in x;
+  }
+
   /** The topology of the stack that contains `scope`, read from `stack.toTerraform()` (no synth needed). */
   public static of(scope: IConstruct): VpnTopology {
     const stack = TerraformStack.of(scope);
@@ -151,6 +159,7 @@ export class VpnTopology {
   private readonly reach: TopologyReach;
 
   private constructor(topology: Topology, private readonly name: string) {
+    Object.defineProperty(this, VPN_TOPOLOGY_SYMBOL, { value: true });
     this.reach = new (reachModule().TopologyReach)(topology);
     REACH.set(this, this.reach);
   }

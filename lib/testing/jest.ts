@@ -36,7 +36,7 @@ interface JestExpect {
 }
 
 function topologyOf(received: unknown): VpnTopology {
-  if (received instanceof VpnTopology) return received;
+  if (VpnTopology.isVpnTopology(received)) return received;
   if (typeof received === 'object' && received !== null && 'node' in received) return VpnTopology.of(received as IConstruct);
   throw new Error('toReach expects a VpnTopology or a construct of a TerraformStack');
 }

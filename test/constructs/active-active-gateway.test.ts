@@ -5,6 +5,7 @@ import { P2SAuthentication } from '../../lib/constructs/point-to-site';
 import { VpnValidation } from '../../lib/constructs/vpn-validation';
 import { VpnConfigError } from '../../lib/private/construct-errors';
 import { resourcesOfType, synthValidated, testStack } from '../support/stack';
+import { BGP_ENABLED } from '../support/framework';
 
 const base: ActiveActiveGatewayProps = {
   name: 'aa-gw',
@@ -50,7 +51,7 @@ describe('ActiveActiveGateway', () => {
       random_password: 3,
     });
     const gateway = Object.values<any>(resourcesOfType(synthesized, 'azurerm_virtual_network_gateway'))[0];
-    expect(gateway).toMatchObject({ active_active: true, enable_bgp: true, sku: 'VpnGw2AZ', generation: 'Generation2', bgp_settings: { asn: 65010 } });
+    expect(gateway).toMatchObject({ active_active: true, [BGP_ENABLED]: true, sku: 'VpnGw2AZ', generation: 'Generation2', bgp_settings: { asn: 65010 } });
     expect(gateway.ip_configuration.map((c: any) => c.name)).toEqual(['default', 'activeActive']);
     expect(gateway.bgp_settings.peering_addresses).toEqual([
       { ip_configuration_name: 'default', apipa_addresses: ['169.254.21.1', '169.254.21.5'] },
@@ -61,10 +62,10 @@ describe('ActiveActiveGateway', () => {
     }
 
     const connections = resourcesOfType(synthesized, 'azurerm_virtual_network_gateway_connection');
-    expect(byName(connections, 'aa-gw-to-edge1')).toMatchObject({ enable_bgp: true, custom_bgp_addresses: { primary: '169.254.21.1', secondary: '169.254.22.1' } });
-    expect(byName(connections, 'aa-gw-to-edge2')).toMatchObject({ enable_bgp: true, custom_bgp_addresses: { primary: '169.254.21.5', secondary: '169.254.22.5' } });
+    expect(byName(connections, 'aa-gw-to-edge1')).toMatchObject({ [BGP_ENABLED]: true, custom_bgp_addresses: { primary: '169.254.21.1', secondary: '169.254.22.1' } });
+    expect(byName(connections, 'aa-gw-to-edge2')).toMatchObject({ [BGP_ENABLED]: true, custom_bgp_addresses: { primary: '169.254.21.5', secondary: '169.254.22.5' } });
     const branch = byName(connections, 'aa-gw-to-branch');
-    expect(branch.enable_bgp).toBe(true);
+    expect(branch[BGP_ENABLED]).toBe(true);
     expect(branch.custom_bgp_addresses).toBeUndefined();
 
     const sites = resourcesOfType(synthesized, 'azurerm_local_network_gateway');
@@ -123,7 +124,7 @@ describe('ActiveActiveGateway', () => {
     const gateway = new ActiveActiveGateway(stack, 'Gw', { name: 'aa-gw', resourceGroupName: 'rg', location: 'westeurope', addressSpace: ['10.10.0.0/16'] });
     expect(gateway.bgpEnabled).toBe(true);
     expect(gateway.bgpAsn).toBe(65515);
-    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(VirtualNetworkGateway, { active_active: true, enable_bgp: true });
+    expect(Testing.synth(stack, true)).toHaveResourceWithProperties(VirtualNetworkGateway, { active_active: true, [BGP_ENABLED]: true });
   });
 
   test('GIVEN point-to-site on the gateway WHEN synthesized THEN the third IP configuration and public IP are derived', () => {

@@ -7,6 +7,7 @@ import { VpnGateway, VpnGatewayProps } from '../../lib/constructs/vpn-gateway';
 import { VpnValidation } from '../../lib/constructs/vpn-validation';
 import { VpnConfigError } from '../../lib/private/construct-errors';
 import { resourcesOfType, synthValidated, testStack } from '../support/stack';
+import { BGP_ENABLED } from '../support/framework';
 
 const hubGateway: VpnGatewayProps = { name: 'hub-gw', resourceGroupName: 'rg-hub', location: 'westeurope', addressSpace: ['10.0.0.0/16'], bgpAsn: 65010 };
 
@@ -83,8 +84,8 @@ describe('HubSpokeTransit', () => {
     expect(byName(sites, 'paris')).toMatchObject({ address_space: ['192.168.255.1/32'], bgp_settings: { asn: 65050, bgp_peering_address: '192.168.255.1' } });
     expect(byName(sites, 'lyon')).toMatchObject({ address_space: ['192.168.20.0/24'], gateway_address: '198.51.100.20' });
     const connections = resourcesOfType(synthesized, 'azurerm_virtual_network_gateway_connection');
-    expect(byName(connections, 'hub-gw-to-paris')).toMatchObject({ type: 'IPsec', enable_bgp: true });
-    expect(byName(connections, 'hub-gw-to-lyon')).toMatchObject({ type: 'IPsec', enable_bgp: false });
+    expect(byName(connections, 'hub-gw-to-paris')).toMatchObject({ type: 'IPsec', [BGP_ENABLED]: true });
+    expect(byName(connections, 'hub-gw-to-lyon')).toMatchObject({ type: 'IPsec', [BGP_ENABLED]: false });
   });
 
   test('GIVEN the typical hub WHEN synthesized THEN the construct paths of its resources are the pinned ones', () => {

@@ -3,6 +3,7 @@ import { GatewaySku } from '../../lib/constructs/gateway-sku';
 import { MultiSiteVpn, MultiSiteVpnProps } from '../../lib/constructs/multi-site-vpn';
 import { VpnValidation } from '../../lib/constructs/vpn-validation';
 import { resourcesOfType, synthValidated, testStack } from '../support/stack';
+import { BGP_ENABLED } from '../support/framework';
 
 const base: MultiSiteVpnProps = { name: 'branches-gw', resourceGroupName: 'rg', location: 'westeurope', addressSpace: ['10.20.0.0/16'], sku: GatewaySku.VPN_GW1_AZ };
 
@@ -40,7 +41,7 @@ describe('MultiSiteVpn', () => {
       random_password: 3,
     });
     const gateway = Object.values<any>(resourcesOfType(synthesized, 'azurerm_virtual_network_gateway'))[0];
-    expect(gateway).toMatchObject({ vpn_type: 'RouteBased', sku: 'VpnGw1AZ', generation: 'Generation1', active_active: false, enable_bgp: false });
+    expect(gateway).toMatchObject({ vpn_type: 'RouteBased', sku: 'VpnGw1AZ', generation: 'Generation1', active_active: false, [BGP_ENABLED]: false });
     const sites = resourcesOfType(synthesized, 'azurerm_local_network_gateway');
     expect(byName(sites, 'paris')).toMatchObject({ gateway_address: '203.0.113.10', address_space: ['192.168.10.0/24'], resource_group_name: 'rg', location: 'westeurope' });
     expect(byName(sites, 'madrid')).toMatchObject({ gateway_fqdn: 'vpn.madrid.example.com', address_space: ['192.168.30.0/24'] });
@@ -48,7 +49,7 @@ describe('MultiSiteVpn', () => {
     expect(connections.map((c) => c.name).sort()).toEqual(['branches-gw-to-berlin', 'branches-gw-to-madrid', 'branches-gw-to-paris']);
     // One key per site, each from its own random_password.
     expect(new Set(connections.map((c) => c.shared_key)).size).toBe(3);
-    for (const c of connections) expect(c).toMatchObject({ type: 'IPsec', enable_bgp: false, connection_protocol: 'IKEv2' });
+    for (const c of connections) expect(c).toMatchObject({ type: 'IPsec', [BGP_ENABLED]: false, connection_protocol: 'IKEv2' });
     expect(synthesized.output).toBeUndefined();
   });
 

@@ -9,6 +9,7 @@ import { ConnectionMode, ConnectionProtocol, SiteToSiteConnection } from '../../
 import { VpnGateway, VpnGatewayProps } from '../../lib/constructs/vpn-gateway';
 import { VpnConfigError } from '../../lib/private/construct-errors';
 import { resourcesOfType, testStack } from '../support/stack';
+import { BGP_ENABLED } from '../support/framework';
 
 const gatewayProps: VpnGatewayProps = { name: 'hub-gw', resourceGroupName: 'rg-hub', location: 'westeurope', addressSpace: ['10.0.0.0/16'] };
 const staticSite: LocalSiteProps = { name: 'branch', resourceGroupName: 'rg-hub', location: 'westeurope', gatewayAddress: '203.0.113.10', addressSpace: ['192.168.0.0/24'] };
@@ -33,7 +34,7 @@ describe('SiteToSiteConnection', () => {
       resource_group_name: 'rg-hub',
       location: 'westeurope',
       connection_protocol: 'IKEv2',
-      enable_bgp: false,
+      [BGP_ENABLED]: false,
       ipsec_policy: { ike_encryption: 'GCMAES256', ike_integrity: 'SHA384', dh_group: 'ECP384', ipsec_encryption: 'GCMAES256', ipsec_integrity: 'GCMAES256', pfs_group: 'ECP384', sa_lifetime: 27000, sa_datasize: 102400000 },
     });
     const connection = connectionOf(JSON.parse(synthesized));
@@ -56,12 +57,12 @@ describe('SiteToSiteConnection', () => {
     ['gateway and site with BGP', { bgpAsn: 65010 }, bgpSite, true],
     ['gateway with BGP, static site', { bgpAsn: 65010 }, staticSite, false],
     ['site with BGP, gateway without', {}, bgpSite, false],
-  ])('GIVEN %s WHEN enableBgp is not set THEN enable_bgp is derived', (_label, gatewayExtra, siteProps, expected) => {
+  ])('GIVEN %s WHEN enableBgp is not set THEN the connection BGP switch is derived', (_label, gatewayExtra, siteProps, expected) => {
     const stack = testStack();
     const gateway = new VpnGateway(stack, 'Hub', { ...gatewayProps, ...gatewayExtra });
     const connection = new SiteToSiteConnection(stack, 'ToBranch', { gateway, site: new LocalSite(stack, 'Branch', siteProps) });
     expect(connection.bgpEnabled).toBe(expected);
-    expect(connectionOf(JSON.parse(Testing.synth(stack))).enable_bgp).toBe(expected);
+    expect(connectionOf(JSON.parse(Testing.synth(stack)))[BGP_ENABLED]).toBe(expected);
   });
 
   test('GIVEN a Basic gateway WHEN no policy is set THEN no ipsec_policy block is written, as Basic accepts no custom policy', () => {
@@ -115,7 +116,7 @@ describe('SiteToSiteConnection', () => {
       use_policy_based_traffic_selectors: true,
       traffic_selector_policy: [{ local_address_cidrs: ['10.0.0.0/16'], remote_address_cidrs: ['192.168.0.0/24'] }],
       custom_bgp_addresses: { primary: '169.254.21.1', secondary: '169.254.22.1' },
-      enable_bgp: true,
+      [BGP_ENABLED]: true,
       tags: { env: 'test' },
     });
   });

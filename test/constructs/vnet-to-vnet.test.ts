@@ -11,6 +11,7 @@ import { VpnGateway, VpnGatewayProps } from '../../lib/constructs/vpn-gateway';
 import { VpnValidation } from '../../lib/constructs/vpn-validation';
 import { VpnConfigError } from '../../lib/private/construct-errors';
 import { resourcesOfType, synthValidated, testStack } from '../support/stack';
+import { BGP_ENABLED } from '../support/framework';
 
 const westProps: VpnGatewayProps = { name: 'west-gw', resourceGroupName: 'rg-west', location: 'westeurope', addressSpace: ['10.0.0.0/16'], bgpAsn: 65010 };
 const northProps: VpnGatewayProps = { name: 'north-gw', resourceGroupName: 'rg-north', location: 'northeurope', addressSpace: ['10.100.0.0/16'], bgpAsn: 65020 };
@@ -43,7 +44,7 @@ describe('VNetToVNet', () => {
     expect(northToWest.shared_key).toBe(westToNorth.shared_key);
     expect(northToWest.ipsec_policy).toEqual(westToNorth.ipsec_policy);
     expect(westToNorth.ipsec_policy).toMatchObject({ ike_encryption: 'GCMAES256', dh_group: 'ECP384' });
-    expect([westToNorth.enable_bgp, northToWest.enable_bgp]).toEqual([true, true]);
+    expect([westToNorth[BGP_ENABLED], northToWest[BGP_ENABLED]]).toEqual([true, true]);
     expect([westToNorth.connection_protocol, northToWest.connection_protocol]).toEqual(['IKEv2', 'IKEv2']);
     expect(westToNorth.provider).toBeUndefined();
     expect(link.bgpEnabled).toBe(true);
@@ -118,7 +119,7 @@ describe('VNetToVNet', () => {
     const stack = testStack();
     const [west, north] = twoHubs(stack);
     new VNetToVNet(stack, 'Link', { left: west, right: north, enableBgp: false });
-    expect(Object.values(connectionsOf(synthValidated(stack))).map((c) => c.enable_bgp)).toEqual([false, false]);
+    expect(Object.values(connectionsOf(synthValidated(stack))).map((c) => c[BGP_ENABLED])).toEqual([false, false]);
   });
 
   test('GIVEN a Basic gateway on one side WHEN linked THEN neither connection gets a custom IPsec policy', () => {

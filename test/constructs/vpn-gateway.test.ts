@@ -11,6 +11,7 @@ import { VirtualNetworkReference } from '../../lib/constructs/virtual-network';
 import { VpnGateway, VpnGatewayProps } from '../../lib/constructs/vpn-gateway';
 import { VpnConfigError } from '../../lib/private/construct-errors';
 import { resourcesOfType, synthValidated, testStack } from '../support/stack';
+import { BGP_ENABLED } from '../support/framework';
 
 const base: VpnGatewayProps = { name: 'hub-gw', resourceGroupName: 'rg-hub', location: 'westeurope', addressSpace: ['10.0.0.0/16'] };
 const certificate = P2SAuthentication.certificate({ rootCertificates: [{ name: 'root', publicCertData: 'MIIC5zCCAc+gAwIBAgIQ' }] });
@@ -38,7 +39,7 @@ describe('VpnGateway', () => {
         sku: 'VpnGw2AZ',
         generation: 'Generation2',
         active_active: false,
-        enable_bgp: false,
+        [BGP_ENABLED]: false,
       });
       expect(gatewayOf(JSON.parse(synthesized)).bgp_settings).toBeUndefined();
     });
@@ -209,7 +210,7 @@ describe('VpnGateway', () => {
       const stack = testStack();
       const gateway = new VpnGateway(stack, 'Hub', { ...base, bgpAsn: 65010 });
       expect(gateway.bgpEnabled).toBe(true);
-      expect(Testing.synth(stack)).toHaveResourceWithProperties(VirtualNetworkGateway, { enable_bgp: true, bgp_settings: { asn: 65010 } });
+      expect(Testing.synth(stack)).toHaveResourceWithProperties(VirtualNetworkGateway, { [BGP_ENABLED]: true, bgp_settings: { asn: 65010 } });
     });
 
     test('GIVEN an active-active gateway with APIPA addresses per instance WHEN synthesized THEN each peering address names its ip configuration', () => {
@@ -241,7 +242,7 @@ describe('VpnGateway', () => {
     test('GIVEN enableBgp false with an ASN WHEN synthesized THEN BGP stays off', () => {
       const stack = testStack();
       new VpnGateway(stack, 'Hub', { ...base, bgpAsn: 65010, enableBgp: false });
-      expect(Testing.synth(stack)).toHaveResourceWithProperties(VirtualNetworkGateway, { enable_bgp: false });
+      expect(Testing.synth(stack)).toHaveResourceWithProperties(VirtualNetworkGateway, { [BGP_ENABLED]: false });
     });
   });
 

@@ -313,6 +313,25 @@ describe('Terraform JSON adapter', () => {
       expect(entity(t, 'azurerm_route_table.legacy', 'routeTable').bgpRoutePropagationEnabled).toBe(false);
     });
 
+    test('GIVEN bgp_enabled (azurerm >= 4.62, what cdktn-azure-vpn writes) WHEN adapted THEN bgpEnabled is read on the gateway and the connection, and wins over a conflicting enable_bgp', () => {
+      const t2 = resources({
+        azurerm_virtual_network_gateway: {
+          only_new: { name: 'a', ...RG, type: 'Vpn', sku: 'VpnGw1', ip_configuration: [], bgp_enabled: true },
+          both: { name: 'b', ...RG, type: 'Vpn', sku: 'VpnGw1', ip_configuration: [], bgp_enabled: false, enable_bgp: true },
+        },
+        azurerm_virtual_network_gateway_connection: {
+          only_new: { name: 'c', ...RG, type: 'IPsec', virtual_network_gateway_id: '${azurerm_virtual_network_gateway.only_new.id}', bgp_enabled: true },
+          both: { name: 'd', ...RG, type: 'IPsec', virtual_network_gateway_id: '${azurerm_virtual_network_gateway.both.id}', bgp_enabled: true, enable_bgp: false },
+        },
+      });
+      expect([
+        entity(t2, 'azurerm_virtual_network_gateway.only_new', 'gateway').bgpEnabled,
+        entity(t2, 'azurerm_virtual_network_gateway.both', 'gateway').bgpEnabled,
+        entity(t2, 'azurerm_virtual_network_gateway_connection.only_new', 'connection').bgpEnabled,
+        entity(t2, 'azurerm_virtual_network_gateway_connection.both', 'connection').bgpEnabled,
+      ]).toEqual([true, false, true, true]);
+    });
+
     test('GIVEN enable_bgp and bgp_enabled both absent WHEN adapted THEN bgpEnabled is undefined (the azurerm default applies)', () => {
       const t2 = resources({ azurerm_virtual_network_gateway: { g: { name: 'g', ...RG, type: 'Vpn', sku: 'VpnGw1', ip_configuration: [] } } });
       expect(entity(t2, 'azurerm_virtual_network_gateway.g', 'gateway').bgpEnabled).toBeUndefined();

@@ -1,0 +1,3 @@
+'use strict';
+// The `cdktf` jest project's snapshot resolver; see snapshots.js.
+module.exports = require('./snapshots').forFramework('cdktf');
