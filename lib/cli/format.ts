@@ -138,6 +138,5 @@ function painter(color: boolean): Painter {
  * terminal) that a hostile configuration could put into an address or a value shown in a message.
  */
 export function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => (c === '\n' || c === '\r' || c === '\t' ? ' ' : '?'));
 }

@@ -144,6 +144,8 @@ export class VpnTopology {
   }
 
   /** The topology of a Terraform JSON configuration already parsed into an object. */
+  // jsii's `any`: a parsed JSON document of any shape, which the adapter validates.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   public static fromTerraformObject(config: any): VpnTopology {
     return new VpnTopology(topologyFromTerraformJson([{ file: 'cdk.tf.json', content: config }]), 'configuration');
   }
