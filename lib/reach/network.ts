@@ -1,5 +1,5 @@
 import { TopologyLookup } from '../model/lookup';
-import { Connection, Entity, LocalNetworkGateway, Peering, Topology, VirtualNetwork, VpnGateway } from '../model/topology';
+import { Connection, Entity, LocalNetworkGateway, Peering, Topology, VirtualNetwork, VirtualNetworkGateway } from '../model/topology';
 import { isKnown, isUnknown, knownList, Maybe, MaybeList, Unknown } from '../model/unknown';
 import { parsePrefix } from '../private/cidr';
 import { connectionBgpOf, gatewayBgpOf, gatewayTypeOf, vpnTypeOf } from '../azure/defaults';
@@ -15,7 +15,7 @@ import { IPSEC, VNET2VNET } from '../azure/connection-types';
  */
 
 export interface GatewayNode {
-  readonly gateway: VpnGateway;
+  readonly gateway: VirtualNetworkGateway;
   readonly label: string;
   /** The VNet the gateway sits in. */
   hub?: Endpoint;
@@ -294,7 +294,7 @@ export class RoutingNetwork {
     }
   }
 
-  private whyNoHub(g: VpnGateway): string {
+  private whyNoHub(g: VirtualNetworkGateway): string {
     if (!isKnown(g.ipConfigurations)) return `the ip_configuration blocks of ${g.address} are not known (${g.ipConfigurations.reason})`;
     for (const ipc of g.ipConfigurations) {
       if (isUnknown(ipc.subnet)) return `the subnet of ${g.address} is not known (${ipc.subnet.reason})`;

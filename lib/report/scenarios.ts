@@ -1,4 +1,4 @@
-import { Connection, LocalNetworkGateway, Peering, VpnGateway } from '../model/topology';
+import { Connection, LocalNetworkGateway, Peering, VirtualNetworkGateway } from '../model/topology';
 import { isKnown, isUnknown, Maybe, MaybeList } from '../model/unknown';
 import { RULES } from '../rules/catalogue';
 import { checkTopology } from '../rules/engine';
@@ -547,7 +547,7 @@ export interface BgpPeerAddresses {
  * The gateway's BGP peer addresses per instance: the custom APIPA addresses are in the
  * configuration; the default address comes from the GatewaySubnet and is known only after apply.
  */
-export function bgpPeerAddresses(g: VpnGateway): BgpPeerAddresses[] {
+export function bgpPeerAddresses(g: VirtualNetworkGateway): BgpPeerAddresses[] {
   const aa = activeActiveOf(g);
   const ipcs = isKnown(g.ipConfigurations) ? g.ipConfigurations : [];
   const names = ipcs.map((c, i) => (isKnown(c.name) && c.name ? c.name : i === 0 ? 'default' : 'activeActive'));

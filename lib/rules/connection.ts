@@ -1,5 +1,5 @@
 import { vpnSku } from '../azure/sku-capabilities';
-import { Connection, Entity, RandomPasswordSpec, VpnGateway } from '../model/topology';
+import { Connection, Entity, RandomPasswordSpec, VirtualNetworkGateway } from '../model/topology';
 import { isUnknown, Maybe, MaybeList, Unknown } from '../model/unknown';
 import { findOverlaps, isApipa, isPublicAddress, parseAddress } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
@@ -170,7 +170,7 @@ const tunnelLimit: Rule = {
 };
 
 /** The tunnel maximum, undefined for a SKU outside the VPN matrix (reported by the gateway rules). */
-function tunnelMaximum(g: VpnGateway): number | undefined | Unknown {
+function tunnelMaximum(g: VirtualNetworkGateway): number | undefined | Unknown {
   const vpnType = vpnTypeOf(g);
   if (vpnType === 'PolicyBased') return 1;
   if (isUnknown(vpnType)) return vpnType;
@@ -179,7 +179,7 @@ function tunnelMaximum(g: VpnGateway): number | undefined | Unknown {
   return vpnSku(g.sku)?.maxTunnels;
 }
 
-function describeTunnelLimit(g: VpnGateway): string {
+function describeTunnelLimit(g: VirtualNetworkGateway): string {
   return vpnTypeOf(g) === 'PolicyBased' ? 'a PolicyBased gateway' : `sku ${show(g.sku)}`;
 }
 
@@ -521,7 +521,7 @@ const customBgpAddresses: Rule = {
 function checkApipaChoice(
   ctx: RuleContext,
   c: Connection,
-  g: VpnGateway,
+  g: VirtualNetworkGateway,
   field: 'primary' | 'secondary',
   value: Maybe<string> | undefined,
   configured: MaybeList<string> | undefined,

@@ -1,5 +1,5 @@
 import { TopologyLookup } from '../model/lookup';
-import { Entity, P2SConfiguration, RadiusServer, VirtualNetwork, VpnGateway } from '../model/topology';
+import { Entity, P2SConfiguration, RadiusServer, VirtualNetwork, VirtualNetworkGateway } from '../model/topology';
 import { isKnown, Maybe, MaybeList, Unknown } from '../model/unknown';
 import { contains, findOverlaps, isPrivate, Owned, parseAddress, parsePrefix, Prefix } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
@@ -31,7 +31,7 @@ type AuthType = 'Certificate' | 'AAD' | 'Radius';
 // ---------------------------------------------------------------------------------------------
 
 interface P2SGateway {
-  readonly gateway: VpnGateway;
+  readonly gateway: VirtualNetworkGateway;
   readonly p2s: P2SConfiguration;
 }
 
@@ -71,7 +71,7 @@ function showProtocols(p: ProtocolSet): string {
  * The authentication methods whose settings are present in the block. A `root_certificate` or
  * `radius_server` written as a dynamic block counts as present: it usually yields blocks.
  */
-function configuredAuth(gateway: VpnGateway, p2s: P2SConfiguration): Set<AuthType> {
+function configuredAuth(gateway: VirtualNetworkGateway, p2s: P2SConfiguration): Set<AuthType> {
   const out = new Set<AuthType>();
   if (p2s.rootCertificates.length > 0 || unknownBlock(gateway, 'vpn_client_configuration.root_certificate')) out.add('Certificate');
   if (p2s.aadTenant !== undefined || p2s.aadAudience !== undefined || p2s.aadIssuer !== undefined) out.add('AAD');
@@ -99,7 +99,7 @@ function normaliseAuth(value: string): AuthType | undefined {
  * The authentication methods in effect: `vpn_auth_types` when set, else the configured ones.
  * Undefined (with the skip reported) when `vpn_auth_types` is unknown.
  */
-function effectiveAuth(ctx: RuleContext, gateway: VpnGateway, p2s: P2SConfiguration): Set<AuthType> | undefined {
+function effectiveAuth(ctx: RuleContext, gateway: VirtualNetworkGateway, p2s: P2SConfiguration): Set<AuthType> | undefined {
   if (p2s.authTypes === undefined || (p2s.authTypes.items.length === 0 && p2s.authTypes.unknown === undefined)) return configuredAuth(gateway, p2s);
   if (p2s.authTypes.unknown) {
     ctx.skipped(gateway, 'vpn_client_configuration.vpn_auth_types', p2s.authTypes.unknown);
@@ -137,7 +137,7 @@ function poolPrefixes(p2s: P2SConfiguration): PoolPrefix[] {
   return out;
 }
 
-function skuOf(ctx: RuleContext, gateway: VpnGateway): string | undefined {
+function skuOf(ctx: RuleContext, gateway: VirtualNetworkGateway): string | undefined {
   return gateway.sku === undefined ? undefined : knownOrSkipped(ctx, gateway, 'sku', gateway.sku);
 }
 
@@ -152,7 +152,7 @@ interface Network {
  * The networks around a P2S gateway: its own VNet, the VNets peered to it, the local network
  * gateways of its IPsec connections, and the VNets behind its VNet-to-VNet connections.
  */
-function networksAround(lookup: TopologyLookup, gateway: VpnGateway): { vnet?: VirtualNetwork; networks: Network[] } {
+function networksAround(lookup: TopologyLookup, gateway: VirtualNetworkGateway): { vnet?: VirtualNetwork; networks: Network[] } {
   const networks: Network[] = [];
   const seen = new Set<string>();
   const add = (entity: Entity | undefined, label: string, addressSpace: MaybeList<string> | undefined): void => {
@@ -483,7 +483,7 @@ const radius: Rule = {
  * The gateway reaches a RADIUS server inside its VNet or a peered VNet directly; anywhere else
  * only through a site-to-site tunnel (not over ExpressRoute). Warn when there is no such tunnel.
  */
-function warnUnreachableRadius(ctx: RuleContext, gateway: VpnGateway, addresses: Prefix[]): void {
+function warnUnreachableRadius(ctx: RuleContext, gateway: VirtualNetworkGateway, addresses: Prefix[]): void {
   if (addresses.length === 0) return;
   for (const connection of ctx.lookup.connectionsOf(gateway.address)) {
     const type = connection.connectionType;

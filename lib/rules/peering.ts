@@ -1,5 +1,5 @@
 import { TopologyLookup } from '../model/lookup';
-import { Peering, VirtualNetwork, VpnGateway } from '../model/topology';
+import { Peering, VirtualNetwork, VirtualNetworkGateway } from '../model/topology';
 import { isKnown, Unknown } from '../model/unknown';
 import { findOverlaps, Owned, parsePrefix } from '../private/cidr';
 import { LeftOut, Rule, Severity } from './rule';
@@ -60,7 +60,7 @@ function indexOf(lookup: TopologyLookup): PeeringIndex {
 }
 
 /** Whether the VNet of a gateway cannot be told before apply, so it might be any VNet. */
-function placementUnknown(lookup: TopologyLookup, g: VpnGateway): boolean {
+function placementUnknown(lookup: TopologyLookup, g: VirtualNetworkGateway): boolean {
   if (g.external) return false;
   if (!isKnown(g.ipConfigurations)) return true;
   for (const ipc of g.ipConfigurations) {
