@@ -5,7 +5,9 @@ import { both, Endpoint, Hop, maybe, no, ReachStatus, Tri, Verdict, YES } from '
 
 /**
  * Decides whether traffic flows from one endpoint to another, following documented Azure
- * routing (azure-vpn-rules.md §4–§6, "About Point-to-Site VPN routing"):
+ * routing (the VPN Gateway FAQ on BGP and transit, https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq;
+ * VNet peering, https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering;
+ * "About Point-to-Site VPN routing", https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-point-to-site-routing):
  *
  * - peering is not transitive; a peered VNet uses the hub's gateway only with gateway transit;
  * - through one gateway, VNets (hub and transit spokes) reach every site, static or BGP, and the

@@ -34,7 +34,7 @@ export interface Hop {
   /** Terraform address of the resource that makes the step work (peering, connection, gateway). */
   readonly via: string;
   readonly reason: string;
-  /** Catalogue rule id (azure-vpn-rules.md) the reasoning comes from. */
+  /** Catalogue rule id (RULES.md) the reasoning comes from. */
   readonly rule?: string;
 }
 

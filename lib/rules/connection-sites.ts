@@ -9,7 +9,7 @@ import { Rule, RuleContext, Severity } from './rule';
 import { knownOrSkipped, listEntities, othersThan, show } from './support';
 
 /**
- * The rules about one on-premises site reached by several tunnels or devices (catalogue §1b:
+ * The rules about one on-premises site reached by several tunnels or devices (RULES.md:
  * `conn.multi-tunnel-same-site`, `conn.multi-device`).
  */
 

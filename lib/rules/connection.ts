@@ -12,7 +12,7 @@ import { SOURCES } from '../azure/sources';
 import { CONNECTION_TYPES, EXPRESS_ROUTE, EXPRESS_ROUTE_GATEWAY, IPSEC, VNET2VNET } from '../azure/connection-types';
 
 /**
- * Connection rules (catalogue §1b, `conn.*`): what a `azurerm_virtual_network_gateway_connection`
+ * Connection rules (`conn.*` in RULES.md): what a `azurerm_virtual_network_gateway_connection`
  * needs from its type, its gateways, its shared key, its reverse half and its neighbours on the
  * same gateway.
  */

@@ -9,7 +9,7 @@ import { SOURCES } from '../azure/sources';
 import { IPSEC, VNET2VNET } from '../azure/connection-types';
 
 /**
- * Point-to-site rules (catalogue §1e and §5): everything about `vpn_client_configuration`.
+ * Point-to-site rules (`p2s.*` in RULES.md): everything about `vpn_client_configuration`.
  * Every rule looks only at gateways that have a `vpn_client_configuration` block.
  */
 

@@ -9,7 +9,7 @@ import { SOURCES } from '../azure/sources';
 import { IPSEC, VNET2VNET } from '../azure/connection-types';
 
 /**
- * VNet peering and gateway transit (catalogue §1h and §6). Everything goes through indexes built
+ * VNet peering and gateway transit (`peer.*` in RULES.md). Everything goes through indexes built
  * once per check, so a hub with hundreds of spokes stays linear.
  */
 
