@@ -6,7 +6,7 @@ import { SharedKey } from './shared-key';
 import { ConnectionProtocol } from './site-to-site-connection';
 import { IVpnGateway, VpnGateway } from './vpn-gateway';
 import { VpnValidation } from './vpn-validation';
-import { VpnConfigError } from '../private/construct-errors';
+import { INPUT_ERRORS, VpnConfigError } from '../private/construct-errors';
 
 /**
  * Properties of a `VNetToVNet`.
@@ -109,7 +109,7 @@ export class VNetToVNet extends Construct {
     super(scope, id);
     VpnValidation.enable(this);
     if (props.left === undefined || props.right === undefined) {
-      throw new VpnConfigError('conn.v2v.pair', `VNetToVNetProps.${props.left === undefined ? 'left' : 'right'} is missing; a VNet-to-VNet link joins two gateways, so pass both`, this);
+      throw new VpnConfigError(INPUT_ERRORS.MISSING, `VNetToVNetProps.${props.left === undefined ? 'left' : 'right'} is missing; a VNet-to-VNet link joins two gateways, so pass both`, this);
     }
     if (props.left === props.right) {
       throw new VpnConfigError('conn.v2v.pair', `left and right are the same gateway "${props.left.gatewayName}"; a VNet-to-VNet link joins two different gateways`, this);
