@@ -9,7 +9,7 @@ const KIND_ORDER: Record<Endpoint['kind'], number> = { vnet: 0, site: 1, p2s: 2 
  * endpoints: a 500-spoke hub is ~500 × (sites + pools + 1) decisions, not 500².
  * Only cells that are not "unreachable" are stored.
  */
-export class ReachMatrix {
+export class ReachabilityMatrix {
   public readonly endpoints: readonly Endpoint[];
   private readonly cells = new Map<string, Map<string, Verdict>>();
 

@@ -1,7 +1,7 @@
-import { Hop } from '../reach/types';
+import { ReachHop } from '../reach/types';
 
 /** The lines `azvpn reach` prints for one answer. */
-export function explanationText(from: string, to: string, status: string, reason: string, hops: readonly Hop[], notes: readonly string[]): string {
+export function explanationText(from: string, to: string, status: string, reason: string, hops: readonly ReachHop[], notes: readonly string[]): string {
   const lines = [`${from} → ${to}: ${status}`];
   if (status === 'reachable') lines.push(`  path: ${reason}`);
   else lines.push(`  ${status === 'unknown' ? 'why unknown' : 'why not'}: ${reason}`);

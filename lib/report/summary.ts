@@ -79,7 +79,7 @@ export function buildSummary(name: string, reach: TopologyReach): TopologySummar
         from: g.label,
         to: t.site.label,
         routing: routingOf(t.bgp),
-        routingNote: c.bgpEnabled === true && t.bgp.s === 'no' ? t.bgp.why : undefined,
+        routingNote: c.bgpEnabled === true && t.bgp.state === 'no' ? t.bgp.why : undefined,
         ipsecPolicy: describePolicy(c.ipsecPolicy),
         trafficSelectors: t.selectors ? `${t.selectors.origin}: ${t.selectors.pairs.map((p) => `${showList(p.local)} ↔ ${showList(p.remote)}`).join('; ')}` : undefined,
       });
@@ -92,8 +92,8 @@ export function buildSummary(name: string, reach: TopologyReach): TopologySummar
       connections: [l.forward.address, ...(l.reverse ? [l.reverse.address] : [])],
       from: l.a.label,
       to: l.b.label,
-      routing: l.up.s === 'no' ? `not up: ${l.up.why}` : routingOf(l.bgp),
-      routingNote: asked && l.bgp.s === 'no' ? l.bgp.why : undefined,
+      routing: l.up.state === 'no' ? `not up: ${l.up.why}` : routingOf(l.bgp),
+      routingNote: asked && l.bgp.state === 'no' ? l.bgp.why : undefined,
       ipsecPolicy: describePolicy(l.forward.ipsecPolicy),
     });
   }
@@ -179,9 +179,9 @@ function plan(list: MaybeList<string>, external: boolean): string {
   return list.unknown ? `${list.items.join(', ')}${list.items.length ? ', ' : ''}unknown (${list.unknown.reason})` : list.items.join(', ');
 }
 
-function routingOf(t: { s: string; why?: string }): string {
-  if (t.s === 'yes') return 'BGP';
-  if (t.s === 'unknown') return `unknown (${t.why})`;
+function routingOf(t: { state: string; why?: string }): string {
+  if (t.state === 'yes') return 'BGP';
+  if (t.state === 'unknown') return `unknown (${t.why})`;
   return 'static';
 }
 
