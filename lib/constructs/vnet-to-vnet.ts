@@ -7,6 +7,7 @@ import { ConnectionProtocol } from './site-to-site-connection';
 import { IVpnGateway, VpnGateway } from './vpn-gateway';
 import { VpnValidation } from './vpn-validation';
 import { INPUT_ERRORS, VpnConfigError } from '../private/construct-errors';
+import { VNET2VNET } from '../azure/connection-types';
 
 /**
  * Properties of a `VNetToVNet`.
@@ -127,7 +128,7 @@ export class VNetToVNet extends Construct {
         name: name ?? `${from.gatewayName}-to-${to.gatewayName}`,
         resourceGroupName: from.resourceGroupName,
         location: from.location,
-        type: 'Vnet2Vnet',
+        type: VNET2VNET,
         virtualNetworkGatewayId: from.gatewayId,
         peerVirtualNetworkGatewayId: to.gatewayId,
         sharedKey,

@@ -17,6 +17,7 @@ import { VpnValidation } from './vpn-validation';
 import { parsePrefix } from '../private/cidr';
 import { INPUT_ERRORS, VpnConfigError } from '../private/construct-errors';
 import { AZURE_DEFAULT_ASN } from '../azure/asn';
+import { GATEWAY_SUBNET } from '../azure/defaults';
 
 /**
  * A VPN gateway that connections, NAT rules and peerings can refer to: one created by
@@ -464,7 +465,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
   private createGatewaySubnet(virtualNetwork: IVirtualNetwork, prefix: string): Subnet {
     return new Subnet(this, 'GatewaySubnet', {
       // Azure only places a gateway in a subnet with exactly this name.
-      name: 'GatewaySubnet',
+      name: GATEWAY_SUBNET,
       resourceGroupName: virtualNetwork.resourceGroupName,
       virtualNetworkName: virtualNetwork.virtualNetworkName,
       addressPrefixes: [prefix],
