@@ -364,9 +364,10 @@ function multiSiteChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioChec
     if (g.hub) sides.push(g.hub);
     for (const t of sites) sides.push({ label: t.site.label, prefixes: staticPrefixes(t.localGateway) });
     const connections = [g.gateway, ...sites.map((t) => t.connection)];
-    items.push(v.item("The sites' address spaces overlap neither each other nor the VNet", 'conn.no-overlap', connections, { pass: prefixesDetail(sides) }));
-    items.push(v.decided(distinctDevicesItem(sites), sites.map((t) => t.localGateway)));
-    out.push({ scenario: S3, subject: `${g.label}: ${sites.map((t) => t.site.label).join(', ')}`, items: items.map((i) => v.decided(i, connections)) });
+    const decided = items.map((i) => v.decided(i, connections));
+    decided.push(v.item("The sites' address spaces overlap neither each other nor the VNet", 'conn.no-overlap', connections, { pass: prefixesDetail(sides) }));
+    decided.push(v.decided(distinctDevicesItem(sites), sites.map((t) => t.localGateway)));
+    out.push({ scenario: S3, subject: `${g.label}: ${sites.map((t) => t.site.label).join(', ')}`, items: decided });
   }
   return out;
 }
