@@ -1,6 +1,6 @@
 /**
- * BGP autonomous system numbers as Azure VPN Gateway sees them (azure-vpn-rules.md §4, FAQ
- * "What ASNs can I use?"), as plain data. The BGP rules read these tables, and the constructs
+ * BGP autonomous system numbers as Azure VPN Gateway sees them (VPN Gateway FAQ, "What ASNs can
+ * I use?", https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq), as plain data. The BGP rules read these tables, and the constructs
  * reuse them, so a reserved ASN is listed in exactly one place.
  */
 

@@ -1,5 +1,5 @@
 /**
- * The VPN gateway SKU matrix (azure-vpn-rules.md §2), as plain data. The rules read it, and the
+ * The VPN gateway SKU matrix (https://learn.microsoft.com/azure/vpn-gateway/about-gateway-skus), as plain data. The rules read it, and the
  * public `GatewaySku` enum-like class is built from it, so the two can never disagree.
  */
 export interface SkuCapabilities {

@@ -1,6 +1,6 @@
 /**
- * The documents rules cite, keyed as in the source legend of the rule catalogue
- * (azure-vpn-rules.md): one place for each URL, whatever family or feature cites it.
+ * The documents rules cite, by a short key: one place for each URL, whatever family or feature
+ * cites it. Each rule's `source` is one of these, and RULES.md and the reports link to it.
  */
 export const SOURCES = {
   FAQ: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq',

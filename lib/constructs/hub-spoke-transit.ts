@@ -7,7 +7,7 @@ import { IVirtualNetwork, VirtualNetworkReference } from './virtual-network';
 import { IVpnGateway, VpnGateway, VpnGatewayProps } from './vpn-gateway';
 import { VpnSite, VpnSiteOptions } from './vpn-site';
 import { VpnValidation } from './vpn-validation';
-import { VpnConfigError } from '../private/construct-errors';
+import { INPUT_ERRORS, VpnConfigError } from '../private/construct-errors';
 
 /**
  * A spoke of a `HubSpokeTransit`: a new VNet (from `addressSpace`) or an existing one.
@@ -122,11 +122,11 @@ export class TransitSpoke extends Construct {
     VpnValidation.enable(this);
     const hubGateway = options.hubGateway;
     if (hubGateway === undefined) {
-      throw new VpnConfigError('peer.use-remote-needs-gateway', 'TransitSpokeProps.hubGateway is missing; a spoke uses the gateway of its hub, so pass the hub gateway', this);
+      throw new VpnConfigError(INPUT_ERRORS.MISSING, 'TransitSpokeProps.hubGateway is missing; a spoke uses the gateway of its hub, so pass the hub gateway', this);
     }
     if ((options.addressSpace === undefined) === (options.virtualNetwork === undefined)) {
       throw new VpnConfigError(
-        'peer.no-overlap',
+        INPUT_ERRORS.EXCLUSIVE,
         options.addressSpace === undefined
           ? 'the spoke has neither addressSpace nor virtualNetwork; set addressSpace to create the spoke VNet, or virtualNetwork to peer an existing one'
           : 'the spoke sets both addressSpace and virtualNetwork; set addressSpace to create the spoke VNet, or virtualNetwork to peer an existing one',
@@ -189,7 +189,7 @@ export class HubSpokeTransit extends Construct {
     VpnValidation.enable(this);
     if ((props.gateway === undefined) === (props.existingGateway === undefined)) {
       throw new VpnConfigError(
-        'peer.use-remote-needs-gateway',
+        INPUT_ERRORS.EXCLUSIVE,
         props.gateway === undefined
           ? 'HubSpokeTransit needs a hub gateway; set gateway (props of the gateway to create) or existingGateway'
           : 'gateway and existingGateway are both set; set gateway to create the hub gateway, or existingGateway to use one created elsewhere',

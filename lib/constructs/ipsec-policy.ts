@@ -3,8 +3,8 @@ import { VirtualNetworkGatewayConnectionIpsecPolicy } from '@cdktf/provider-azur
 import { SA_DATASIZE_KILOBYTES, SA_LIFETIME_SECONDS } from '../azure/ipsec';
 import { VpnConfigError } from '../private/construct-errors';
 
-// The constants below are the accepted values of the rules' IPSEC_ALGORITHMS table
-// (azure-vpn-rules.md §3.1); jsii needs each constant declared, so a test checks that the two
+// The constants below are the accepted values of the IPSEC_ALGORITHMS table
+// (lib/azure/ipsec.ts, after https://learn.microsoft.com/azure/vpn-gateway/ipsec-ike-policy-howto); jsii needs each constant declared, so a test checks that the two
 // agree. `of()` takes any other string so that a value Azure adds later can be used before this
 // library knows it; the `ipsec.enums` rule then reports it at synth.
 

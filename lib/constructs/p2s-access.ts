@@ -4,7 +4,7 @@ import { Construct } from 'constructs';
 import { P2SOptions } from './point-to-site';
 import { IVpnGateway, VpnGateway } from './vpn-gateway';
 import { VpnValidation } from './vpn-validation';
-import { VpnConfigError } from '../private/construct-errors';
+import { INPUT_ERRORS, VpnConfigError } from '../private/construct-errors';
 
 /**
  * Properties of a `P2SAccess`: the gateway and its point-to-site configuration.
@@ -45,7 +45,7 @@ export class P2SAccess extends Construct {
     super(scope, id);
     VpnValidation.enable(this);
     if (props.gateway === undefined) {
-      throw new VpnConfigError('p2s.config', 'P2SAccessProps.gateway is missing; pass the VpnGateway clients connect to', this);
+      throw new VpnConfigError(INPUT_ERRORS.MISSING, 'P2SAccessProps.gateway is missing; pass the VpnGateway clients connect to', this);
     }
     if (!VpnGateway.isVpnGateway(props.gateway)) {
       throw new VpnConfigError(
@@ -55,7 +55,7 @@ export class P2SAccess extends Construct {
       );
     }
     if (props.clientAddressPool === undefined || props.authentications === undefined) {
-      throw new VpnConfigError('p2s.config', `P2SAccessProps.${props.clientAddressPool === undefined ? 'clientAddressPool' : 'authentications'} is missing; point-to-site needs a client address pool and at least one authentication method`, this);
+      throw new VpnConfigError(INPUT_ERRORS.MISSING, `P2SAccessProps.${props.clientAddressPool === undefined ? 'clientAddressPool' : 'authentications'} is missing; point-to-site needs a client address pool and at least one authentication method`, this);
     }
     this.gateway = props.gateway;
     this.gateway.enableP2S({

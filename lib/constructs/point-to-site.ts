@@ -6,6 +6,7 @@ import {
 import { Construct } from 'constructs';
 import { IpsecPolicy } from './ipsec-policy';
 import { bindSharedKey, SharedKey } from './shared-key';
+import { MICROSOFT_REGISTERED_AUDIENCE } from '../azure/entra';
 
 /**
  * A point-to-site tunnel protocol (`vpn_client_protocols`).
@@ -120,7 +121,7 @@ export interface P2SRadiusOptions {
  */
 export abstract class P2SAuthentication {
   /** The audience Microsoft registered for the Azure VPN Client (public cloud). */
-  public static readonly MICROSOFT_REGISTERED_AUDIENCE = 'c632b3df-fb67-4d84-bdcf-b95ad541b5c8';
+  public static readonly MICROSOFT_REGISTERED_AUDIENCE: string = MICROSOFT_REGISTERED_AUDIENCE;
 
   /** Azure certificate authentication: clients present a certificate issued by a trusted root. */
   public static certificate(options: P2SCertificateOptions): P2SAuthentication {

@@ -7,6 +7,7 @@ import { bindSharedKey, SharedKey } from './shared-key';
 import { IVpnGateway } from './vpn-gateway';
 import { VpnValidation } from './vpn-validation';
 import { VpnConfigError } from '../private/construct-errors';
+import { IPSEC } from '../azure/connection-types';
 import { BGP_ENABLED_PROPERTY } from '../private/framework';
 
 /**
@@ -194,7 +195,7 @@ export class SiteToSiteConnection extends Construct {
       name: props.name ?? `${gateway.gatewayName}-to-${props.site.localNetworkGatewayName}`,
       resourceGroupName: gateway.resourceGroupName,
       location: gateway.location,
-      type: 'IPsec',
+      type: IPSEC,
       virtualNetworkGatewayId: gateway.gatewayId,
       localNetworkGatewayId: props.site.localNetworkGatewayId,
       sharedKey,

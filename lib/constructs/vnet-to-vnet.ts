@@ -6,7 +6,8 @@ import { bindSharedKey, SharedKey } from './shared-key';
 import { ConnectionProtocol } from './site-to-site-connection';
 import { IVpnGateway, VpnGateway } from './vpn-gateway';
 import { VpnValidation } from './vpn-validation';
-import { VpnConfigError } from '../private/construct-errors';
+import { VNET2VNET } from '../azure/connection-types';
+import { INPUT_ERRORS, VpnConfigError } from '../private/construct-errors';
 import { BGP_ENABLED_PROPERTY } from '../private/framework';
 
 /**
@@ -110,7 +111,7 @@ export class VNetToVNet extends Construct {
     super(scope, id);
     VpnValidation.enable(this);
     if (props.left === undefined || props.right === undefined) {
-      throw new VpnConfigError('conn.v2v.pair', `VNetToVNetProps.${props.left === undefined ? 'left' : 'right'} is missing; a VNet-to-VNet link joins two gateways, so pass both`, this);
+      throw new VpnConfigError(INPUT_ERRORS.MISSING, `VNetToVNetProps.${props.left === undefined ? 'left' : 'right'} is missing; a VNet-to-VNet link joins two gateways, so pass both`, this);
     }
     if (props.left === props.right) {
       throw new VpnConfigError('conn.v2v.pair', `left and right are the same gateway "${props.left.gatewayName}"; a VNet-to-VNet link joins two different gateways`, this);
@@ -128,7 +129,7 @@ export class VNetToVNet extends Construct {
         name: name ?? `${from.gatewayName}-to-${to.gatewayName}`,
         resourceGroupName: from.resourceGroupName,
         location: from.location,
-        type: 'Vnet2Vnet',
+        type: VNET2VNET,
         virtualNetworkGatewayId: from.gatewayId,
         peerVirtualNetworkGatewayId: to.gatewayId,
         sharedKey,

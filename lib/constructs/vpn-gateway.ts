@@ -15,8 +15,9 @@ import { P2SOptions, P2SRenderedConfig, VpnClientProtocol } from './point-to-sit
 import { IVirtualNetwork, VirtualNetworkReference } from './virtual-network';
 import { VpnValidation } from './vpn-validation';
 import { parsePrefix } from '../private/cidr';
-import { VpnConfigError } from '../private/construct-errors';
+import { INPUT_ERRORS, VpnConfigError } from '../private/construct-errors';
 import { AZURE_DEFAULT_ASN } from '../azure/asn';
+import { GATEWAY_SUBNET } from '../azure/defaults';
 import { BGP_ENABLED_PROPERTY } from '../private/framework';
 
 /**
@@ -393,7 +394,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
       throw new VpnConfigError('p2s.config', 'point-to-site is already configured on this gateway; a gateway has one vpn_client_configuration, so pass every option to a single enableP2S() call', this);
     }
     if (options.authentications.length === 0) {
-      throw new VpnConfigError('p2s.auth-protocol', 'P2SOptions.authentications is empty; add P2SAuthentication.certificate(), .entraId() or .radius()', this);
+      throw new VpnConfigError(INPUT_ERRORS.MISSING, 'P2SOptions.authentications is empty; add P2SAuthentication.certificate(), .entraId() or .radius()', this);
     }
     const kinds = options.authentications.map((a) => a.authType);
     const repeated = kinds.find((k, i) => kinds.indexOf(k) !== i);
@@ -429,7 +430,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
     const hasAddressSpace = props.addressSpace !== undefined;
     if (hasAddressSpace === (props.virtualNetwork !== undefined)) {
       throw new VpnConfigError(
-        'gw.subnet.name',
+        INPUT_ERRORS.EXCLUSIVE,
         hasAddressSpace
           ? 'addressSpace and virtualNetwork are both set; set addressSpace to create a VNet with a GatewaySubnet, or virtualNetwork to use an existing one'
           : 'the gateway needs a VNet with a GatewaySubnet; set addressSpace to create one, or virtualNetwork to use an existing one',
@@ -437,7 +438,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
       );
     }
     if (props.gatewaySubnetId !== undefined && props.gatewaySubnetPrefix !== undefined) {
-      throw new VpnConfigError('gw.subnet.name', 'gatewaySubnetId and gatewaySubnetPrefix are both set; use gatewaySubnetId for an existing GatewaySubnet or gatewaySubnetPrefix to create one', this);
+      throw new VpnConfigError(INPUT_ERRORS.EXCLUSIVE, 'gatewaySubnetId and gatewaySubnetPrefix are both set; use gatewaySubnetId for an existing GatewaySubnet or gatewaySubnetPrefix to create one', this);
     }
 
     if (props.virtualNetwork !== undefined) {
@@ -446,7 +447,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
       }
       if (props.gatewaySubnetPrefix === undefined) {
         throw new VpnConfigError(
-          'gw.subnet.name',
+          INPUT_ERRORS.MISSING,
           `virtualNetwork "${props.virtualNetwork.virtualNetworkName}" is an existing VNet, so its free ranges are unknown; set gatewaySubnetId to an existing GatewaySubnet or gatewaySubnetPrefix (a free /27) to create one`,
           this,
         );
@@ -456,7 +457,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
     }
 
     if (props.gatewaySubnetId !== undefined) {
-      throw new VpnConfigError('gw.subnet.name', 'gatewaySubnetId is set, but the VNet is created from addressSpace and has no subnets yet; drop gatewaySubnetId (the GatewaySubnet is created) or use virtualNetwork', this);
+      throw new VpnConfigError(INPUT_ERRORS.EXCLUSIVE, 'gatewaySubnetId is set, but the VNet is created from addressSpace and has no subnets yet; drop gatewaySubnetId (the GatewaySubnet is created) or use virtualNetwork', this);
     }
     const addressSpace = props.addressSpace!;
     const gatewaySubnetPrefix = props.gatewaySubnetPrefix ?? this.deriveGatewaySubnetPrefix(addressSpace);
@@ -476,7 +477,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
   private createGatewaySubnet(virtualNetwork: IVirtualNetwork, prefix: string): Subnet {
     return new Subnet(this, 'GatewaySubnet', {
       // Azure only places a gateway in a subnet with exactly this name.
-      name: 'GatewaySubnet',
+      name: GATEWAY_SUBNET,
       resourceGroupName: virtualNetwork.resourceGroupName,
       virtualNetworkName: virtualNetwork.virtualNetworkName,
       addressPrefixes: [prefix],

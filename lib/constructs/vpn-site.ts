@@ -7,7 +7,7 @@ import { SiteToSiteConnection, SiteToSiteConnectionOptions } from './site-to-sit
 import { IVpnGateway, VpnGateway } from './vpn-gateway';
 import { VpnValidation } from './vpn-validation';
 import { isApipa, parseAddress } from '../private/cidr';
-import { VpnConfigError } from '../private/construct-errors';
+import { INPUT_ERRORS, VpnConfigError } from '../private/construct-errors';
 
 /**
  * An on-premises site and its connection, for `addSite()` and `addDevice()` of the topology
@@ -85,7 +85,7 @@ export class VpnSite extends Construct {
     const { gateway, name, resourceGroupName, location, connectionName, tags, provider, ...options } = props;
     const { siteOptions, rest: connectionOptions } = splitLocalSiteOptions(options);
     if (gateway === undefined) {
-      throw new VpnConfigError('conn.type.required-peer', 'VpnSiteProps.gateway is missing; a site connects to a gateway, so pass the VpnGateway (or VpnGateway.fromAttributes()) it connects to', this);
+      throw new VpnConfigError(INPUT_ERRORS.MISSING, 'VpnSiteProps.gateway is missing; a site connects to a gateway, so pass the VpnGateway (or VpnGateway.fromAttributes()) it connects to', this);
     }
     this.siteName = name ?? id;
 

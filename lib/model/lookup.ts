@@ -9,7 +9,7 @@ import {
   Subnet,
   Topology,
   VirtualNetwork,
-  VpnGateway,
+  VirtualNetworkGateway,
 } from './topology';
 import { isKnown, Maybe } from './unknown';
 
@@ -21,10 +21,10 @@ import { isKnown, Maybe } from './unknown';
 export class TopologyLookup {
   private _connectionsByGateway?: Map<string, Connection[]>;
   private _connectionsByLocalGateway?: Map<string, Connection[]>;
-  private _gatewaysByVnet?: Map<string, VpnGateway[]>;
+  private _gatewaysByVnet?: Map<string, VirtualNetworkGateway[]>;
   private _peeringsByVnet?: Map<string, Peering[]>;
   private _natRulesByGateway?: Map<string, NatRule[]>;
-  private _subnetsWithGateway?: Map<string, VpnGateway[]>;
+  private _subnetsWithGateway?: Map<string, VirtualNetworkGateway[]>;
   private _dependencyClosure = new Map<string, Set<string>>();
 
   constructor(public readonly topology: Topology) {}
@@ -48,7 +48,7 @@ export class TopologyLookup {
     return e?.kind === 'publicIp' ? e : undefined;
   }
 
-  public gateway(address: Maybe<string> | undefined): VpnGateway | undefined {
+  public gateway(address: Maybe<string> | undefined): VirtualNetworkGateway | undefined {
     const e = this.get(address);
     return e?.kind === 'gateway' ? e : undefined;
   }
@@ -81,7 +81,7 @@ export class TopologyLookup {
   }
 
   /** The subnet of the gateway's first ip configuration whose subnet is known. */
-  public gatewaySubnet(gateway: VpnGateway): Subnet | undefined {
+  public gatewaySubnet(gateway: VirtualNetworkGateway): Subnet | undefined {
     if (!isKnown(gateway.ipConfigurations)) return undefined;
     for (const ipc of gateway.ipConfigurations) {
       const s = this.subnet(ipc.subnet);
@@ -91,13 +91,13 @@ export class TopologyLookup {
   }
 
   /** The VNet a gateway sits in, through its GatewaySubnet. */
-  public gatewayVnet(gateway: VpnGateway): VirtualNetwork | undefined {
+  public gatewayVnet(gateway: VirtualNetworkGateway): VirtualNetwork | undefined {
     const s = this.gatewaySubnet(gateway);
     return s ? this.virtualNetwork(s.virtualNetwork) : undefined;
   }
 
   /** Gateways (VPN and ExpressRoute) placed in a VNet. */
-  public gatewaysInVnet(vnetAddress: string): VpnGateway[] {
+  public gatewaysInVnet(vnetAddress: string): VirtualNetworkGateway[] {
     if (!this._gatewaysByVnet) {
       this._gatewaysByVnet = groupBy(this.topology.gateways, (g) => this.gatewayVnet(g)?.address);
     }
@@ -105,9 +105,9 @@ export class TopologyLookup {
   }
 
   /** Gateways with an ip configuration in the given subnet. */
-  public gatewaysInSubnet(subnetAddress: string): VpnGateway[] {
+  public gatewaysInSubnet(subnetAddress: string): VirtualNetworkGateway[] {
     if (!this._subnetsWithGateway) {
-      const m = new Map<string, VpnGateway[]>();
+      const m = new Map<string, VirtualNetworkGateway[]>();
       for (const g of this.topology.gateways) {
         if (!isKnown(g.ipConfigurations)) continue;
         const seen = new Set<string>();

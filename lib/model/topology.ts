@@ -175,7 +175,7 @@ export interface P2SConfiguration {
   readonly ipsecPolicy?: IpsecPolicy;
 }
 
-export interface VpnGateway extends EntityBase {
+export interface VirtualNetworkGateway extends EntityBase {
   readonly kind: 'gateway';
   /** `Vpn` or `ExpressRoute`. */
   readonly gatewayType: Maybe<string> | undefined;
@@ -304,7 +304,7 @@ export type Entity =
   | VirtualNetwork
   | Subnet
   | PublicIp
-  | VpnGateway
+  | VirtualNetworkGateway
   | LocalNetworkGateway
   | Connection
   | NatRule
@@ -343,7 +343,7 @@ export interface Topology {
   readonly virtualNetworks: VirtualNetwork[];
   readonly subnets: Subnet[];
   readonly publicIps: PublicIp[];
-  readonly gateways: VpnGateway[];
+  readonly gateways: VirtualNetworkGateway[];
   readonly localGateways: LocalNetworkGateway[];
   readonly connections: Connection[];
   readonly natRules: NatRule[];

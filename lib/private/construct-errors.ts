@@ -8,6 +8,17 @@ import { IConstruct } from 'constructs';
  * Internal: jsii rejects an exported `Error` subclass (JSII3004), so this class is not part of
  * the public API. The message starts with the rule id, like the engine's, so users grep one format.
  */
+/**
+ * The ids of input errors that are not a catalogue rule: the construct cannot even build the
+ * resources, so no rule applies yet.
+ */
+export const INPUT_ERRORS = {
+  /** A prop the construct needs is missing. */
+  MISSING: 'props.missing',
+  /** Props that exclude each other are both set, or neither of two alternatives is. */
+  EXCLUSIVE: 'props.exclusive',
+} as const;
+
 export class VpnConfigError extends Error {
   constructor(public readonly ruleId: string, message: string, scope?: IConstruct) {
     super(`[${ruleId}] ${message}${scope ? ` (at ${scope.node.path})` : ''}`);

@@ -1,11 +1,13 @@
 import { MaybeList } from '../model/unknown';
 import { contains, overlaps, parsePrefix, Prefix } from '../private/cidr';
 import { Attachment, GatewayNode, PeeringPair, RoutingNetwork, Tunnel, V2VLink } from './network';
-import { both, Endpoint, Hop, maybe, no, ReachStatus, Tri, Verdict, YES } from './types';
+import { both, Endpoint, ReachHop, undecided, no, ReachStatus, Fact, Verdict, YES } from './types';
 
 /**
  * Decides whether traffic flows from one endpoint to another, following documented Azure
- * routing (azure-vpn-rules.md §4–§6, "About Point-to-Site VPN routing"):
+ * routing (the VPN Gateway FAQ on BGP and transit, https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq;
+ * VNet peering, https://learn.microsoft.com/azure/virtual-network/virtual-network-manage-peering;
+ * "About Point-to-Site VPN routing", https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-point-to-site-routing):
  *
  * - peering is not transitive; a peered VNet uses the hub's gateway only with gateway transit;
  * - through one gateway, VNets (hub and transit spokes) reach every site, static or BGP, and the
@@ -26,21 +28,21 @@ export interface Narrowing {
 }
 
 interface Candidate {
-  readonly tri: Tri;
-  readonly hops: Hop[];
+  readonly fact: Fact;
+  readonly hops: ReachHop[];
   readonly notes: string[];
   /** How far the path got before failing, so the most specific failure is reported. */
   readonly depth: number;
 }
 
 interface Side {
-  readonly tri: Tri;
-  readonly hops: Hop[];
+  readonly fact: Fact;
+  readonly hops: ReachHop[];
   /** Whether the endpoint may exchange traffic with networks beyond its own gateway. */
-  readonly beyond: Tri;
+  readonly beyond: Fact;
 }
 
-const RANK: Record<Tri['s'], number> = { yes: 0, unknown: 1, no: 2 };
+const RANK: Record<Fact['state'], number> = { yes: 0, unknown: 1, no: 2 };
 
 export class ReachEngine {
   constructor(public readonly network: RoutingNetwork) {}
@@ -59,12 +61,12 @@ export class ReachEngine {
       }
     }
     let best = pick(candidates) ?? this.notConnected(x, y);
-    if (best.tri.s === 'no') {
+    if (best.fact.state === 'no') {
       const doubt = this.network.uncertain(x) ?? this.network.uncertain(y);
-      if (doubt) best = { ...best, tri: maybe(doubt) };
+      if (doubt) best = { ...best, fact: undecided(doubt) };
     }
     // Notes about a path only matter when the path exists (or might).
-    const notes = unique([...(best.tri.s === 'no' ? [] : best.notes), ...this.forcedTunnelNotes(x), ...this.forcedTunnelNotes(y)]);
+    const notes = unique([...(best.fact.state === 'no' ? [] : best.notes), ...this.forcedTunnelNotes(x), ...this.forcedTunnelNotes(y)]);
     return toVerdict(x, best, notes);
   }
 
@@ -88,7 +90,7 @@ export class ReachEngine {
       const isVnet = a.kind === 'hub' || a.kind === 'spoke';
       addServed(out, g, !isVnet);
       for (const link of g.links) {
-        if (link.up.s === 'no') continue;
+        if (link.up.state === 'no') continue;
         const other = link.a === g ? link.b : link.a;
         if (other.hub) out.add(other.hub);
       }
@@ -105,7 +107,7 @@ export class ReachEngine {
     const q = pair.a === x ? pair.ba : pair.ab;
     const via = p?.address ?? q?.address ?? '';
     const reason = `VNet peering in both directions (${[p?.address, q?.address].filter(Boolean).join(', ')})`;
-    return { tri: pair.status, hops: [{ from: x.label, to: y.label, via, reason }], notes: [], depth: 3 };
+    return { fact: pair.status, hops: [{ from: x.label, to: y.label, via, reason }], notes: [], depth: 3 };
   }
 
   private via(x: Endpoint, a: Attachment, y: Endpoint, b: Attachment, n: Narrowing): Candidate | undefined {
@@ -118,27 +120,27 @@ export class ReachEngine {
     const cloud = this.network.bgpPath(g1, g2);
     if (cloud) {
       const hops = [...from.hops, ...this.chainHops(g1, g2), ...to.hops];
-      return { tri: both(from.tri, this.beyond(from, x, g1), cloud, this.beyond(to, y, g2), to.tri), hops, notes, depth: 2 };
+      return { fact: both(from.fact, this.beyond(from, x, g1), cloud, this.beyond(to, y, g2), to.fact), hops, notes, depth: 2 };
     }
-    const direct = g1.links.find((l) => (l.a === g2 || l.b === g2) && l.up.s !== 'no');
+    const direct = g1.links.find((l) => (l.a === g2 || l.b === g2) && l.up.state !== 'no');
     if (direct) {
       if (a.kind === 'hub' && b.kind === 'hub') {
         const hops = [...from.hops, linkHop(direct, g1), ...to.hops];
         const staticNote = `${linkName(direct)} is a VNet-to-VNet link without BGP: it carries traffic between ${x.label} and ${y.label} only (bgp.transit)`;
-        return { tri: both(direct.up, from.tri, to.tri), hops, notes: [staticNote], depth: 2 };
+        return { fact: both(direct.up, from.fact, to.fact), hops, notes: [staticNote], depth: 2 };
       }
-      const why = direct.bgp.s === 'no' ? direct.bgp.why : 'BGP is not on for both of its connections';
+      const why = direct.bgp.state === 'no' ? direct.bgp.why : 'BGP is not on for both of its connections';
       if (a.kind === 'p2s' || b.kind === 'p2s') {
         return failed(no(`P2S clients reach networks behind a VNet-to-VNet connection only when it runs BGP: ${why}`, 'p2s.transit'), 2);
       }
       return failed(no(`${linkName(direct)} doesn't run BGP (${why}), so it carries traffic between ${hubLabel(g1)} and ${hubLabel(g2)} only`, 'bgp.transit'), 2);
     }
-    const broken = g1.links.find((l) => (l.a === g2 || l.b === g2) && l.up.s === 'no');
+    const broken = g1.links.find((l) => (l.a === g2 || l.b === g2) && l.up.state === 'no');
     if (broken) return failed(broken.up, 2);
     const site = this.network.joinedThroughSite(g1, g2);
     if (site) {
-      const doubt = maybe(`${g1.label} and ${g2.label} are joined only through on-premises site ${site}; whether its device forwards traffic between its BGP sessions is not in the configuration`);
-      return { tri: both(from.tri, this.beyond(from, x, g1), this.beyond(to, y, g2), to.tri, doubt), hops: [...from.hops, ...to.hops], notes, depth: 1 };
+      const doubt = undecided(`${g1.label} and ${g2.label} are joined only through on-premises site ${site}; whether its device forwards traffic between its BGP sessions is not in the configuration`);
+      return { fact: both(from.fact, this.beyond(from, x, g1), this.beyond(to, y, g2), to.fact, doubt), hops: [...from.hops, ...to.hops], notes, depth: 1 };
     }
     if (this.network.anyLinkPath(g1, g2)) {
       return failed(no(`${g1.label} and ${g2.label} are connected only through VNet-to-VNet links without BGP; transit across gateways needs BGP on every intermediate connection`, 'bgp.transit'), 1);
@@ -163,21 +165,21 @@ export class ReachEngine {
       return undefined;
     }
     if (a.kind === 'tunnel' && b.kind === 'tunnel') {
-      const tri = both(from.tri, to.tri, this.siteTransit(a.tunnel, x, y, g), this.siteTransit(b.tunnel, x, y, g));
-      return { tri, hops, notes: [], depth: 3 };
+      const fact = both(from.fact, to.fact, this.siteTransit(a.tunnel, x, y, g), this.siteTransit(b.tunnel, x, y, g));
+      return { fact, hops, notes: [], depth: 3 };
     }
     if (a.kind === 'p2s' || b.kind === 'p2s') {
       const other = a.kind === 'p2s' ? b : a;
       const otherEndpoint = a.kind === 'p2s' ? y : x;
       if (other.kind === 'tunnel') {
         const t = other.tunnel.transit;
-        const gate = t.s === 'no' ? no(`P2S clients reach networks behind a site-to-site connection only when it runs BGP: ${t.why}`, 'p2s.transit') : t;
-        const tri = both(from.tri, to.tri, gate);
-        return { tri, hops, notes: tri.s === 'no' ? [] : [windowsNote(otherEndpoint)], depth: 3 };
+        const gate = t.state === 'no' ? no(`P2S clients reach networks behind a site-to-site connection only when it runs BGP: ${t.why}`, 'p2s.transit') : t;
+        const fact = both(from.fact, to.fact, gate);
+        return { fact, hops, notes: fact.state === 'no' ? [] : [windowsNote(otherEndpoint)], depth: 3 };
       }
       const side = a.kind === 'p2s' ? to : from;
-      const gate = side.tri.s === 'no' && other.kind === 'spoke' ? no(`P2S clients reach a peered VNet only through gateway transit: ${side.tri.why}`, 'p2s.transit') : side.tri;
-      return { tri: both(a.kind === 'p2s' ? from.tri : to.tri, gate), hops, notes: [], depth: 3 };
+      const gate = side.fact.state === 'no' && other.kind === 'spoke' ? no(`P2S clients reach a peered VNet only through gateway transit: ${side.fact.why}`, 'p2s.transit') : side.fact;
+      return { fact: both(a.kind === 'p2s' ? from.fact : to.fact, gate), hops, notes: [], depth: 3 };
     }
     // A VNet and a site on the same gateway.
     const tunnelAtt = (a.kind === 'tunnel' ? a : b) as Extract<Attachment, { kind: 'tunnel' }>;
@@ -188,45 +190,45 @@ export class ReachEngine {
     const siteNarrow = a.kind === 'tunnel' ? n.from : n.to;
     const t = tunnelAtt.tunnel;
     const notes: string[] = [];
-    let selectorTri: Tri = YES;
+    let selectorTri: Fact = YES;
     if (t.selectors) {
       const r = carries(t.selectors, azureNarrow ? [azureNarrow] : vnet.prefixes, siteNarrow ? [siteNarrow] : site.prefixes, vnet.label, site.label);
-      selectorTri = r.tri;
+      selectorTri = r.fact;
       if (r.note) notes.push(r.note);
     }
-    if (vnetAtt.kind === 'spoke' && t.bgp.s !== 'yes') {
+    if (vnetAtt.kind === 'spoke' && t.bgp.state !== 'yes') {
       notes.push(`the on-premises device at ${site.label} must route ${vnet.label}'s prefixes into the tunnel: a static connection doesn't advertise them (peer.onprem-prefixes)`);
     }
-    return { tri: both(from.tri, to.tri, selectorTri), hops, notes, depth: 3 };
+    return { fact: both(from.fact, to.fact, selectorTri), hops, notes, depth: 3 };
   }
 
-  private siteTransit(t: Tunnel, x: Endpoint, y: Endpoint, g: GatewayNode): Tri {
+  private siteTransit(t: Tunnel, x: Endpoint, y: Endpoint, g: GatewayNode): Fact {
     const tr = t.transit;
-    if (tr.s !== 'no') return tr;
+    if (tr.state !== 'no') return tr;
     return no(`traffic between sites ${x.label} and ${y.label} through ${g.label} needs BGP on both connections, without policy-based traffic selectors: ${tr.why}`, tr.rule ?? 'bgp.transit');
   }
 
   /** An endpoint's way into its gateway (or, for `in`, out of it). */
   private side(e: Endpoint, a: Attachment, narrowed: Prefix | undefined, dir: 'in' | 'out'): Side {
     const g = a.gw;
-    const hop = (via: string, reason: string, rule?: string): Hop[] =>
+    const hop = (via: string, reason: string, rule?: string): ReachHop[] =>
       dir === 'out' ? [{ from: e.label, to: g.label, via, reason, rule }] : [{ from: g.label, to: e.label, via, reason, rule }];
     switch (a.kind) {
       case 'hub':
-        return { tri: prefixesRouted(e, narrowed), hops: hop(g.gateway.address, `${g.label} is the VPN gateway in ${e.label}`), beyond: YES };
+        return { fact: prefixesRouted(e, narrowed), hops: hop(g.gateway.address, `${g.label} is the VPN gateway in ${e.label}`), beyond: YES };
       case 'spoke': {
         const l = a.link;
         const reason = `peering with gateway transit (use_remote_gateways on ${l.toHub?.address}, allow_gateway_transit on ${l.fromHub?.address}): ${e.label} uses ${hubLabel(g)}'s gateway`;
-        return { tri: both(l.transit, prefixesRouted(e, narrowed)), hops: hop(l.toHub?.address ?? g.gateway.address, reason), beyond: YES };
+        return { fact: both(l.transit, prefixesRouted(e, narrowed)), hops: hop(l.toHub?.address ?? g.gateway.address, reason), beyond: YES };
       }
       case 'p2s':
-        return { tri: prefixesRouted(e, narrowed), hops: hop(g.gateway.address, `point-to-site clients connect to ${g.label}`), beyond: YES };
+        return { fact: prefixesRouted(e, narrowed), hops: hop(g.gateway.address, `point-to-site clients connect to ${g.label}`), beyond: YES };
       case 'tunnel': {
         const t = a.tunnel;
         const routes = siteRoutes(t);
-        const kind = t.bgp.s === 'yes' ? 'BGP: routes learned over BGP (what the site advertises is known only after apply)' : `static: address_space ${showList(t.localGateway.addressSpace)}`;
+        const kind = t.bgp.state === 'yes' ? 'BGP: routes learned over BGP (what the site advertises is known only after apply)' : `static: address_space ${showList(t.localGateway.addressSpace)}`;
         return {
-          tri: both(t.up, routes),
+          fact: both(t.up, routes),
           hops: hop(t.connection.address, `site-to-site connection, ${kind}`),
           beyond: t.transit,
         };
@@ -234,14 +236,14 @@ export class ReachEngine {
     }
   }
 
-  private beyond(side: Side, e: Endpoint, g: GatewayNode): Tri {
+  private beyond(side: Side, e: Endpoint, g: GatewayNode): Fact {
     const b = side.beyond;
-    if (b.s !== 'no') return b;
+    if (b.state !== 'no') return b;
     return no(`${b.why}; traffic between ${e.label} and networks beyond ${g.label} needs BGP on that connection`, b.rule ?? 'bgp.transit');
   }
 
-  private chainHops(g1: GatewayNode, g2: GatewayNode): Hop[] {
-    const hops: Hop[] = [];
+  private chainHops(g1: GatewayNode, g2: GatewayNode): ReachHop[] {
+    const hops: ReachHop[] = [];
     let cur = g1;
     for (const link of this.network.linkChain(g1, g2)) {
       hops.push(linkHop(link, cur));
@@ -271,7 +273,7 @@ export class ReachEngine {
     const notes: string[] = [];
     for (const a of this.network.attachmentsOf(e)) {
       if (a.kind !== 'hub' && a.kind !== 'spoke') continue;
-      if (a.kind === 'spoke' && a.link.transit.s === 'no') continue;
+      if (a.kind === 'spoke' && a.link.transit.state === 'no') continue;
       for (const s of a.gw.forcedTunnelSites) {
         notes.push(`forced tunnelling: site ${s.label} lists a default route (0.0.0.0/0) in its address_space, so Internet-bound traffic from ${e.label} goes through ${a.gw.label} to ${s.label} (bgp.default-route)`);
       }
@@ -291,24 +293,24 @@ function addServed(out: Set<Endpoint>, g: GatewayNode, spokesToo: boolean): void
 }
 
 /** Whether a gateway can route a VNet's or pool's prefixes: it routes by prefix, so they must be known. */
-function prefixesRouted(e: Endpoint, narrowed: Prefix | undefined): Tri {
+function prefixesRouted(e: Endpoint, narrowed: Prefix | undefined): Fact {
   if (narrowed) return YES;
   if (e.prefixes.unknown) {
-    return maybe(`the address space of ${e.label} is not known (${e.prefixes.unknown.reason}); the gateway routes by prefix`);
+    return undecided(`the address space of ${e.label} is not known (${e.prefixes.unknown.reason}); the gateway routes by prefix`);
   }
   if (e.prefixes.items.length === 0) {
-    return e.external ? maybe(`${e.label} is outside this configuration and its address space is not known`) : no(`${e.label} has no address space`);
+    return e.external ? undecided(`${e.label} is outside this configuration and its address space is not known`) : no(`${e.label} has no address space`);
   }
   return YES;
 }
 
 /** Whether the gateway has routes to a site: BGP-learned, or the static `address_space`. */
-function siteRoutes(t: Tunnel): Tri {
-  if (t.bgp.s === 'yes') return YES;
+function siteRoutes(t: Tunnel): Fact {
+  if (t.bgp.state === 'yes') return YES;
   const space = t.localGateway.addressSpace;
   if (space.items.length > 0) return YES;
-  if (space.unknown) return maybe(`address_space of local network gateway ${t.localGateway.address} is not known (${space.unknown.reason})`);
-  if (t.bgp.s === 'unknown') return t.bgp;
+  if (space.unknown) return undecided(`address_space of local network gateway ${t.localGateway.address} is not known (${space.unknown.reason})`);
+  if (t.bgp.state === 'unknown') return t.bgp;
   return no(`local network gateway ${t.localGateway.address} has an empty address_space and ${t.connection.address} is static, so the gateway has no route to ${t.site.label}`);
 }
 
@@ -322,11 +324,11 @@ export function carries(
   site: MaybeList<string> | Prefix[],
   azureLabel: string,
   siteLabel: string,
-): { tri: Tri; note?: string } {
+): { fact: Fact; note?: string } {
   const az = toPrefixes(azure);
   const st = toPrefixes(site);
-  if (az.unknown) return { tri: maybe(`the address space of ${azureLabel} is not known (${az.unknown}); ${sel.origin} narrows what the tunnel carries`) };
-  if (st.unknown) return { tri: maybe(`the address space of ${siteLabel} is not known (${st.unknown}); ${sel.origin} narrows what the tunnel carries`) };
+  if (az.unknown) return { fact: undecided(`the address space of ${azureLabel} is not known (${az.unknown}); ${sel.origin} narrows what the tunnel carries`) };
+  if (st.unknown) return { fact: undecided(`the address space of ${siteLabel} is not known (${st.unknown}); ${sel.origin} narrows what the tunnel carries`) };
   // An address asked about must sit inside a selector; a whole network is carried in part
   // when a selector overlaps it.
   const hits = (selector: Prefix[], ps: Prefix[], exact: boolean) => ps.filter((x) => selector.some((s) => (exact ? contains(s, x) : overlaps(s, x))));
@@ -346,13 +348,13 @@ export function carries(
   }
   const selectorsText = sel.pairs.map((p) => `${showList(p.local)} ↔ ${showList(p.remote)}`).join('; ');
   if (!carried) {
-    if (unknownPair) return { tri: maybe(`the traffic selectors of ${sel.origin} are not known (${unknownPair})`) };
+    if (unknownPair) return { fact: undecided(`the traffic selectors of ${sel.origin} are not known (${unknownPair})`) };
     return {
-      tri: no(`${sel.origin} narrows the tunnel to ${selectorsText}; ${azureLabel} ${showPrefixes(az.prefixes)} ↔ ${siteLabel} ${showPrefixes(st.prefixes)} is outside the selectors`, 'conn.pbts'),
+      fact: no(`${sel.origin} narrows the tunnel to ${selectorsText}; ${azureLabel} ${showPrefixes(az.prefixes)} ↔ ${siteLabel} ${showPrefixes(st.prefixes)} is outside the selectors`, 'conn.pbts'),
     };
   }
   return {
-    tri: YES,
+    fact: YES,
     note: complete ? undefined : `${sel.origin} narrows the tunnel to ${selectorsText}: only that part of ${azureLabel} ↔ ${siteLabel} is carried (conn.pbts)`,
   };
 }
@@ -377,10 +379,10 @@ function linkName(l: V2VLink): string {
   return l.reverse ? `${l.forward.address} / ${l.reverse.address}` : l.forward.address;
 }
 
-function linkHop(l: V2VLink, from: GatewayNode): Hop {
+function linkHop(l: V2VLink, from: GatewayNode): ReachHop {
   const to = l.a === from ? l.b : l.a;
-  const bgp = l.bgp.s === 'yes' ? 'BGP on both connections' : 'static (no BGP)';
-  return { from: from.label, to: to.label, via: l.forward.address, reason: `VNet-to-VNet connections ${linkName(l)}, ${bgp}`, rule: l.bgp.s === 'yes' ? 'bgp.transit' : undefined };
+  const bgp = l.bgp.state === 'yes' ? 'BGP on both connections' : 'static (no BGP)';
+  return { from: from.label, to: to.label, via: l.forward.address, reason: `VNet-to-VNet connections ${linkName(l)}, ${bgp}`, rule: l.bgp.state === 'yes' ? 'bgp.transit' : undefined };
 }
 
 function hubLabel(g: GatewayNode): string {
@@ -391,8 +393,8 @@ function windowsNote(target: Endpoint): string {
   return `Windows P2S clients may need the route to ${target.label} added by hand, and every client must download the VPN profile again after topology changes (p2s.transit)`;
 }
 
-function failed(tri: Tri, depth: number): Candidate {
-  return { tri, hops: [], notes: [], depth };
+function failed(fact: Fact, depth: number): Candidate {
+  return { fact, hops: [], notes: [], depth };
 }
 
 function pick(cs: Candidate[]): Candidate | undefined {
@@ -402,22 +404,22 @@ function pick(cs: Candidate[]): Candidate | undefined {
       best = c;
       continue;
     }
-    const r = RANK[c.tri.s] - RANK[best.tri.s];
+    const r = RANK[c.fact.state] - RANK[best.fact.state];
     if (r < 0) best = c;
     else if (r === 0) {
-      if (c.tri.s === 'no' ? c.depth > best.depth : c.hops.length < best.hops.length) best = c;
+      if (c.fact.state === 'no' ? c.depth > best.depth : c.hops.length < best.hops.length) best = c;
     }
   }
   return best;
 }
 
 function toVerdict(x: Endpoint, c: Candidate, notes: string[]): Verdict {
-  const t = c.tri;
-  if (t.s === 'yes') {
+  const t = c.fact;
+  if (t.state === 'yes') {
     const labels = [x.label, ...c.hops.map((h) => h.to)];
     return { status: 'reachable', reason: collapse(labels).join(' → '), hops: c.hops, notes };
   }
-  if (t.s === 'unknown') return { status: 'unknown', reason: t.why, hops: c.hops, notes };
+  if (t.state === 'unknown') return { status: 'unknown', reason: t.why, hops: c.hops, notes };
   const reason = t.rule && !t.why.includes(`(${t.rule})`) ? `${t.why} (${t.rule})` : t.why;
   return { status: 'unreachable', reason, rule: t.rule, hops: [], notes };
 }

@@ -1,13 +1,13 @@
 import { TopologyLookup } from '../model/lookup';
 import { Topology } from '../model/topology';
 import { ReachEngine } from './engine';
-import { ReachMatrix } from './matrix';
+import { ReachabilityMatrix } from './matrix';
 import { RoutingNetwork } from './network';
 import { resolveEndpoint, Resolution } from './resolve';
-import { Hop, ReachStatus } from './types';
+import { ReachHop, ReachStatus } from './types';
 
 export { ReachEngine } from './engine';
-export { ReachMatrix } from './matrix';
+export { ReachabilityMatrix } from './matrix';
 export { RoutingNetwork } from './network';
 export { ReachQueryError, resolveEndpoint } from './resolve';
 export * from './types';
@@ -20,7 +20,7 @@ export interface ReachAnswer {
   readonly status: ReachStatus;
   readonly reason: string;
   readonly rule?: string;
-  readonly hops: Hop[];
+  readonly hops: ReachHop[];
   readonly notes: string[];
 }
 
@@ -28,7 +28,7 @@ export interface ReachAnswer {
 export class TopologyReach {
   public readonly network: RoutingNetwork;
   public readonly engine: ReachEngine;
-  private built?: ReachMatrix;
+  private built?: ReachabilityMatrix;
 
   constructor(public readonly topology: Topology, lookup?: TopologyLookup) {
     this.network = new RoutingNetwork(topology, lookup ?? new TopologyLookup(topology));
@@ -51,8 +51,8 @@ export class TopologyReach {
     return { from: fromName, to: toName, status: v.status, reason: v.reason, rule: v.rule, hops: v.hops, notes: [...from.notes, ...to.notes, ...v.notes] };
   }
 
-  public matrix(): ReachMatrix {
-    this.built ??= new ReachMatrix(this.engine);
+  public matrix(): ReachabilityMatrix {
+    this.built ??= new ReachabilityMatrix(this.engine);
     return this.built;
   }
 }

@@ -15,7 +15,7 @@ const LABELS = new Intl.Collator('en', { numeric: true });
  * when asked for. Holding every verdict made the matrix of a 5,000-spoke hub the largest thing
  * in memory.
  */
-export class ReachMatrix {
+export class ReachabilityMatrix {
   public readonly endpoints: readonly Endpoint[];
   private readonly position = new Map<string, number>();
   /** Per source position: positions of the endpoints it reaches, ascending. */

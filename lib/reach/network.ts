@@ -1,9 +1,9 @@
 import { TopologyLookup } from '../model/lookup';
-import { Connection, Entity, LocalNetworkGateway, Peering, Topology, VirtualNetwork, VpnGateway } from '../model/topology';
+import { Connection, Entity, LocalNetworkGateway, Peering, Topology, VirtualNetwork, VirtualNetworkGateway } from '../model/topology';
 import { isKnown, isUnknown, knownList, Maybe, MaybeList, Unknown } from '../model/unknown';
 import { parsePrefix } from '../private/cidr';
 import { connectionBgpOf, gatewayBgpOf, gatewayTypeOf, vpnTypeOf } from '../azure/defaults';
-import { both, Endpoint, maybe, no, Tri, YES } from './types';
+import { both, Endpoint, undecided, no, Fact, YES } from './types';
 import { IPSEC, VNET2VNET } from '../azure/connection-types';
 
 /**
@@ -15,13 +15,13 @@ import { IPSEC, VNET2VNET } from '../azure/connection-types';
  */
 
 export interface GatewayNode {
-  readonly gateway: VpnGateway;
+  readonly gateway: VirtualNetworkGateway;
   readonly label: string;
   /** The VNet the gateway sits in. */
   hub?: Endpoint;
   /** Why the hub is not known, when it isn't. */
   hubUnknown?: string;
-  readonly bgp: Tri;
+  readonly bgp: Fact;
   readonly policyBased: boolean;
   readonly spokes: SpokeLink[];
   readonly tunnels: Tunnel[];
@@ -39,7 +39,7 @@ export interface GatewayNode {
 export interface SpokeLink {
   readonly vnet: Endpoint;
   readonly gateway: GatewayNode;
-  readonly transit: Tri;
+  readonly transit: Fact;
   /** The spoke → hub peering. */
   readonly toHub?: Peering;
   /** The hub → spoke peering. */
@@ -60,11 +60,11 @@ export interface Tunnel {
   readonly site: Endpoint;
   readonly localGateway: LocalNetworkGateway;
   /** Whether the tunnel carries traffic at all. */
-  readonly up: Tri;
+  readonly up: Fact;
   /** BGP on the connection, the gateway and the local network gateway. */
-  readonly bgp: Tri;
+  readonly bgp: Fact;
   /** Whether it carries traffic that enters or leaves Azure through another connection. */
-  readonly transit: Tri;
+  readonly transit: Fact;
   readonly selectors?: Selectors;
 }
 
@@ -74,8 +74,8 @@ export interface V2VLink {
   readonly b: GatewayNode;
   readonly forward: Connection;
   readonly reverse?: Connection;
-  readonly up: Tri;
-  readonly bgp: Tri;
+  readonly up: Fact;
+  readonly bgp: Fact;
 }
 
 export type Attachment =
@@ -90,7 +90,7 @@ export interface PeeringPair {
   readonly b: Endpoint;
   readonly ab?: Peering;
   readonly ba?: Peering;
-  readonly status: Tri;
+  readonly status: Fact;
 }
 
 export class RoutingNetwork {
@@ -172,9 +172,9 @@ export class RoutingNetwork {
    * Whether traffic can cross from one gateway to another over BGP VNet-to-VNet links:
    * yes within a BGP cloud, unknown when the cloud depends on an unknown BGP flag.
    */
-  public bgpPath(g1: GatewayNode, g2: GatewayNode): Tri | undefined {
+  public bgpPath(g1: GatewayNode, g2: GatewayNode): Fact | undefined {
     if (this.certain.same(g1, g2)) return YES;
-    if (this.possible.same(g1, g2)) return maybe(this.possibleWhy.get(this.possible.find(g1)) ?? 'a VNet-to-VNet connection has unknown settings');
+    if (this.possible.same(g1, g2)) return undecided(this.possibleWhy.get(this.possible.find(g1)) ?? 'a VNet-to-VNet connection has unknown settings');
     return undefined;
   }
 
@@ -206,7 +206,7 @@ export class RoutingNetwork {
     while (queue.length > 0) {
       const g = queue.shift()!;
       for (const link of g.links) {
-        if (link.up.s === 'no' || link.bgp.s === 'no') continue;
+        if (link.up.state === 'no' || link.bgp.state === 'no') continue;
         const next = link.a === g ? link.b : link.a;
         if (seen.has(next)) continue;
         seen.add(next);
@@ -294,7 +294,7 @@ export class RoutingNetwork {
     }
   }
 
-  private whyNoHub(g: VpnGateway): string {
+  private whyNoHub(g: VirtualNetworkGateway): string {
     if (!isKnown(g.ipConfigurations)) return `the ip_configuration blocks of ${g.address} are not known (${g.ipConfigurations.reason})`;
     for (const ipc of g.ipConfigurations) {
       if (isUnknown(ipc.subnet)) return `the subnet of ${g.address} is not known (${ipc.subnet.reason})`;
@@ -352,7 +352,7 @@ export class RoutingNetwork {
     consider(pair.b, gwA, pair.ba, pair.ab, gwB.length > 0);
   }
 
-  private transitStatus(spoke: Endpoint, gw: GatewayNode, toHub: Peering | undefined, fromHub: Peering | undefined): Tri {
+  private transitStatus(spoke: Endpoint, gw: GatewayNode, toHub: Peering | undefined, fromHub: Peering | undefined): Fact {
     const hub = gw.hub!;
     if (!toHub || !fromHub) {
       return no(`only one direction of the peering between ${spoke.label} and ${hub.label} exists; both must exist`, 'peer.both-sides');
@@ -362,14 +362,14 @@ export class RoutingNetwork {
     }
     const use = toHub.useRemoteGateways ?? false;
     const allow = fromHub.allowGatewayTransit ?? false;
-    if (isUnknown(use)) return maybe(`use_remote_gateways on ${toHub.address} is not known (${use.reason})`);
+    if (isUnknown(use)) return undecided(`use_remote_gateways on ${toHub.address} is not known (${use.reason})`);
     if (!use) {
       return no(
         `${spoke.label} is peered with ${hub.label} without gateway transit: use_remote_gateways is not set on ${toHub.address}, so ${spoke.label} doesn't get ${gw.label}'s routes`,
         'peer.non-transitive',
       );
     }
-    if (isUnknown(allow)) return maybe(`allow_gateway_transit on ${fromHub.address} is not known (${allow.reason})`);
+    if (isUnknown(allow)) return undecided(`allow_gateway_transit on ${fromHub.address} is not known (${allow.reason})`);
     if (!allow) {
       return no(`use_remote_gateways is set on ${toHub.address} but allow_gateway_transit is not set on ${fromHub.address}; Azure refuses the peering`, 'peer.use-remote-needs-gateway');
     }
@@ -395,13 +395,13 @@ export class RoutingNetwork {
         }
         continue;
       }
-      const typeUnknown = isUnknown(type) ? maybe(`the type of connection ${c.address} is not known (${type.reason})`) : YES;
+      const typeUnknown = isUnknown(type) ? undecided(`the type of connection ${c.address} is not known (${type.reason})`) : YES;
       if (v2v) this.addLink(c, gw, typeUnknown, seenPairs);
       else this.addTunnel(c, gw, typeUnknown);
     }
   }
 
-  private addTunnel(c: Connection, gw: GatewayNode, typeKnown: Tri): void {
+  private addTunnel(c: Connection, gw: GatewayNode, typeKnown: Fact): void {
     const lng = this.lookup.localGateway(c.localGateway);
     const site = lng ? this.byAddress.get(lng.address) : undefined;
     if (!lng || !site) {
@@ -409,14 +409,14 @@ export class RoutingNetwork {
       return;
     }
     const connBgp = connectionBgpOf(c);
-    let bgp: Tri;
-    if (isUnknown(connBgp)) bgp = maybe(`bgp_enabled on ${c.address} is not known (${connBgp.reason})`);
+    let bgp: Fact;
+    if (isUnknown(connBgp)) bgp = undecided(`bgp_enabled on ${c.address} is not known (${connBgp.reason})`);
     else if (!connBgp) bgp = no(`connection ${c.address} is static (bgp_enabled is not set)`, 'bgp.transit');
     else if (!lng.bgpSettings) bgp = no(`bgp_enabled is set on ${c.address} but local network gateway ${lng.address} has no bgp_settings`, 'bgp.flags');
     else bgp = gw.bgp;
     const pbts = c.usePolicyBasedTrafficSelectors ?? false;
-    let notPbts: Tri = YES;
-    if (isUnknown(pbts)) notPbts = maybe(`use_policy_based_traffic_selectors on ${c.address} is not known (${pbts.reason})`);
+    let notPbts: Fact = YES;
+    if (isUnknown(pbts)) notPbts = undecided(`use_policy_based_traffic_selectors on ${c.address} is not known (${pbts.reason})`);
     else if (pbts) notPbts = no(`connection ${c.address} uses policy-based traffic selectors, and such connections never transit`, 'conn.pbts');
     else if (gw.policyBased) notPbts = no(`gateway ${gw.label} is PolicyBased, and policy-based tunnels never transit`, 'conn.pbts');
     const tunnel: Tunnel = {
@@ -450,7 +450,7 @@ export class RoutingNetwork {
     return undefined;
   }
 
-  private addLink(c: Connection, gw: GatewayNode, typeKnown: Tri, seenPairs: Set<string>): void {
+  private addLink(c: Connection, gw: GatewayNode, typeKnown: Fact, seenPairs: Set<string>): void {
     const peer = isKnown(c.peerGateway) ? this.gatewayByAddress.get(c.peerGateway) : undefined;
     if (!peer || peer === gw) {
       gw.unresolved.push(`${c.address}: ${isUnknown(c.peerGateway) ? `peer_virtual_network_gateway_id is not known (${c.peerGateway.reason})` : 'its peer gateway is not in this configuration'}`);
@@ -464,9 +464,9 @@ export class RoutingNetwork {
     const up = reverse
       ? typeKnown
       : no(`only ${c.address} exists: a VNet-to-VNet link needs a connection resource in each direction (from ${peer.label} back to ${gw.label})`, 'conn.v2v.pair');
-    const halfBgp = (conn: Connection, g: GatewayNode): Tri => {
+    const halfBgp = (conn: Connection, g: GatewayNode): Fact => {
       const b = connectionBgpOf(conn);
-      if (isUnknown(b)) return maybe(`bgp_enabled on ${conn.address} is not known (${b.reason})`);
+      if (isUnknown(b)) return undecided(`bgp_enabled on ${conn.address} is not known (${b.reason})`);
       if (!b) return no(`${conn.address} does not run BGP (bgp_enabled is not set); BGP must be on for both connections of a VNet-to-VNet pair`, 'bgp.transit');
       return g.bgp;
     };
@@ -479,23 +479,23 @@ export class RoutingNetwork {
 
   private buildClouds(): void {
     for (const link of this.links) {
-      if (link.up.s === 'no') continue;
+      if (link.up.state === 'no') continue;
       this.linked.union(link.a, link.b);
-      if (link.bgp.s === 'no') continue;
+      if (link.bgp.state === 'no') continue;
       const root = this.possible.find(link.a);
       const rootB = this.possible.find(link.b);
-      const why = [link.up, link.bgp].find((t) => t.s === 'unknown');
-      const inherited = this.possibleWhy.get(root) ?? this.possibleWhy.get(rootB) ?? (why && why.s === 'unknown' ? why.why : undefined);
+      const why = [link.up, link.bgp].find((t) => t.state === 'unknown');
+      const inherited = this.possibleWhy.get(root) ?? this.possibleWhy.get(rootB) ?? (why && why.state === 'unknown' ? why.why : undefined);
       this.possible.union(link.a, link.b);
       this.joined.union(link.a, link.b);
       if (inherited) this.possibleWhy.set(this.possible.find(link.a), inherited);
-      if (link.up.s === 'yes' && link.bgp.s === 'yes') this.certain.union(link.a, link.b);
+      if (link.up.state === 'yes' && link.bgp.state === 'yes') this.certain.union(link.a, link.b);
     }
     // A site with BGP tunnels to two gateways that Azure doesn't join: only the on-premises
     // device can forward between them, and the configuration doesn't describe it.
     const bySite = new Map<string, GatewayNode[]>();
     for (const g of this.gateways) {
-      for (const t of g.tunnels) if (t.transit.s !== 'no') pushTo(bySite, t.site.id, g);
+      for (const t of g.tunnels) if (t.transit.state !== 'no') pushTo(bySite, t.site.id, g);
     }
     for (const [siteId, gws] of bySite) {
       for (let i = 1; i < gws.length; i++) {
@@ -518,20 +518,20 @@ export class RoutingNetwork {
   }
 }
 
-function peeringStatus(local: Endpoint, remote: Endpoint, p: Peering, reverse: Peering | undefined): Tri {
+function peeringStatus(local: Endpoint, remote: Endpoint, p: Peering, reverse: Peering | undefined): Fact {
   if (!reverse) {
     return no(`only ${p.address} exists: a peering carries traffic once both directions exist (from ${remote.label} back to ${local.label})`, 'peer.both-sides');
   }
   for (const q of [p, reverse]) {
     const access = q.allowVirtualNetworkAccess ?? true;
-    if (isUnknown(access)) return maybe(`allow_virtual_network_access on ${q.address} is not known (${access.reason})`);
+    if (isUnknown(access)) return undecided(`allow_virtual_network_access on ${q.address} is not known (${access.reason})`);
     if (!access) return no(`allow_virtual_network_access is false on ${q.address}`, 'peer.both-sides');
   }
   return YES;
 }
 
-function triBool(value: Maybe<boolean>, what: string, whyNot: string, rule: string): Tri {
-  if (isUnknown(value)) return maybe(`${what} is not known (${value.reason})`);
+function triBool(value: Maybe<boolean>, what: string, whyNot: string, rule: string): Fact {
+  if (isUnknown(value)) return undecided(`${what} is not known (${value.reason})`);
   return value ? YES : no(whyNot, rule);
 }
 

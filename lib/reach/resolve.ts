@@ -173,7 +173,7 @@ function byAddress(net: RoutingNetwork, q: Prefix): Resolution {
     return { kind: 'nowhere', status: 'unknown', reason: `${q.text} is in no known address space, and the address space of ${e.label} is not known (${e.prefixes.unknown!.reason})` };
   }
   const bgpSites = new Set<string>();
-  for (const g of net.gateways) for (const t of g.tunnels) if (t.bgp.s !== 'no') bgpSites.add(t.site.label);
+  for (const g of net.gateways) for (const t of g.tunnels) if (t.bgp.state !== 'no') bgpSites.add(t.site.label);
   if (bgpSites.size > 0) {
     return { kind: 'nowhere', status: 'unknown', reason: `${q.text} is in no address space of the configuration; BGP site(s) ${[...bgpSites].join(', ')} may advertise it (learned over BGP, known only after apply)` };
   }

@@ -27,14 +27,14 @@ export interface Endpoint {
 }
 
 /** One step of a path, and why it carries the traffic. */
-export interface Hop {
+export interface ReachHop {
   /** Label of the endpoint or gateway the step starts at. */
   readonly from: string;
   readonly to: string;
   /** Terraform address of the resource that makes the step work (peering, connection, gateway). */
   readonly via: string;
   readonly reason: string;
-  /** Catalogue rule id (azure-vpn-rules.md) the reasoning comes from. */
+  /** Catalogue rule id (RULES.md) the reasoning comes from. */
   readonly rule?: string;
 }
 
@@ -45,7 +45,7 @@ export interface Verdict {
   /** Rule id the reason cites, when there is one. */
   readonly rule?: string;
   /** The path when reachable (or when it would be, for unknown); empty otherwise. */
-  readonly hops: Hop[];
+  readonly hops: ReachHop[];
   /** Things worth knowing on the way: forced tunnelling, client routes, on-prem device settings. */
   readonly notes: string[];
 }
@@ -54,27 +54,27 @@ export interface Verdict {
  * Three-valued facts: a fact that holds, one that does not (and why, citing a rule), and one
  * that depends on a value not known before apply (and which).
  */
-export type Tri =
-  | { readonly s: 'yes' }
-  | { readonly s: 'no'; readonly why: string; readonly rule?: string }
-  | { readonly s: 'unknown'; readonly why: string };
+export type Fact =
+  | { readonly state: 'yes' }
+  | { readonly state: 'no'; readonly why: string; readonly rule?: string }
+  | { readonly state: 'unknown'; readonly why: string };
 
-export const YES: Tri = { s: 'yes' };
+export const YES: Fact = { state: 'yes' };
 
-export function no(why: string, rule?: string): Tri {
-  return { s: 'no', why, rule };
+export function no(why: string, rule?: string): Fact {
+  return { state: 'no', why, rule };
 }
 
-export function maybe(why: string): Tri {
-  return { s: 'unknown', why };
+export function undecided(why: string): Fact {
+  return { state: 'unknown', why };
 }
 
 /** Both must hold: the first "no" wins, then the first "unknown". */
-export function both(...facts: Tri[]): Tri {
-  let firstUnknown: Tri | undefined;
+export function both(...facts: Fact[]): Fact {
+  let firstUnknown: Fact | undefined;
   for (const f of facts) {
-    if (f.s === 'no') return f;
-    if (f.s === 'unknown' && !firstUnknown) firstUnknown = f;
+    if (f.state === 'no') return f;
+    if (f.state === 'unknown' && !firstUnknown) firstUnknown = f;
   }
   return firstUnknown ?? YES;
 }

@@ -86,12 +86,12 @@ export function buildDiagram(net: RoutingNetwork): Diagram {
       if (seen.has(key)) continue;
       seen.add(key);
       const transit = [...net.attachmentsOf(pair.a), ...net.attachmentsOf(pair.b)].find(
-        (x) => x.kind === 'spoke' && (x.link.vnet === pair.a || x.link.vnet === pair.b) && x.link.transit.s !== 'no' && (x.gw.hub === pair.a || x.gw.hub === pair.b),
+        (x) => x.kind === 'spoke' && (x.link.vnet === pair.a || x.link.vnet === pair.b) && x.link.transit.state !== 'no' && (x.gw.hub === pair.a || x.gw.hub === pair.b),
       );
       const oneWay = !pair.ab || !pair.ba;
       if (transit && transit.kind === 'spoke') {
         // Drawn from the spoke to the hub, whose gateway it uses.
-        const unknown = transit.link.transit.s === 'unknown' ? ' (unknown)' : '';
+        const unknown = transit.link.transit.state === 'unknown' ? ' (unknown)' : '';
         edges.push({ from: idOf(transit.link.vnet.id), to: idOf(transit.gw.hub!.id), kind: 'transit-peering', label: `peering, gateway transit${unknown}` });
       } else {
         edges.push({ from: idOf(pair.a.id), to: idOf(pair.b.id), kind: oneWay ? 'broken' : 'peering', label: oneWay ? 'peering, one direction only' : 'peering' });
@@ -101,17 +101,17 @@ export function buildDiagram(net: RoutingNetwork): Diagram {
   for (const g of net.gateways) {
     const gid = idOf(`gw:${g.gateway.address}`);
     for (const t of g.tunnels) {
-      const bgp = t.bgp.s === 'yes' ? 'BGP' : t.bgp.s === 'unknown' ? 'BGP unknown' : 'static';
+      const bgp = t.bgp.state === 'yes' ? 'BGP' : t.bgp.state === 'unknown' ? 'BGP unknown' : 'static';
       const pbts = t.selectors ? ', traffic selectors' : '';
-      edges.push({ from: gid, to: idOf(t.site.id), kind: t.bgp.s === 'yes' ? 'bgp-tunnel' : 'static-tunnel', label: `S2S, ${bgp}${pbts}` });
+      edges.push({ from: gid, to: idOf(t.site.id), kind: t.bgp.state === 'yes' ? 'bgp-tunnel' : 'static-tunnel', label: `S2S, ${bgp}${pbts}` });
     }
     if (g.p2s) edges.push({ from: idOf(g.p2s.id), to: gid, kind: 'p2s', label: 'P2S' });
   }
   for (const l of net.links) {
     const from = idOf(`gw:${l.a.gateway.address}`);
     const to = idOf(`gw:${l.b.gateway.address}`);
-    if (l.up.s === 'no') edges.push({ from, to, kind: 'broken', label: 'VNet-to-VNet, one connection only' });
-    else edges.push({ from, to, kind: l.bgp.s === 'yes' ? 'bgp-tunnel' : 'static-tunnel', label: `VNet-to-VNet, ${l.bgp.s === 'yes' ? 'BGP' : l.bgp.s === 'unknown' ? 'BGP unknown' : 'static'}` });
+    if (l.up.state === 'no') edges.push({ from, to, kind: 'broken', label: 'VNet-to-VNet, one connection only' });
+    else edges.push({ from, to, kind: l.bgp.state === 'yes' ? 'bgp-tunnel' : 'static-tunnel', label: `VNet-to-VNet, ${l.bgp.state === 'yes' ? 'BGP' : l.bgp.state === 'unknown' ? 'BGP unknown' : 'static'}` });
   }
   return { nodes, edges };
 }

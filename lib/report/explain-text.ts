@@ -1,8 +1,8 @@
 import { escapeControls as e } from '../private/text';
-import { Hop } from '../reach/types';
+import { ReachHop } from '../reach/types';
 
 /** The lines `azvpn reach` prints for one answer; names from the configuration show control characters as escapes. */
-export function explanationText(from: string, to: string, status: string, reason: string, hops: readonly Hop[], notes: readonly string[]): string {
+export function explanationText(from: string, to: string, status: string, reason: string, hops: readonly ReachHop[], notes: readonly string[]): string {
   const lines = [`${e(from)} → ${e(to)}: ${status}`];
   if (status === 'reachable') lines.push(`  path: ${e(reason)}`);
   else lines.push(`  ${status === 'unknown' ? 'why unknown' : 'why not'}: ${e(reason)}`);

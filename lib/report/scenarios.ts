@@ -1,4 +1,4 @@
-import { Connection, LocalNetworkGateway, Peering, VpnGateway } from '../model/topology';
+import { Connection, LocalNetworkGateway, Peering, VirtualNetworkGateway } from '../model/topology';
 import { isKnown, isUnknown, Maybe, MaybeList } from '../model/unknown';
 import { RULES } from '../rules/catalogue';
 import { checkTopology } from '../rules/engine';
@@ -6,9 +6,9 @@ import { Finding, Severity } from '../rules/rule';
 import { vpnSku } from '../azure/sku-capabilities';
 import { hostPrefix } from '../private/cidr';
 import { activeActiveOf, gatewayAsnOf, gatewayBgpOf, vpnTypeOf } from '../azure/defaults';
-import { ReachMatrix } from '../reach/matrix';
+import { ReachabilityMatrix } from '../reach/matrix';
 import { GatewayNode, RoutingNetwork, SpokeLink, Tunnel } from '../reach/network';
-import { both, Tri } from '../reach/types';
+import { both, Fact } from '../reach/types';
 import { AZURE_DEFAULT_ASN } from '../azure/asn';
 import { EXPRESS_ROUTE_GATEWAY } from '../azure/connection-types';
 
@@ -46,7 +46,7 @@ export interface ScenarioChecklist {
   readonly items: ChecklistItem[];
 }
 
-export function scenarioChecklists(net: RoutingNetwork, matrix: ReachMatrix): ScenarioChecklist[] {
+export function scenarioChecklists(net: RoutingNetwork, matrix: ReachabilityMatrix): ScenarioChecklist[] {
   const verdicts = new RuleVerdicts(checkTopology(net.topology));
   const out: ScenarioChecklist[] = [];
   out.push(...peeringChecklists(net, verdicts));
@@ -140,14 +140,14 @@ function item(check: string, status: ChecklistStatus, detail: string, rule?: str
 }
 
 /** A reachability item: the reach engine decides it, and `see` names the catalogue id behind the semantics. */
-function reachItem(check: string, t: Tri, passDetail: string, see: string): ChecklistItem {
+function reachItem(check: string, t: Fact, passDetail: string, see: string): ChecklistItem {
   const { rule, ...rest } = fromTri(check, t, passDetail, see);
   return { ...rest, see: rule ?? see };
 }
 
-function fromTri(check: string, t: Tri, passDetail: string, rule?: string): ChecklistItem {
-  if (t.s === 'yes') return item(check, 'pass', passDetail, rule);
-  if (t.s === 'unknown') return item(check, 'unknown', t.why, rule);
+function fromTri(check: string, t: Fact, passDetail: string, rule?: string): ChecklistItem {
+  if (t.state === 'yes') return item(check, 'pass', passDetail, rule);
+  if (t.state === 'unknown') return item(check, 'unknown', t.why, rule);
   return item(check, 'fail', t.why, t.rule ?? rule);
 }
 
@@ -182,7 +182,7 @@ function peeringChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioCheckl
       const items: ChecklistItem[] = [
         item('The peered VNets are in the same region', 'info', `same region: ${sameRegion}. Not required today: global VNet peering, with gateway transit, is supported (the 2019 article predates it)`, 'peer.global-transit'),
         v.item('The peered VNets have non-overlapping address spaces', 'peer.no-overlap', peerings, { pass: prefixesDetail([pair.a, pair.b]) }),
-        v.decided(fromTri('The peering exists in both directions', pair.ab && pair.ba ? { s: 'yes' } : pair.status, `${pair.ab?.address} and ${pair.ba?.address}`, 'peer.both-sides'), peerings),
+        v.decided(fromTri('The peering exists in both directions', pair.ab && pair.ba ? { state: 'yes' } : pair.status, `${pair.ab?.address} and ${pair.ba?.address}`, 'peer.both-sides'), peerings),
         item('Peering is not transitive', 'info', `${pair.a.label} and ${pair.b.label} reach each other through this peering only; VNets peered with just one of them are not reachable from the other`, 'peer.non-transitive'),
       ];
       for (const p of [pair.ab, pair.ba]) if (p) items.push(item(`Settings of ${p.address}`, 'info', peeringSettings(p)));
@@ -217,7 +217,7 @@ function vnetToVnetChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioChe
       }),
     );
     items.push(addressRangeItem(c, link.b));
-    items.push(r ? addressRangeItem(r, link.a) : v.item(`${link.b.label}'s connection back to ${link.a.label} exists`, 'conn.v2v.pair', pair, { fail: link.up.s === 'no' ? link.up.why : 'missing' }));
+    items.push(r ? addressRangeItem(r, link.a) : v.item(`${link.b.label}'s connection back to ${link.a.label} exists`, 'conn.v2v.pair', pair, { fail: link.up.state === 'no' ? link.up.why : 'missing' }));
     items.push(v.item('The pre-shared keys match on both connection objects', 'conn.v2v.pair', pair, sharedKeyDetails(c, r)));
     items.push(v.decided(peerGatewayItem(c, link.a, link.b), pair));
     if (r) items.push(v.decided(peerGatewayItem(r, link.b, link.a), pair));
@@ -278,7 +278,7 @@ export function describePolicy(p: Connection['ipsecPolicy']): string {
 
 // --- Scenario 2 ----------------------------------------------------------------------------
 
-function p2sChecklists(net: RoutingNetwork, matrix: ReachMatrix, v: RuleVerdicts): ScenarioChecklist[] {
+function p2sChecklists(net: RoutingNetwork, matrix: ReachabilityMatrix, v: RuleVerdicts): ScenarioChecklist[] {
   const out: ScenarioChecklist[] = [];
   for (const g of net.gateways) {
     const p2s = g.gateway.p2s;
@@ -294,7 +294,7 @@ function p2sChecklists(net: RoutingNetwork, matrix: ReachMatrix, v: RuleVerdicts
     const others: Array<{ label: string; prefixes: MaybeList<string> }> = [g.p2s];
     if (g.hub) others.push(g.hub);
     for (const s of g.spokes) others.push(s.vnet);
-    for (const t of g.tunnels) if (t.bgp.s !== 'yes') others.push({ label: t.site.label, prefixes: t.localGateway.addressSpace });
+    for (const t of g.tunnels) if (t.bgp.state !== 'yes') others.push({ label: t.site.label, prefixes: t.localGateway.addressSpace });
     items.push(v.item('The client address pool overlaps no VNet or site it connects to', 'p2s.pool.no-overlap', gw, { pass: prefixesDetail(others) }));
     items.push(authItem(g));
     const sku = g.gateway.sku;
@@ -364,9 +364,10 @@ function multiSiteChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioChec
     if (g.hub) sides.push(g.hub);
     for (const t of sites) sides.push({ label: t.site.label, prefixes: staticPrefixes(t.localGateway) });
     const connections = [g.gateway, ...sites.map((t) => t.connection)];
-    items.push(v.item("The sites' address spaces overlap neither each other nor the VNet", 'conn.no-overlap', connections, { pass: prefixesDetail(sides) }));
-    items.push(v.decided(distinctDevicesItem(sites), sites.map((t) => t.localGateway)));
-    out.push({ scenario: S3, subject: `${g.label}: ${sites.map((t) => t.site.label).join(', ')}`, items: items.map((i) => v.decided(i, connections)) });
+    const decided = items.map((i) => v.decided(i, connections));
+    decided.push(v.item("The sites' address spaces overlap neither each other nor the VNet", 'conn.no-overlap', connections, { pass: prefixesDetail(sides) }));
+    decided.push(v.decided(distinctDevicesItem(sites), sites.map((t) => t.localGateway)));
+    out.push({ scenario: S3, subject: `${g.label}: ${sites.map((t) => t.site.label).join(', ')}`, items: decided });
   }
   return out;
 }
@@ -399,7 +400,7 @@ function distinctDevicesItem(tunnels: Tunnel[]): ChecklistItem {
 
 // --- Scenario 4 ----------------------------------------------------------------------------
 
-function transitChecklists(net: RoutingNetwork, matrix: ReachMatrix, v: RuleVerdicts): ScenarioChecklist[] {
+function transitChecklists(net: RoutingNetwork, matrix: ReachabilityMatrix, v: RuleVerdicts): ScenarioChecklist[] {
   const out: ScenarioChecklist[] = [];
   for (const g of net.gateways) {
     if (g.p2s && (g.tunnels.length > 0 || g.links.length > 0)) {
@@ -473,7 +474,7 @@ function spokeTransitItems(s: SpokeLink): ChecklistItem[] {
     flagItem(`Allow gateway transit on ${hub} → ${s.vnet.label}`, s.fromHub, allow, 'peer.use-remote-needs-gateway'),
     flagItem(`Use remote gateways on ${s.vnet.label} → ${hub}`, s.toHub, use, 'peer.non-transitive'),
   ];
-  if (s.transit.s === 'no' && s.transit.rule === 'peer.use-remote-no-local-gw') items.push(item(`${s.vnet.label} has no gateway of its own`, 'fail', s.transit.why, 'peer.use-remote-no-local-gw'));
+  if (s.transit.state === 'no' && s.transit.rule === 'peer.use-remote-no-local-gw') items.push(item(`${s.vnet.label} has no gateway of its own`, 'fail', s.transit.why, 'peer.use-remote-no-local-gw'));
   return items;
 }
 
@@ -547,7 +548,7 @@ export interface BgpPeerAddresses {
  * The gateway's BGP peer addresses per instance: the custom APIPA addresses are in the
  * configuration; the default address comes from the GatewaySubnet and is known only after apply.
  */
-export function bgpPeerAddresses(g: VpnGateway): BgpPeerAddresses[] {
+export function bgpPeerAddresses(g: VirtualNetworkGateway): BgpPeerAddresses[] {
   const aa = activeActiveOf(g);
   const ipcs = isKnown(g.ipConfigurations) ? g.ipConfigurations : [];
   const names = ipcs.map((c, i) => (isKnown(c.name) && c.name ? c.name : i === 0 ? 'default' : 'activeActive'));
@@ -639,6 +640,6 @@ function statusOf(s: string): ChecklistStatus {
   return s === 'reachable' ? 'pass' : s === 'unknown' ? 'unknown' : 'fail';
 }
 
-function transitWhy(t: Tri): string {
-  return t.s === 'yes' ? 'BGP' : t.why;
+function transitWhy(t: Fact): string {
+  return t.state === 'yes' ? 'BGP' : t.why;
 }

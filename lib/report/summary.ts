@@ -82,7 +82,7 @@ export function buildSummary(name: string, reach: TopologyReach): TopologySummar
         from: g.label,
         to: t.site.label,
         routing: routingOf(t.bgp),
-        routingNote: c.bgpEnabled === true && t.bgp.s === 'no' ? t.bgp.why : undefined,
+        routingNote: c.bgpEnabled === true && t.bgp.state === 'no' ? t.bgp.why : undefined,
         ipsecPolicy: describePolicy(c.ipsecPolicy),
         trafficSelectors: t.selectors ? `${t.selectors.origin}: ${t.selectors.pairs.map((p) => `${showList(p.local)} ↔ ${showList(p.remote)}`).join('; ')}` : undefined,
       });
@@ -95,8 +95,8 @@ export function buildSummary(name: string, reach: TopologyReach): TopologySummar
       connections: [l.forward.address, ...(l.reverse ? [l.reverse.address] : [])],
       from: l.a.label,
       to: l.b.label,
-      routing: l.up.s === 'no' ? `not up: ${l.up.why}` : routingOf(l.bgp),
-      routingNote: asked && l.bgp.s === 'no' ? l.bgp.why : undefined,
+      routing: l.up.state === 'no' ? `not up: ${l.up.why}` : routingOf(l.bgp),
+      routingNote: asked && l.bgp.state === 'no' ? l.bgp.why : undefined,
       ipsecPolicy: describePolicy(l.forward.ipsecPolicy),
     });
   }
@@ -189,9 +189,9 @@ function byAddress<T>(items: readonly T[], address: (item: T) => string): T[] {
   return items.slice().sort((a, b) => (address(a) < address(b) ? -1 : address(a) > address(b) ? 1 : 0));
 }
 
-function routingOf(t: { s: string; why?: string }): string {
-  if (t.s === 'yes') return 'BGP';
-  if (t.s === 'unknown') return `unknown (${t.why})`;
+function routingOf(t: { state: string; why?: string }): string {
+  if (t.state === 'yes') return 'BGP';
+  if (t.state === 'unknown') return `unknown (${t.why})`;
   return 'static';
 }
 

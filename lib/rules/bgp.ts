@@ -1,5 +1,5 @@
 import { sameValue } from '../model/unknown';
-import { Connection, Entity, LocalNetworkGateway, VpnGateway } from '../model/topology';
+import { Connection, Entity, LocalNetworkGateway, VirtualNetworkGateway } from '../model/topology';
 import { isApipa, isAzureApipaRange, parseAddress, parsePrefix } from '../private/cidr';
 import { vpnSku } from '../azure/sku-capabilities';
 import {
@@ -28,17 +28,17 @@ const USABLE_PRIVATE_ASNS = USABLE_PRIVATE_ASN_RANGES.map((r) => `${r.from}–${
 // Shared readers
 
 /** The gateway when it is a declared VPN gateway; ExpressRoute gateways are not BGP-configurable here. */
-function vpnGateway(ctx: RuleContext, g: VpnGateway): VpnGateway | undefined {
+function vpnGateway(ctx: RuleContext, g: VirtualNetworkGateway): VirtualNetworkGateway | undefined {
   if (g.external) return undefined;
   const type = knownOrSkipped(ctx, g, 'type', gatewayTypeOf(g));
   return type === 'Vpn' ? g : undefined;
 }
 
-function gatewayOf(ctx: RuleContext, c: Connection): VpnGateway | undefined {
+function gatewayOf(ctx: RuleContext, c: Connection): VirtualNetworkGateway | undefined {
   return referenced(ctx, c, 'virtual_network_gateway_id', c.gateway, (a) => ctx.lookup.gateway(a));
 }
 
-function peerGatewayOf(ctx: RuleContext, c: Connection): VpnGateway | undefined {
+function peerGatewayOf(ctx: RuleContext, c: Connection): VirtualNetworkGateway | undefined {
   return referenced(ctx, c, 'peer_virtual_network_gateway_id', c.peerGateway, (a) => ctx.lookup.gateway(a));
 }
 
@@ -70,12 +70,12 @@ function apipaPeerAddress(ctx: RuleContext, from: Entity, lng: LocalNetworkGatew
 }
 
 /** How a gateway's ASN reads in a message: its value, and whether it is the default. */
-function describeGatewayAsn(g: VpnGateway, asn: number): string {
+function describeGatewayAsn(g: VirtualNetworkGateway, asn: number): string {
   return g.bgpSettings?.asn === undefined ? `${asn} (bgp_settings.asn not set, default)` : `${asn}`;
 }
 
 interface AsnUse {
-  readonly entity: VpnGateway | LocalNetworkGateway;
+  readonly entity: VirtualNetworkGateway | LocalNetworkGateway;
   readonly asn: number;
   readonly isGateway: boolean;
 }
@@ -101,8 +101,8 @@ function writtenAsns(ctx: RuleContext): AsnUse[] {
 
 interface GatewayLink {
   readonly connection: Connection;
-  readonly gateway: VpnGateway;
-  readonly peer: VpnGateway;
+  readonly gateway: VirtualNetworkGateway;
+  readonly peer: VirtualNetworkGateway;
 }
 
 /** Vnet2Vnet connections with BGP enabled, between two declared gateways. */
@@ -119,7 +119,7 @@ function bgpVnet2VnetLinks(ctx: RuleContext): GatewayLink[] {
 
 interface LocalLink {
   readonly connection: Connection;
-  readonly gateway: VpnGateway;
+  readonly gateway: VirtualNetworkGateway;
   readonly localGateway: LocalNetworkGateway;
 }
 
@@ -136,7 +136,7 @@ function bgpSiteLinks(ctx: RuleContext): LocalLink[] {
 }
 
 /** Whether a VPN gateway shares its VNet with an ExpressRoute gateway. */
-function coexistsWithExpressRoute(ctx: RuleContext, g: VpnGateway): boolean {
+function coexistsWithExpressRoute(ctx: RuleContext, g: VirtualNetworkGateway): boolean {
   const vnet = ctx.lookup.gatewayVnet(g);
   if (!vnet) return false;
   return ctx.lookup.gatewaysInVnet(vnet.address).some((other) => other !== g && gatewayTypeOf(other) === EXPRESS_ROUTE_GATEWAY);
@@ -146,7 +146,7 @@ function coexistsWithExpressRoute(ctx: RuleContext, g: VpnGateway): boolean {
  * How many blocks of `bgp_settings.peering_addresses` carry at least one custom APIPA address, or
  * 'unknown' when an unknown `apipa_addresses` list leaves the count open.
  */
-function customApipaBlockCount(g: VpnGateway): number | 'unknown' {
+function customApipaBlockCount(g: VirtualNetworkGateway): number | 'unknown' {
   let count = 0;
   let open = false;
   for (const block of g.bgpSettings?.peeringAddresses ?? []) {
@@ -234,9 +234,9 @@ const asnDefaultRule: Rule = {
   summary: 'A gateway that peers over BGP with another Azure gateway should set its ASN explicitly instead of keeping the default 65515.',
   source: SOURCES.FAQ,
   check(ctx) {
-    const neighbours = new Map<VpnGateway, Set<VpnGateway>>();
-    const link = (a: VpnGateway, b: VpnGateway) => {
-      const set = neighbours.get(a) ?? new Set<VpnGateway>();
+    const neighbours = new Map<VirtualNetworkGateway, Set<VirtualNetworkGateway>>();
+    const link = (a: VirtualNetworkGateway, b: VirtualNetworkGateway) => {
+      const set = neighbours.get(a) ?? new Set<VirtualNetworkGateway>();
       set.add(b);
       neighbours.set(a, set);
     };
@@ -346,7 +346,7 @@ const apipaUniqueRule: Rule = {
   source: SOURCES.BGP_CFG,
   check(ctx) {
     const reported = new Set<string>();
-    const holdersOfGateway = (g: VpnGateway, add: (address: string, holder: ApipaHolder) => void) => {
+    const holdersOfGateway = (g: VirtualNetworkGateway, add: (address: string, holder: ApipaHolder) => void) => {
       (g.bgpSettings?.peeringAddresses ?? []).forEach((block, i) => {
         for (const address of block.apipaAddresses.items) {
           add(address, { slot: `${g.address}#${i}`, label: `${g.address} (bgp_settings.peering_addresses[${i}])` });

@@ -1,6 +1,6 @@
 import { IPSEC, VNET2VNET } from '../azure/connection-types';
 import { TopologyLookup } from '../model/lookup';
-import { Connection, Entity, LocalNetworkGateway, VirtualNetwork, VpnGateway } from '../model/topology';
+import { Connection, Entity, LocalNetworkGateway, VirtualNetwork, VirtualNetworkGateway } from '../model/topology';
 import { isKnown, isUnknown, MaybeList, Unknown } from '../model/unknown';
 import { Owned, parseAddress, parsePrefix, Prefix } from '../private/cidr';
 import { RuleContext } from './rule';
@@ -44,7 +44,7 @@ const networksCache = new WeakMap<TopologyLookup, Map<string, GatewayNetworks>>(
  * A BGP local network gateway's host route to its own peer address is left out: it names a BGP
  * peer, not a network (`lng.bgp.peer-ip` and `lng.bgp.host-prefix` check it).
  */
-export function connectedNetworks(lookup: TopologyLookup, g: VpnGateway): GatewayNetworks {
+export function connectedNetworks(lookup: TopologyLookup, g: VirtualNetworkGateway): GatewayNetworks {
   let perLookup = networksCache.get(lookup);
   if (!perLookup) {
     perLookup = new Map();

@@ -1,7 +1,7 @@
 import { connectionBgpOf } from '../azure/defaults';
 import { IPSEC } from '../azure/connection-types';
 import { SOURCES } from '../azure/sources';
-import { Entity, LocalNetworkGateway, VpnGateway } from '../model/topology';
+import { Entity, LocalNetworkGateway, VirtualNetworkGateway } from '../model/topology';
 import { isKnown, Maybe } from '../model/unknown';
 import { findOverlaps } from '../private/cidr';
 import { anyNat, connectedNetworks } from './connected-networks';
@@ -9,7 +9,7 @@ import { Rule, RuleContext, Severity } from './rule';
 import { knownOrSkipped, listEntities, othersThan, show } from './support';
 
 /**
- * The rules about one on-premises site reached by several tunnels or devices (catalogue §1b:
+ * The rules about one on-premises site reached by several tunnels or devices (RULES.md:
  * `conn.multi-tunnel-same-site`, `conn.multi-device`).
  */
 
@@ -57,7 +57,7 @@ function unionByKey(groups: Groups, keys: Array<string | undefined>): void {
 }
 
 /** Joins the local network gateways whose static prefixes overlap (connections with NAT rules excluded). */
-function unionByOverlap(ctx: RuleContext, g: VpnGateway, groups: Groups, indexOfSite: Map<string, number>): void {
+function unionByOverlap(ctx: RuleContext, g: VirtualNetworkGateway, groups: Groups, indexOfSite: Map<string, number>): void {
   const sites = connectedNetworks(ctx.lookup, g).prefixes.filter((p) => p.data.side === 'site' && anyNat(p.data) === false && indexOfSite.has(p.owner));
   for (const { a, b } of findOverlaps(sites)) groups.union(indexOfSite.get(a.owner)!, indexOfSite.get(b.owner)!);
 }

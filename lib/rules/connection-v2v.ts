@@ -8,7 +8,7 @@ import { Rule, RuleContext, Severity } from './rule';
 import { externalUnknown, listEntities, show } from './support';
 
 /**
- * The VNet-to-VNet pair rules (catalogue §1b): both halves exist with one shared key and one
+ * The VNet-to-VNet pair rules (`conn.v2v.*` in RULES.md): both halves exist with one shared key and one
  * policy, and redundant tunnels between two gateways need active-active.
  */
 

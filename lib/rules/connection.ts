@@ -1,5 +1,5 @@
 import { vpnSku } from '../azure/sku-capabilities';
-import { Connection, Entity, RandomPasswordSpec, VpnGateway } from '../model/topology';
+import { Connection, Entity, RandomPasswordSpec, VirtualNetworkGateway } from '../model/topology';
 import { isUnknown, Maybe, MaybeList, Unknown } from '../model/unknown';
 import { findOverlaps, isApipa, isPublicAddress, parseAddress } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
@@ -12,7 +12,7 @@ import { SOURCES } from '../azure/sources';
 import { CONNECTION_TYPES, EXPRESS_ROUTE, EXPRESS_ROUTE_GATEWAY, IPSEC, VNET2VNET } from '../azure/connection-types';
 
 /**
- * Connection rules (catalogue §1b, `conn.*`): what a `azurerm_virtual_network_gateway_connection`
+ * Connection rules (`conn.*` in RULES.md): what a `azurerm_virtual_network_gateway_connection`
  * needs from its type, its gateways, its shared key, its reverse half and its neighbours on the
  * same gateway.
  */
@@ -170,7 +170,7 @@ const tunnelLimit: Rule = {
 };
 
 /** The tunnel maximum, undefined for a SKU outside the VPN matrix (reported by the gateway rules). */
-function tunnelMaximum(g: VpnGateway): number | undefined | Unknown {
+function tunnelMaximum(g: VirtualNetworkGateway): number | undefined | Unknown {
   const vpnType = vpnTypeOf(g);
   if (vpnType === 'PolicyBased') return 1;
   if (isUnknown(vpnType)) return vpnType;
@@ -179,7 +179,7 @@ function tunnelMaximum(g: VpnGateway): number | undefined | Unknown {
   return vpnSku(g.sku)?.maxTunnels;
 }
 
-function describeTunnelLimit(g: VpnGateway): string {
+function describeTunnelLimit(g: VirtualNetworkGateway): string {
   return vpnTypeOf(g) === 'PolicyBased' ? 'a PolicyBased gateway' : `sku ${show(g.sku)}`;
 }
 
@@ -520,7 +520,7 @@ const customBgpAddresses: Rule = {
 function checkApipaChoice(
   ctx: RuleContext,
   c: Connection,
-  g: VpnGateway,
+  g: VirtualNetworkGateway,
   field: 'primary' | 'secondary',
   value: Maybe<string> | undefined,
   configured: MaybeList<string> | undefined,

@@ -1,5 +1,5 @@
 import { CREATABLE_VPN_SKUS } from '../azure/sku-capabilities';
-import { PublicIp, VpnGateway } from '../model/topology';
+import { PublicIp, VirtualNetworkGateway } from '../model/topology';
 import { isKnown, isUnknown } from '../model/unknown';
 import { hasAvailabilityZones, normalizeLocation } from '../azure/regions';
 import { AttachedPublicIp, attachedPublicIps, describeIpConfiguration, gatewaySkuOf, ipConfigurationName, ipConfigurationsOf, listAddresses, VpnCandidate, vpnCandidates } from './gateway-support';
@@ -11,7 +11,7 @@ import { knownOrSkipped, show } from './support';
 /** azurerm's `MaxItems` on `ip_configuration`. */
 const MAX_IP_CONFIGURATIONS = 3;
 
-function ofGateway(g: VpnGateway, ipc: AttachedPublicIp): string {
+function ofGateway(g: VirtualNetworkGateway, ipc: AttachedPublicIp): string {
   return `public IP of gateway ${g.address} (${describeIpConfiguration(ipc.ipConfiguration)})`;
 }
 
@@ -238,8 +238,8 @@ function checkCount(ctx: RuleContext, c: VpnCandidate, count: number): void {
 }
 
 /** Every gateway (of any type) that references each public IP. */
-function publicIpUsers(ctx: RuleContext): Map<string, VpnGateway[]> {
-  const users = new Map<string, VpnGateway[]>();
+function publicIpUsers(ctx: RuleContext): Map<string, VirtualNetworkGateway[]> {
+  const users = new Map<string, VirtualNetworkGateway[]>();
   for (const g of ctx.topology.gateways) {
     if (!isKnown(g.ipConfigurations)) continue;
     for (const ipc of g.ipConfigurations) {

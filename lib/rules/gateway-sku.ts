@@ -1,5 +1,5 @@
 import { CREATABLE_VPN_SKUS, GENERATION1 as GEN1, GENERATION2 as GEN2 } from '../azure/sku-capabilities';
-import { VpnGateway } from '../model/topology';
+import { VirtualNetworkGateway } from '../model/topology';
 import { isUnknown } from '../model/unknown';
 import { parsePrefix } from '../private/cidr';
 import { attachedPublicIps, gatewaySkuOf, isExpressRoute, isExpressRouteSku, subnetsOf, vpnCandidates } from './gateway-support';
@@ -145,7 +145,7 @@ const skuBasicLimits: Rule = {
 };
 
 /** Calls `found` with the ExpressRoute gateway in the gateway's VNet; reports skips for gateways of unknown type. */
-function reportExpressRouteBeside(ctx: RuleContext, gateway: VpnGateway, found: (er: VpnGateway) => void): void {
+function reportExpressRouteBeside(ctx: RuleContext, gateway: VirtualNetworkGateway, found: (er: VirtualNetworkGateway) => void): void {
   const vnet = ctx.lookup.gatewayVnet(gateway);
   if (!vnet) return;
   const others = ctx.lookup.gatewaysInVnet(vnet.address).filter((o) => o !== gateway);

@@ -1,4 +1,4 @@
-import { Route, RouteTable, Subnet, VpnGateway } from '../model/topology';
+import { Route, RouteTable, Subnet, VirtualNetworkGateway } from '../model/topology';
 import { isKnown, isUnknown } from '../model/unknown';
 import { findOverlaps, Owned, parsePrefix } from '../private/cidr';
 import { describeIpConfiguration, ipConfigurationsOf, isExpressRoute, listAddresses, subnetsOf, VpnCandidate, vpnCandidates } from './gateway-support';
@@ -15,7 +15,7 @@ import { knownOrSkipped, show } from './support';
 interface GatewaySubnetUse {
   readonly subnet: Subnet;
   readonly vpn: VpnCandidate[];
-  readonly expressRoute: VpnGateway[];
+  readonly expressRoute: VirtualNetworkGateway[];
 }
 
 // Built once per check (the lookup is shared by every rule of one check), used by eight rules.
@@ -292,8 +292,8 @@ const onePerType: Rule = {
     for (const vnet of ctx.topology.virtualNetworks) {
       const gateways = ctx.lookup.gatewaysInVnet(vnet.address);
       if (gateways.length < 2) continue;
-      const byType = new Map<string, VpnGateway[]>();
-      const unknownType: VpnGateway[] = [];
+      const byType = new Map<string, VirtualNetworkGateway[]>();
+      const unknownType: VirtualNetworkGateway[] = [];
       for (const g of gateways) {
         const kind = gatewayTypeOf(g);
         if (isUnknown(kind)) unknownType.push(g);
@@ -346,7 +346,7 @@ const coexistRequirements: Rule = {
   },
 };
 
-function coexistenceProblems(ctx: RuleContext, gateway: VpnGateway): Array<[Level, string]> {
+function coexistenceProblems(ctx: RuleContext, gateway: VirtualNetworkGateway): Array<[Level, string]> {
   const problems: Array<[Level, string]> = [];
   const vpnType = knownOrSkipped(ctx, gateway, 'vpn_type', vpnTypeOf(gateway));
   if (vpnType === 'PolicyBased') {

@@ -1,5 +1,5 @@
 import { EXPRESS_ROUTE_SKUS, SkuCapabilities, vpnSku } from '../azure/sku-capabilities';
-import { GatewayIpConfiguration, PublicIp, Subnet, VpnGateway } from '../model/topology';
+import { GatewayIpConfiguration, PublicIp, Subnet, VirtualNetworkGateway } from '../model/topology';
 import { isKnown, isUnknown } from '../model/unknown';
 import { RuleContext, Undecided } from './rule';
 import { knownOrSkipped, referenced, show } from './support';
@@ -14,7 +14,7 @@ import { EXPRESS_ROUTE_GATEWAY } from '../azure/connection-types';
  * variable is never blamed for a VPN rule.
  */
 export interface VpnCandidate {
-  readonly gateway: VpnGateway;
+  readonly gateway: VirtualNetworkGateway;
   /** Set when `type` is unknown: every finding about the gateway becomes this skip. */
   readonly undecided?: Undecided;
 }
@@ -29,12 +29,12 @@ export function vpnCandidates(ctx: RuleContext): VpnCandidate[] {
   return out;
 }
 
-export function isExpressRoute(gateway: VpnGateway): boolean {
+export function isExpressRoute(gateway: VirtualNetworkGateway): boolean {
   return gatewayTypeOf(gateway) === EXPRESS_ROUTE_GATEWAY;
 }
 
 /** The known `ip_configuration` blocks, or undefined (skip reported) when they are unknown. */
-export function ipConfigurationsOf(ctx: RuleContext, gateway: VpnGateway): GatewayIpConfiguration[] | undefined {
+export function ipConfigurationsOf(ctx: RuleContext, gateway: VirtualNetworkGateway): GatewayIpConfiguration[] | undefined {
   return knownOrSkipped(ctx, gateway, 'ip_configuration', gateway.ipConfigurations);
 }
 
@@ -60,7 +60,7 @@ export interface AttachedPublicIp {
  * Unknown references, and public IPs referenced by a literal Azure ID (whose attributes are not
  * in the configuration), are reported as skips.
  */
-export function attachedPublicIps(ctx: RuleContext, gateway: VpnGateway): AttachedPublicIp[] {
+export function attachedPublicIps(ctx: RuleContext, gateway: VirtualNetworkGateway): AttachedPublicIp[] {
   const ipcs = ipConfigurationsOf(ctx, gateway);
   if (!ipcs) return [];
   const out: AttachedPublicIp[] = [];
@@ -78,7 +78,7 @@ export interface GatewaySku {
 }
 
 /** The gateway's `sku`; undefined when unset (azurerm requires it) or unknown (skip reported). */
-export function gatewaySkuOf(ctx: RuleContext, gateway: VpnGateway): GatewaySku | undefined {
+export function gatewaySkuOf(ctx: RuleContext, gateway: VirtualNetworkGateway): GatewaySku | undefined {
   const name = knownOrSkipped(ctx, gateway, 'sku', gateway.sku);
   if (name === undefined) return undefined;
   return { name, capabilities: vpnSku(name) };
@@ -89,7 +89,7 @@ export function isExpressRouteSku(name: string): boolean {
 }
 
 /** The distinct subnets the gateway's ip configurations point at (known references only). */
-export function subnetsOf(ctx: RuleContext, gateway: VpnGateway): Subnet[] {
+export function subnetsOf(ctx: RuleContext, gateway: VirtualNetworkGateway): Subnet[] {
   if (!isKnown(gateway.ipConfigurations)) return [];
   const out: Subnet[] = [];
   for (const ipc of gateway.ipConfigurations) {

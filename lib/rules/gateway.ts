@@ -4,8 +4,8 @@ import { gatewaySubnetRules } from './gateway-subnet';
 import { LeftOut, Rule } from './rule';
 
 /**
- * The gateway family: GatewaySubnet, gateway resource, SKU, public IPs (catalogue §1a) and
- * ExpressRoute coexistence (§1i). Rules about VPN gateways look at gateways with `type = "Vpn"`
+ * The gateway family: GatewaySubnet, gateway resource, SKU, public IPs (`gw.*` in RULES.md) and
+ * ExpressRoute coexistence. Rules about VPN gateways look at gateways with `type = "Vpn"`
  * only; a gateway whose `type` is unknown turns every finding into an info skip.
  */
 export const gatewayRules: Rule[] = [...gatewaySubnetRules, ...gatewaySkuRules, ...gatewayIpRules];

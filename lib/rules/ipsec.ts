@@ -1,4 +1,4 @@
-import { Connection, Entity, IpsecPolicy, VpnGateway } from '../model/topology';
+import { Connection, Entity, IpsecPolicy, VirtualNetworkGateway } from '../model/topology';
 import { vpnSku } from '../azure/sku-capabilities';
 import {
   algorithmSpec,
@@ -26,7 +26,7 @@ interface PolicySite {
   /** Set for connection policies. */
   readonly connection?: Connection;
   /** Set for P2S policies. */
-  readonly gateway?: VpnGateway;
+  readonly gateway?: VirtualNetworkGateway;
 }
 
 function policySites(ctx: RuleContext): PolicySite[] {
@@ -58,7 +58,7 @@ const skuRule: Rule = {
   source: SOURCES.FAQ,
   check(ctx) {
     for (const site of policySites(ctx)) {
-      let gateway: VpnGateway | undefined = site.gateway;
+      let gateway: VirtualNetworkGateway | undefined = site.gateway;
       if (site.connection) {
         const c = site.connection;
         const type = c.connectionType;

@@ -7,7 +7,7 @@ import { knownOrSkipped, show } from './support';
 import { SOURCES } from '../azure/sources';
 
 /**
- * Local network gateway rules (catalogue §1c, `lng.*`). The single-resource rules run on every
+ * Local network gateway rules (`lng.*` in RULES.md). The single-resource rules run on every
  * local network gateway, connected or not; the overlap rules look at the gateways it is
  * connected to.
  */

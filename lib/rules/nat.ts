@@ -9,7 +9,7 @@ import { SOURCES } from '../azure/sources';
 import { IPSEC } from '../azure/connection-types';
 
 /**
- * NAT rules on VPN gateways (catalogue §1g): `azurerm_virtual_network_gateway_nat_rule` and the
+ * NAT rules on VPN gateways (`nat.*` in RULES.md): `azurerm_virtual_network_gateway_nat_rule` and the
  * `ingress_nat_rule_ids` / `egress_nat_rule_ids` of connections.
  */
 

@@ -1,182 +1,18 @@
-import { TopologyLookup } from '../model/lookup';
-import { Entity, P2SConfiguration, RadiusServer, VirtualNetwork, VpnGateway } from '../model/topology';
-import { isKnown, Maybe, MaybeList, Unknown } from '../model/unknown';
+import { VirtualNetworkGateway } from '../model/topology';
+import { isKnown, Maybe, Unknown } from '../model/unknown';
 import { contains, findOverlaps, isPrivate, Owned, parseAddress, parsePrefix, Prefix } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
 import { knownOrSkipped, show } from './support';
 import { activeActiveOf, connectionBgpOf, vpnTypeOf } from '../azure/defaults';
 import { SOURCES } from '../azure/sources';
 import { IPSEC, VNET2VNET } from '../azure/connection-types';
+import { AuthType, configuredAuth, effectiveAuth, networksAround, normaliseAuth, p2sGateways, poolPrefixes, protocolsOf, radiusServersOf, showProtocols, skuOf, unknownBlock } from './p2s-support';
+import { MICROSOFT_REGISTERED_AUDIENCE, MANUAL_PUBLIC_AUDIENCE, MANUAL_SOVEREIGN_AUDIENCES } from '../azure/entra';
 
 /**
- * Point-to-site rules (catalogue §1e and §5): everything about `vpn_client_configuration`.
+ * Point-to-site rules (`p2s.*` in RULES.md): everything about `vpn_client_configuration`.
  * Every rule looks only at gateways that have a `vpn_client_configuration` block.
  */
-
-/** The Microsoft-registered Azure VPN Client audience (Azure Public). */
-export const MICROSOFT_REGISTERED_AUDIENCE = 'c632b3df-fb67-4d84-bdcf-b95ad541b5c8';
-/** The manually registered Azure VPN Client app ID for Azure Public; it retires March 31, 2028. */
-const MANUAL_PUBLIC_AUDIENCE = '41b23e61-6c1e-4545-b367-cd054e0ed4b4';
-/** Manually registered Azure VPN Client app IDs of the sovereign clouds (Government, Germany, 21Vianet). */
-const MANUAL_SOVEREIGN_AUDIENCES = new Set([
-  '51bb15d4-3a4f-4ebf-9dca-40096fe32426',
-  '538ee9e6-310a-468d-afef-ea97365856a9',
-  '49f817b6-84ae-4cc0-928c-73f27289b3aa',
-]);
-
-type AuthType = 'Certificate' | 'AAD' | 'Radius';
-
-// ---------------------------------------------------------------------------------------------
-// Shared reading of a P2S configuration
-// ---------------------------------------------------------------------------------------------
-
-interface P2SGateway {
-  readonly gateway: VpnGateway;
-  readonly p2s: P2SConfiguration;
-}
-
-/** The Unknown of a nested block written as a `dynamic` block or an expression, if it is one. */
-function unknownBlock(entity: Entity, path: string): Unknown | undefined {
-  return entity.unknownBlocks?.[path];
-}
-
-function p2sGateways(ctx: RuleContext): P2SGateway[] {
-  const out: P2SGateway[] = [];
-  for (const gateway of ctx.topology.gateways) {
-    if (gateway.p2s && !gateway.external) out.push({ gateway, p2s: gateway.p2s });
-  }
-  return out;
-}
-
-/** `vpn_client_protocols` as lower-case names; undefined when unset (Azure picks the defaults). */
-interface ProtocolSet {
-  readonly names: Set<string>;
-  /** Set when some entries (or the whole list) are unknown. */
-  readonly unknown?: Unknown;
-}
-
-function protocolsOf(p2s: P2SConfiguration): ProtocolSet | undefined {
-  if (p2s.protocols === undefined) return undefined;
-  // An empty known list means azurerm leaves it to Azure (the attribute is Optional+Computed).
-  if (p2s.protocols.items.length === 0 && p2s.protocols.unknown === undefined) return undefined;
-  return { names: new Set(p2s.protocols.items.map((p) => p.toLowerCase())), unknown: p2s.protocols.unknown };
-}
-
-function showProtocols(p: ProtocolSet): string {
-  const pretty: Record<string, string> = { ikev2: 'IkeV2', openvpn: 'OpenVPN', sstp: 'SSTP' };
-  return show([...p.names].map((n) => pretty[n] ?? n));
-}
-
-/**
- * The authentication methods whose settings are present in the block. A `root_certificate` or
- * `radius_server` written as a dynamic block counts as present: it usually yields blocks.
- */
-function configuredAuth(gateway: VpnGateway, p2s: P2SConfiguration): Set<AuthType> {
-  const out = new Set<AuthType>();
-  if (p2s.rootCertificates.length > 0 || unknownBlock(gateway, 'vpn_client_configuration.root_certificate')) out.add('Certificate');
-  if (p2s.aadTenant !== undefined || p2s.aadAudience !== undefined || p2s.aadIssuer !== undefined) out.add('AAD');
-  if (
-    p2s.radiusServerAddress !== undefined ||
-    p2s.radiusServerSecret !== undefined ||
-    p2s.radiusServers.length > 0 ||
-    unknownBlock(gateway, 'vpn_client_configuration.radius_server')
-  ) {
-    out.add('Radius');
-  }
-  return out;
-}
-
-function normaliseAuth(value: string): AuthType | undefined {
-  switch (value.toLowerCase()) {
-    case 'certificate': return 'Certificate';
-    case 'aad': return 'AAD';
-    case 'radius': return 'Radius';
-    default: return undefined;
-  }
-}
-
-/**
- * The authentication methods in effect: `vpn_auth_types` when set, else the configured ones.
- * Undefined (with the skip reported) when `vpn_auth_types` is unknown.
- */
-function effectiveAuth(ctx: RuleContext, gateway: VpnGateway, p2s: P2SConfiguration): Set<AuthType> | undefined {
-  if (p2s.authTypes === undefined || (p2s.authTypes.items.length === 0 && p2s.authTypes.unknown === undefined)) return configuredAuth(gateway, p2s);
-  if (p2s.authTypes.unknown) {
-    ctx.skipped(gateway, 'vpn_client_configuration.vpn_auth_types', p2s.authTypes.unknown);
-    return undefined;
-  }
-  const out = new Set<AuthType>();
-  for (const t of p2s.authTypes.items) {
-    const a = normaliseAuth(t);
-    if (a) out.add(a);
-  }
-  return out;
-}
-
-function radiusServersOf(p2s: P2SConfiguration): Array<RadiusServer & { readonly attribute: string }> {
-  const out: Array<RadiusServer & { readonly attribute: string }> = [];
-  if (p2s.radiusServerAddress !== undefined || p2s.radiusServerSecret !== undefined) {
-    out.push({ address: p2s.radiusServerAddress, secret: p2s.radiusServerSecret, score: undefined, attribute: 'radius_server_address' });
-  }
-  p2s.radiusServers.forEach((s, i) => out.push({ ...s, attribute: `radius_server[${i}]` }));
-  return out;
-}
-
-interface PoolPrefix {
-  readonly text: string;
-  readonly prefix: Prefix;
-}
-
-/** The pool prefixes that parse; invalid ones are reported by `p2s.pool.no-overlap`. */
-function poolPrefixes(p2s: P2SConfiguration): PoolPrefix[] {
-  const out: PoolPrefix[] = [];
-  for (const text of p2s.addressSpace.items) {
-    const prefix = parsePrefix(text);
-    if (prefix && text.includes('/')) out.push({ text, prefix });
-  }
-  return out;
-}
-
-function skuOf(ctx: RuleContext, gateway: VpnGateway): string | undefined {
-  return gateway.sku === undefined ? undefined : knownOrSkipped(ctx, gateway, 'sku', gateway.sku);
-}
-
-/** A network whose prefixes P2S clients get routes to, or that a pool must not overlap. */
-interface Network {
-  readonly label: string;
-  readonly entity: Entity;
-  readonly addressSpace: MaybeList<string>;
-}
-
-/**
- * The networks around a P2S gateway: its own VNet, the VNets peered to it, the local network
- * gateways of its IPsec connections, and the VNets behind its VNet-to-VNet connections.
- */
-function networksAround(lookup: TopologyLookup, gateway: VpnGateway): { vnet?: VirtualNetwork; networks: Network[] } {
-  const networks: Network[] = [];
-  const seen = new Set<string>();
-  const add = (entity: Entity | undefined, label: string, addressSpace: MaybeList<string> | undefined): void => {
-    if (!entity || entity.external || !addressSpace || seen.has(entity.address)) return;
-    seen.add(entity.address);
-    networks.push({ label, entity, addressSpace });
-  };
-  const vnet = lookup.gatewayVnet(gateway);
-  if (vnet) {
-    add(vnet, `the gateway's virtual network ${vnet.address}`, vnet.addressSpace);
-    for (const peering of lookup.peeringsFrom(vnet.address)) {
-      const remote = lookup.virtualNetwork(peering.remoteVirtualNetwork);
-      add(remote, `the peered virtual network ${remote?.address}`, remote?.addressSpace);
-    }
-  }
-  for (const connection of lookup.connectionsOf(gateway.address)) {
-    const lng = lookup.localGateway(connection.localGateway);
-    if (lng) add(lng, `the local network gateway ${lng.address}`, lng.addressSpace);
-    const peer = lookup.gateway(connection.peerGateway);
-    const peerVnet = peer ? lookup.gatewayVnet(peer) : undefined;
-    add(peerVnet, `the VNet-to-VNet peer network ${peerVnet?.address}`, peerVnet?.addressSpace);
-  }
-  return { vnet, networks };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Rules
@@ -483,7 +319,7 @@ const radius: Rule = {
  * The gateway reaches a RADIUS server inside its VNet or a peered VNet directly; anywhere else
  * only through a site-to-site tunnel (not over ExpressRoute). Warn when there is no such tunnel.
  */
-function warnUnreachableRadius(ctx: RuleContext, gateway: VpnGateway, addresses: Prefix[]): void {
+function warnUnreachableRadius(ctx: RuleContext, gateway: VirtualNetworkGateway, addresses: Prefix[]): void {
   if (addresses.length === 0) return;
   for (const connection of ctx.lookup.connectionsOf(gateway.address)) {
     const type = connection.connectionType;

@@ -1,5 +1,5 @@
 import { TopologyLookup } from '../model/lookup';
-import { Peering, VirtualNetwork, VpnGateway } from '../model/topology';
+import { Peering, VirtualNetwork, VirtualNetworkGateway } from '../model/topology';
 import { isKnown, Unknown } from '../model/unknown';
 import { findOverlaps, Owned, parsePrefix } from '../private/cidr';
 import { LeftOut, Rule, Severity } from './rule';
@@ -9,7 +9,7 @@ import { SOURCES } from '../azure/sources';
 import { IPSEC, VNET2VNET } from '../azure/connection-types';
 
 /**
- * VNet peering and gateway transit (catalogue §1h and §6). Everything goes through indexes built
+ * VNet peering and gateway transit (`peer.*` in RULES.md). Everything goes through indexes built
  * once per check, so a hub with hundreds of spokes stays linear.
  */
 
@@ -60,7 +60,7 @@ function indexOf(lookup: TopologyLookup): PeeringIndex {
 }
 
 /** Whether the VNet of a gateway cannot be told before apply, so it might be any VNet. */
-function placementUnknown(lookup: TopologyLookup, g: VpnGateway): boolean {
+function placementUnknown(lookup: TopologyLookup, g: VirtualNetworkGateway): boolean {
   if (g.external) return false;
   if (!isKnown(g.ipConfigurations)) return true;
   for (const ipc of g.ipConfigurations) {

@@ -27,7 +27,7 @@ export interface Finding {
 
 /** What the catalogue says about a rule; `azvpn rules` prints this. */
 export interface RuleInfo {
-  /** Stable public id, from ../shared/reference/azure-vpn-rules.md. */
+  /** Stable public id, as RULES.md lists it. */
   readonly id: string;
   /** The most severe level the rule reports. */
   readonly severity: Severity;

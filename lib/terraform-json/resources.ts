@@ -14,7 +14,7 @@ import {
   Route,
   RouteTable,
   TrafficSelectorPolicy,
-  VpnGateway,
+  VirtualNetworkGateway,
 } from '../model/topology';
 import { isKnown, Maybe, MaybeList, Unknown } from '../model/unknown';
 import { BlockReader } from './reader';
@@ -48,7 +48,7 @@ export function publicIp(r: BlockReader, base: Base): PublicIp {
   return ip;
 }
 
-export function gateway(r: BlockReader, base: Base): VpnGateway {
+export function gateway(r: BlockReader, base: Base): VirtualNetworkGateway {
   const configurations = r.blocks('ip_configuration');
   const ipConfigurations: Maybe<GatewayIpConfiguration[]> =
     configurations.unknown ??
@@ -58,7 +58,7 @@ export function gateway(r: BlockReader, base: Base): VpnGateway {
       publicIp: c.ref('public_ip_address_id'),
       privateIpAddressAllocation: c.text('private_ip_address_allocation'),
     }));
-  const g: Mutable<VpnGateway> = {
+  const g: Mutable<VirtualNetworkGateway> = {
     ...base,
     kind: 'gateway',
     gatewayType: r.text('type'),

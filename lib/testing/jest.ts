@@ -14,7 +14,8 @@ import { ReachStatus, VpnTopology } from '../constructs/vpn-topology';
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace jest {
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    // The declaration merges with @types/jest's, so its type parameters must be spelled the same.
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars, @typescript-eslint/no-empty-object-type
     interface Matchers<R, T = {}> {
       /** The topology (a VpnTopology, or any construct of a stack) routes traffic from `source` to `destination`. */
       toReach(source: string, destination: string): R;
@@ -32,7 +33,7 @@ interface MatcherResult {
 }
 
 interface JestExpect {
-  extend(matchers: Record<string, (this: MatcherContext, received: unknown, ...args: any[]) => MatcherResult>): void;
+  extend(matchers: Record<string, (this: MatcherContext, received: unknown, ...args: never[]) => MatcherResult>): void;
 }
 
 function topologyOf(received: unknown): VpnTopology {

@@ -209,8 +209,8 @@ describe('HubSpokeTransit', () => {
 
   describe('input it cannot build from', () => {
     test.each([
-      ['neither gateway nor existingGateway', {}, /\[peer\.use-remote-needs-gateway\] HubSpokeTransit needs a hub gateway/],
-      ['both gateway and existingGateway', { existing: true }, /\[peer\.use-remote-needs-gateway\] gateway and existingGateway are both set/],
+      ['neither gateway nor existingGateway', {}, /\[props\.exclusive\] HubSpokeTransit needs a hub gateway/],
+      ['both gateway and existingGateway', { existing: true }, /\[props\.exclusive\] gateway and existingGateway are both set/],
     ])('GIVEN %s WHEN constructed THEN it throws at once', (_label, variant, message) => {
       const stack = testStack();
       const existing = VpnGateway.fromAttributes(stack, 'Existing', {

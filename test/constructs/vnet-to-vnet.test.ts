@@ -204,7 +204,7 @@ describe('VNetToVNet', () => {
     test('GIVEN a missing side WHEN linked THEN it throws at once', () => {
       const stack = testStack();
       const west = new VpnGateway(stack, 'West', westProps);
-      expect(() => new VNetToVNet(stack, 'Link', { left: west } as any)).toThrow(/\[conn\.v2v\.pair\] VNetToVNetProps\.right is missing/);
+      expect(() => new VNetToVNet(stack, 'Link', { left: west } as any)).toThrow(/\[props\.missing\] VNetToVNetProps\.right is missing/);
     });
   });
 });

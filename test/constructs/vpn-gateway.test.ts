@@ -178,18 +178,18 @@ describe('VpnGateway', () => {
     });
 
     test.each([
-      ['neither addressSpace nor virtualNetwork', { addressSpace: undefined }, /^\[gw\.subnet\.name\] the gateway needs a VNet with a GatewaySubnet/],
+      ['neither addressSpace nor virtualNetwork', { addressSpace: undefined }, /^\[props\.exclusive\] the gateway needs a VNet with a GatewaySubnet/],
       [
         'both addressSpace and virtualNetwork',
         { virtualNetwork: VirtualNetworkReference.fromAttributes({ virtualNetworkId: 'id', virtualNetworkName: 'hub', resourceGroupName: 'rg' }) },
-        /^\[gw\.subnet\.name\] addressSpace and virtualNetwork are both set/,
+        /^\[props\.exclusive\] addressSpace and virtualNetwork are both set/,
       ],
       [
         'an existing VNet without subnet id or prefix',
         { addressSpace: undefined, virtualNetwork: VirtualNetworkReference.fromAttributes({ virtualNetworkId: 'id', virtualNetworkName: 'hub', resourceGroupName: 'rg' }) },
-        /^\[gw\.subnet\.name\] virtualNetwork "hub" is an existing VNet/,
+        /^\[props\.missing\] virtualNetwork "hub" is an existing VNet/,
       ],
-      ['a gatewaySubnetId with a new VNet', { gatewaySubnetId: '/x/subnets/GatewaySubnet' }, /^\[gw\.subnet\.name\] gatewaySubnetId is set, but the VNet is created/],
+      ['a gatewaySubnetId with a new VNet', { gatewaySubnetId: '/x/subnets/GatewaySubnet' }, /^\[props\.exclusive\] gatewaySubnetId is set, but the VNet is created/],
       ['an address space smaller than /27', { addressSpace: ['10.0.0.0/28'] }, /^\[gw\.subnet\.size\] addressSpace entry "10\.0\.0\.0\/28" is smaller than the \/27/],
       ['an unparseable address space', { addressSpace: ['10.0.0/16'] }, /^\[gw\.subnet\.size\] addressSpace entry "10\.0\.0\/16" is not an IPv4 prefix/],
       ['an IPv6-only address space', { addressSpace: ['fd00::/48'] }, /^\[gw\.subnet\.size\] addressSpace \["fd00::\/48"\] has no IPv4 prefix/],
@@ -301,7 +301,7 @@ describe('VpnGateway', () => {
     });
 
     test.each([
-      ['no authentication', [], /^\[p2s\.auth-protocol\] P2SOptions\.authentications is empty/],
+      ['no authentication', [], /^\[props\.missing\] P2SOptions\.authentications is empty/],
       ['the same method twice', [certificate, certificate], /^\[p2s\.auth-protocol\] P2SOptions\.authentications lists Certificate twice/],
     ])('GIVEN %s WHEN enabling P2S THEN it throws p2s.auth-protocol', (_label, authentications, message) => {
       const gateway = new VpnGateway(testStack(), 'Hub', base);

@@ -81,6 +81,6 @@ describe('VpnSite', () => {
 
   test('GIVEN no gateway WHEN a site is created THEN it throws at once', () => {
     const stack = testStack();
-    expect(() => new VpnSite(stack, 'Dc', { ...apipaDevice } as any)).toThrow(/\[conn\.type\.required-peer\] VpnSiteProps\.gateway is missing/);
+    expect(() => new VpnSite(stack, 'Dc', { ...apipaDevice } as any)).toThrow(/\[props\.missing\] VpnSiteProps\.gateway is missing/);
   });
 });

@@ -1,6 +1,6 @@
 import { connectionRules } from '../../lib/rules/connection';
 import { Finding, Severity } from '../../lib/rules/rule';
-import { Connection, Entity, GatewayBgpSettings, RandomPasswordSpec, Topology, VpnGateway } from '../../lib/model/topology';
+import { Connection, Entity, GatewayBgpSettings, RandomPasswordSpec, Topology, VirtualNetworkGateway } from '../../lib/model/topology';
 import { Unknown } from '../../lib/model/unknown';
 import {
   check,
@@ -74,7 +74,7 @@ const BGP_SETTINGS: GatewayBgpSettings = {
   ],
 };
 
-function bgpGateway(o: GatewayOverrides = {}): VpnGateway {
+function bgpGateway(o: GatewayOverrides = {}): VirtualNetworkGateway {
   return gateway(HUB_GW, { bgpEnabled: true, bgpSettings: BGP_SETTINGS, ...o });
 }
 
@@ -305,7 +305,7 @@ describe('conn.v2v.pair', () => {
   });
 
   test('GIVEN a Vnet2Vnet connection to a gateway outside the configuration WHEN checked THEN the rule skips with info', () => {
-    const external = { ...gateway('azurerm_virtual_network_gateway.ext'), external: true } as VpnGateway;
+    const external = { ...gateway('azurerm_virtual_network_gateway.ext'), external: true } as VirtualNetworkGateway;
     const t = minimalHub([external, v2v(AB, HUB_GW, external.address)]);
     expect(run('conn.v2v.pair', t).map((x) => x.severity)).toEqual([Severity.INFO]);
   });

@@ -1,4 +1,4 @@
-import { Entity, P2SConfiguration, VpnGateway } from '../../lib/model/topology';
+import { Entity, P2SConfiguration, VirtualNetworkGateway } from '../../lib/model/topology';
 import { p2sRules } from '../../lib/rules/p2s';
 import { Severity } from '../../lib/rules/rule';
 import {
@@ -40,7 +40,7 @@ function p2s(o: P2SOverrides = {}): P2SConfiguration {
   };
 }
 
-type GatewayOverrides = { -readonly [K in keyof VpnGateway]?: VpnGateway[K] };
+type GatewayOverrides = { -readonly [K in keyof VirtualNetworkGateway]?: VirtualNetworkGateway[K] };
 
 /** The minimal hub whose gateway has the given P2S configuration (and other overrides). */
 function hubWith(config: P2SConfiguration, o: GatewayOverrides = {}, extra: Entity[] = []) {

@@ -20,7 +20,7 @@ import {
   Subnet,
   Topology,
   VirtualNetwork,
-  VpnGateway,
+  VirtualNetworkGateway,
 } from '../../lib/model/topology';
 import { addEntity, emptyTopology } from '../../lib/model/topology';
 import { knownList, MaybeList, Unknown } from '../../lib/model/unknown';
@@ -92,7 +92,7 @@ export function publicIp(address: string, o: Mutable<PublicIp> = {}): PublicIp {
 }
 
 /** An active-standby VpnGw1AZ RouteBased gateway in `azurerm_subnet.gateway` with `azurerm_public_ip.gw1`. */
-export function gateway(address = 'azurerm_virtual_network_gateway.gw', o: Mutable<VpnGateway> = {}): VpnGateway {
+export function gateway(address = 'azurerm_virtual_network_gateway.gw', o: Mutable<VirtualNetworkGateway> = {}): VirtualNetworkGateway {
   return {
     ...base('gateway', 'azurerm_virtual_network_gateway', address),
     gatewayType: 'Vpn',
@@ -104,7 +104,7 @@ export function gateway(address = 'azurerm_virtual_network_gateway.gw', o: Mutab
     privateIpAddressEnabled: undefined,
     ipConfigurations: [{ name: 'default', subnet: 'azurerm_subnet.gateway', publicIp: 'azurerm_public_ip.gw1', privateIpAddressAllocation: 'Dynamic' }],
     ...o,
-  } as VpnGateway;
+  } as VirtualNetworkGateway;
 }
 
 export function localGateway(address: string, o: Mutable<LocalNetworkGateway> = {}): LocalNetworkGateway {

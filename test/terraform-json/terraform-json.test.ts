@@ -10,7 +10,7 @@ import {
   Subnet,
   Topology,
   VirtualNetwork,
-  VpnGateway,
+  VirtualNetworkGateway,
 } from '../../lib/model/topology';
 import { isUnknown, sameValue, Unknown } from '../../lib/model/unknown';
 import { UnusableInputError } from '../../lib/private/errors';
@@ -50,7 +50,7 @@ describe('Terraform JSON adapter', () => {
     const gw = () => entity(t, 'azurerm_virtual_network_gateway.hub_Gateway_B0B8EE58', 'gateway');
 
     test('GIVEN subnet_id = "${azurerm_subnet.x.id}" WHEN adapted THEN the ip configuration points at the subnet entity, whose name is known', () => {
-      const configurations = gw().ipConfigurations as VpnGateway['ipConfigurations'] & object[];
+      const configurations = gw().ipConfigurations as VirtualNetworkGateway['ipConfigurations'] & object[];
       expect(Array.isArray(configurations)).toBe(true);
       const lookup = new TopologyLookup(t);
       const subnet = lookup.gatewaySubnet(gw());
