@@ -91,7 +91,7 @@ export class Lab {
     }
     await Promise.all(this.children.splice(0).map((child) => stopChild(child)));
     for (const ns of this.namespaces.splice(0)) spawnSync('ip', ['netns', 'del', ns]);
-    fs.rmSync(this.dir, { recursive: true, force: true });
+    if (process.env.AZVPN_INTEROP_KEEP !== '1') fs.rmSync(this.dir, { recursive: true, force: true });
   }
 
   /** Namespaces of this lab that still exist (for the cleanup assertion). */
