@@ -217,6 +217,7 @@ function strongswanConf(d: Daemon): string {
     '        log {',
     `            path = ${path.join(d.dir, 'charon.log')}`,
     '            default = 1',
+            '            flush_line = yes',
     '            ike = 2',
     '        }',
     '    }',
