@@ -30,6 +30,7 @@ const OWN_COMMANDS = new Map<string, (args: readonly string[], io: CliIo) => num
   ['summary', (args, io) => (require('./summary') as typeof SummaryModule).summaryCommand(args, io)],
   ['graph', (args, io) => (require('./graph') as typeof GraphModule).graphCommand(args, io)],
   ['reach', (args, io) => (require('./reach') as typeof ReachModule).reachCommand(args, io)],
+  ['device-config', (args, io) => (require('./device-config') as typeof import('./device-config')).deviceConfigCommand(args, io)],
 ]);
 
 /**
