@@ -4,6 +4,7 @@ import { quote, UsageError } from './args';
 import { discoverConfigurations, MAX_FILE_BYTES, readConfiguration } from './discover';
 import { printable } from './format';
 import { DeviceSpecError, deviceSpecFromTopology, siteNames } from '../devices/device-spec';
+import { markedPlaceholder } from '../devices/render-support';
 import { deviceVendor, deviceVendors } from '../devices/vendors';
 import { topologyFromTerraformJson } from '../model/terraform-json';
 import { isTerraformShowJson, topologyFromTerraformState } from '../model/terraform-state';
@@ -117,12 +118,14 @@ function generate(options: DeviceConfigOptions): { stdout: string; stderr: strin
   const topology = loadTopology(options.input, options.site);
   const spec = deviceSpecFromTopology(topology, options.site, { advertise: options.advertise });
   const content = vendor.render(spec);
-  const placeholders = spec.placeholders.length === 0
+  // Only what this vendor's file contains: an FRR file for an APIPA site is complete even from a configuration.
+  const used = spec.placeholders.filter((p) => content.includes(markedPlaceholder(p)));
+  const placeholders = used.length === 0
     ? ''
-    : `azvpn: ${options.input} is a configuration, not a state: ${spec.placeholders.length} value(s) known only after apply are placeholders:\n` +
-      spec.placeholders.map((p) => `  {{REPLACE:${p.name}}}  ${printable(p.description)}\n`).join('') +
+    : `azvpn: ${options.input} is a configuration, not a state: ${used.length} value(s) known only after apply are placeholders:\n` +
+      used.map((p) => `  ${markedPlaceholder(p)}  ${printable(p.description)}\n`).join('') +
       'azvpn: run it again on `terraform show -json` output after apply to fill them in\n';
-  const code = spec.placeholders.length === 0 ? EXIT_WRITTEN : EXIT_PLACEHOLDERS;
+  const code = used.length === 0 ? EXIT_WRITTEN : EXIT_PLACEHOLDERS;
   if (options.out === undefined) return { stdout: content, stderr: placeholders, code };
   const file = path.join(options.out, vendor.fileName);
   return { stdout: `wrote ${file} (mode 0600: it holds the pre-shared key)\n`, stderr: placeholders, code, write: { file, content } };

@@ -8,14 +8,9 @@ import { headerLines, RenderOptions, valueWriter } from './render-support';
 export function renderFrr(spec: DeviceSpec, options: RenderOptions = {}): string {
   const bgp = spec.bgp;
   if (!bgp) throw new DeviceSpecError(`site ${spec.siteName} does not use BGP on ${spec.connectionAddress}; FRR has nothing to configure (use --vendor strongswan)`);
-  const v = valueWriter(options);
-  const out: string[] = headerLines(spec, 'FRR frr.conf', [
-    `The device's BGP address ${bgp.localAddress} must be configured on a local interface (a loopback or the tunnel).`,
-    'Routes to the Azure BGP addresses go through the IPsec tunnels (strongSwan installs them from the selectors).',
-    ...(bgp.apipa ? ['APIPA peering: Azure never opens these sessions; the device does.'] : []),
-  ]).map((l) => `! ${l}`.trimEnd());
+  const { write: v, used } = valueWriter(options);
+  const out: string[] = [];
   out.push(
-    '!',
     'frr defaults traditional',
     '!',
     // Only the listed prefixes leave the device: never the Azure prefixes learned on the other session.
@@ -51,5 +46,15 @@ export function renderFrr(spec: DeviceSpec, options: RenderOptions = {}): string
     out.push(`  neighbor ${address} prefix-list AZURE-IN in`, `  neighbor ${address} prefix-list AZURE-OUT out`);
   }
   out.push(' exit-address-family', 'exit', '!', '');
-  return out.join('\n');
+  const header = headerLines(spec, {
+    title: 'FRR frr.conf',
+    holdsKey: false,
+    placeholders: used,
+    extra: [
+      `The device's BGP address ${bgp.localAddress} must be configured on a local interface (a loopback or the tunnel).`,
+      'Routes to the Azure BGP addresses go through the IPsec tunnels (strongSwan installs them from the selectors).',
+      ...(bgp.apipa ? ['APIPA peering: Azure never opens these sessions; the device does.'] : []),
+    ],
+  });
+  return [...header.map((l) => `! ${l}`.trimEnd()), '!', ...out].join('\n');
 }

@@ -41,12 +41,8 @@ export function strongswanEspProposal(p: EspProposal): string {
 }
 
 export function renderStrongswan(spec: DeviceSpec, options: RenderOptions = {}): string {
-  const v = valueWriter(options);
-  const out: string[] = headerLines(spec, 'strongSwan swanctl.conf', [
-    'Load with: swanctl --load-all --file swanctl.conf (charon with the openssl or gcm plugin for AES-GCM).',
-    'The device initiates every tunnel; DPD restarts a tunnel Azure stops answering.',
-    ...(spec.bgp ? ['BGP runs over these tunnels: see frr.conf (azvpn device-config --vendor frr).'] : []),
-  ]).map((l) => `# ${l}`.trimEnd());
+  const { write: v, used } = valueWriter(options);
+  const out: string[] = [];
   const ike = spec.ikeProposals.map(strongswanIkeProposal).join(',');
   const esp = spec.espProposals.map(strongswanEspProposal).join(',');
   const local = v(spec.deviceAddress);
@@ -92,7 +88,17 @@ export function renderStrongswan(spec: DeviceSpec, options: RenderOptions = {}):
   out.push('}', '', 'secrets {', '    ike-azure {');
   spec.tunnels.forEach((t, i) => out.push(`        id-${i} = ${v(t.azureAddress)}`));
   out.push(`        secret = ${secret(spec.preSharedKey, v)}`, '    }', '}', '');
-  return out.join('\n');
+  const header = headerLines(spec, {
+    title: 'strongSwan swanctl.conf',
+    holdsKey: true,
+    placeholders: used,
+    extra: [
+      'Load with: swanctl --load-all --file swanctl.conf (charon with the openssl or gcm plugin for AES-GCM).',
+      'The device initiates every tunnel; DPD restarts a tunnel Azure stops answering.',
+      ...(spec.bgp ? ['BGP runs over these tunnels: see frr.conf (azvpn device-config --vendor frr).'] : []),
+    ],
+  });
+  return [...header.map((l) => `# ${l}`.trimEnd()), ...out].join('\n');
 }
 
 /** Rekey at 90 % of the lifetime, so the device renews before Azure lets the SA expire. */
