@@ -48,6 +48,7 @@ export function renderFrr(spec: DeviceSpec, options: RenderOptions = {}): string
   out.push(' exit-address-family', 'exit', '!', '');
   const header = headerLines(spec, {
     title: 'FRR frr.conf',
+    terraformOutput: options.terraformOutput ?? false,
     holdsKey: false,
     placeholders: used,
     extra: [

@@ -90,6 +90,7 @@ export function renderStrongswan(spec: DeviceSpec, options: RenderOptions = {}):
   out.push(`        secret = ${secret(spec.preSharedKey, v)}`, '    }', '}', '');
   const header = headerLines(spec, {
     title: 'strongSwan swanctl.conf',
+    terraformOutput: options.terraformOutput ?? false,
     holdsKey: true,
     placeholders: used,
     extra: [
