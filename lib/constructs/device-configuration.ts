@@ -14,6 +14,14 @@ export class DeviceVendor {
   public static readonly STRONGSWAN = new DeviceVendor('strongswan');
   /** FRR `frr.conf` (BGP neighbours for the tunnels of the strongSwan file). Interop-tested; BGP sites only. */
   public static readonly FRR = new DeviceVendor('frr');
+  /** Cisco IOS-XE route-based VTI with BGP. A template, not interop-tested. */
+  public static readonly CISCO_IOS_XE = new DeviceVendor('cisco-iosxe');
+  /** Juniper SRX route-based st0 with BGP (set commands). A template, not interop-tested. */
+  public static readonly JUNIPER_SRX = new DeviceVendor('juniper-srx');
+  /** FortiGate route-based IPsec interfaces with BGP. A template, not interop-tested. */
+  public static readonly FORTIGATE = new DeviceVendor('fortigate');
+  /** Palo Alto PAN-OS route-based tunnel interfaces with BGP (set commands). A template, not interop-tested. */
+  public static readonly PALO_ALTO_PANOS = new DeviceVendor('paloalto-panos');
 
   /** A vendor by its `azvpn device-config --vendor` name. */
   public static of(name: string): DeviceVendor {

@@ -2,6 +2,7 @@ import { DeviceSpec } from './device-spec';
 import { renderFrr } from './frr';
 import { RenderOptions } from './render-support';
 import { renderStrongswan } from './strongswan';
+import { renderCiscoIosXe, renderFortigate, renderJuniperSrx, renderPanOs } from './vendor-templates';
 
 /** A device vendor azvpn writes configuration for. */
 export interface DeviceVendorInfo {
@@ -17,6 +18,11 @@ export interface DeviceVendorInfo {
 const VENDORS: readonly DeviceVendorInfo[] = [
   { name: 'strongswan', fileName: 'swanctl.conf', interopTested: true, render: renderStrongswan },
   { name: 'frr', fileName: 'frr.conf', interopTested: true, render: renderFrr },
+  // Templates: golden-file tested only.
+  { name: 'cisco-iosxe', fileName: 'cisco-iosxe.cfg', interopTested: false, render: renderCiscoIosXe },
+  { name: 'juniper-srx', fileName: 'juniper-srx.set', interopTested: false, render: renderJuniperSrx },
+  { name: 'fortigate', fileName: 'fortigate.conf', interopTested: false, render: renderFortigate },
+  { name: 'paloalto-panos', fileName: 'paloalto-panos.set', interopTested: false, render: renderPanOs },
 ];
 
 export function deviceVendors(): readonly DeviceVendorInfo[] {

@@ -62,7 +62,7 @@ describe('azvpn device-config', () => {
 
   test.each([
     ['an unknown site', [STATE, '--site', 'berlin', '--vendor', 'strongswan'], 'azvpn: unknown site berlin; the file has paris\n'],
-    ['an unknown vendor', [STATE, '--site', 'paris', '--vendor', 'cisco-asa'], 'azvpn: unknown vendor "cisco-asa" (expected strongswan, frr)\n'],
+    ['an unknown vendor', [STATE, '--site', 'paris', '--vendor', 'cisco-asa'], 'azvpn: unknown vendor "cisco-asa" (expected strongswan, frr, cisco-iosxe, juniper-srx, fortigate, paloalto-panos)\n'],
     ['a missing file', [path.join(FIXTURES, 'nope.json'), '--site', 'paris', '--vendor', 'frr'], `azvpn: ${path.join(FIXTURES, 'nope.json')}: no such file or directory\n`],
     ['no --site', [STATE, '--vendor', 'frr'], "azvpn: device-config needs --site NAME (the local network gateway's name or Terraform address)\n"],
     ['a bad --advertise', [STATE, '--site', 'paris', '--vendor', 'frr', '--advertise', '10.0.0.1/8'], 'azvpn: --advertise "10.0.0.1/8" is not an IPv4 prefix in CIDR notation (for example 10.100.0.0/24)\n'],

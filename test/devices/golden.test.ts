@@ -36,3 +36,26 @@ test('GIVEN the golden files WHEN listed THEN none is left over from a vendor or
   expected.delete('static-custom.frr.conf');
   expect(fs.readdirSync(path.join(__dirname, 'golden')).sort()).toEqual([...expected].sort());
 });
+
+describe('vendor templates refuse what they cannot express', () => {
+  const templates = deviceVendors().filter((v) => !v.interopTested);
+
+  test.each(templates.map((v) => [v.name, v] as const))('GIVEN an IKEv1 connection WHEN %s renders THEN it refuses (the templates are route-based IKEv2)', (_name, vendor) => {
+    const spec = specFromState('static-custom.state.json', 'lyon', {}, (r) => {
+      if (r.type === 'azurerm_virtual_network_gateway_connection') r.values.connection_protocol = 'IKEv1';
+    });
+    expect(spec.ikeVersion).toBe(1);
+    expect(() => vendor.render(spec)).toThrow(/route-based IKEv2/);
+  });
+
+  test.each(templates.map((v) => [v.name, v] as const))('GIVEN a key with a double quote WHEN %s renders THEN it refuses instead of writing a broken quoted string', (_name, vendor) => {
+    const spec = specFromState('static-custom.state.json', 'lyon', {}, (r) => {
+      if (r.type === 'azurerm_virtual_network_gateway_connection') r.values.shared_key = 'fixture"quote';
+    });
+    expect(() => vendor.render(spec)).toThrow(/cannot quote/);
+  });
+
+  test('GIVEN the vendor list WHEN read THEN exactly strongswan and frr are marked interop-tested', () => {
+    expect(deviceVendors().filter((v) => v.interopTested).map((v) => v.name)).toEqual(['strongswan', 'frr']);
+  });
+});
