@@ -1,7 +1,10 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { TerraformOutput, Testing } from 'cdktf';
 import { DeviceConfiguration, DeviceVendor } from '../../lib/constructs/device-configuration';
 import { VpnGateway, VpnGatewayProps } from '../../lib/constructs/vpn-gateway';
 import { VpnSite } from '../../lib/constructs/vpn-site';
+import * as library from '../../lib';
 import { synthValidated, testStack } from '../support/stack';
 
 const gatewayProps: VpnGatewayProps = {
@@ -77,5 +80,22 @@ describe('DeviceConfiguration', () => {
   test('GIVEN an unknown vendor name WHEN DeviceVendor.of is called THEN it throws; a known one round-trips', () => {
     expect(() => DeviceVendor.of('cisco-asa')).toThrow(/unknown device vendor "cisco-asa"/);
     expect(DeviceVendor.of('frr').name).toBe(DeviceVendor.FRR.name);
+  });
+});
+
+describe('the README', () => {
+  test('GIVEN the DeviceConfiguration example of the README WHEN run in a stack THEN it synthesizes two sensitive outputs with validations', () => {
+    const readme = fs.readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const code = /```ts\n([\s\S]*?)```/.exec(readme.slice(readme.indexOf('### From cdktf: `DeviceConfiguration`')))?.[1];
+    expect(code).toBeDefined();
+    const ts: typeof import('typescript') = require('typescript');
+    const js = ts.transpileModule(code!.replace(/\bthis\b/g, 'stack'), { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.CommonJS } }).outputText;
+    const stack = testStack();
+    const hub = new VpnGateway(stack, 'Hub', gatewayProps);
+    new Function('stack', 'hub', ...Object.keys(library), js)(stack, hub, ...Object.values(library));
+    const outputs = synthValidated(stack).output as Record<string, { sensitive: boolean; value: string }>;
+    expect(Object.keys(outputs).sort()).toEqual(['paris_frr', 'paris_swanctl']);
+    expect(outputs.paris_frr.value).toContain('network 10.100.0.0/24');
+    expect(outputs.paris_swanctl.sensitive).toBe(true);
   });
 });
