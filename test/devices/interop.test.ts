@@ -205,6 +205,28 @@ suite('interop: generated device files against an emulated Azure gateway', () =>
     },
   ];
 
+  test('GIVEN a device policy without PFS against Azure with PFS 2048 WHEN the device rekeys THEN the tunnel was up but the rekey is refused (PFS only shows at rekey)', async () => {
+    if (unavailable) throw new Error(`interop test required but cannot run: ${unavailable}`);
+    const t0 = Date.now();
+    const files = deviceFiles('static-custom.state.json', 'lyon', [], (c) => {
+      (c.ipsec_policy as Array<Record<string, unknown>>)[0].pfs_group = 'None';
+    });
+    const lab = new Lab(PREFIX);
+    try {
+      const scenario = new Scenario(lab, { name: 'pfs', azure: BRANCH, deviceSwanctl: files.swanctl, deviceHosts: ['10.20.0.1'], tcpSource: '10.20.0.1', advertised: [] });
+      await scenario.startIpsec();
+      const tunnels = await scenario.waitForTunnels(1, 20_000);
+      expect(tunnels?.length).toBe(1);
+      expect(await scenario.rekey('azure-0', 5_000)).toBeUndefined();
+      const refused = await waitForValue(() => (scenario.deviceLog().includes('received NO_PROPOSAL_CHOSEN notify') ? true : undefined), 10_000);
+      expect(refused).toBe(true);
+      figures.push(`  negative control, device without the PFS group Azure requires: first CHILD SA up, rekey refused with NO_PROPOSAL_CHOSEN after ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    } finally {
+      await lab.destroy();
+      expect(lab.leftovers()).toEqual([]);
+    }
+  }, 60_000);
+
   test.each(NEGATIVE)('GIVEN $name WHEN the device connects THEN Azure refuses with $notify and no CHILD SA comes up', async (n) => {
     if (unavailable) throw new Error(`interop test required but cannot run: ${unavailable}`);
     const t0 = Date.now();
