@@ -178,16 +178,18 @@ class SpecBuilder {
     const bgp = this.bgpEnabled();
     const azurePrefixes = this.azurePrefixes();
     const instances = this.instances(bgp);
+    const selectorPolicy = this.trafficSelectorPolicy();
     const tunnels = instances.map((instance, i): TunnelSpec => {
       const neighbour = bgp ? instance.bgpAddress : undefined;
+      const remote = selectorPolicy?.remote ?? azurePrefixes;
       return {
         name: `azure-${i}`,
         ipConfigurationName: instance.ipConfigurationName,
         azureAddress: instance.publicIp,
         // Selector-based tunnels must differ per tunnel (userspace ESP routes by selector): a BGP
         // site sends anything Azure routes to it, a static site only its own prefixes.
-        localTrafficSelectors: bgp ? ['0.0.0.0/0'] : siteAddressSpace,
-        remoteTrafficSelectors: neighbour === undefined ? azurePrefixes : [...azurePrefixes, hostRoute(neighbour)],
+        localTrafficSelectors: selectorPolicy?.local ?? (bgp ? ['0.0.0.0/0'] : siteAddressSpace),
+        remoteTrafficSelectors: neighbour === undefined ? remote : [...remote, hostRoute(neighbour)],
         ...(neighbour === undefined ? {} : { bgpNeighbourAddress: neighbour }),
       };
     });
@@ -284,6 +286,22 @@ class SpecBuilder {
     if (defaults && defaults.unknown === undefined && defaults.items.length > 0) return defaults.items[0];
     return this.placeholder(`AZURE_INSTANCE_${index}_BGP_ADDRESS`, `the default BGP address of gateway instance ${ipConfigurationName} (bgp_settings.peering_addresses.default_addresses)`,
       `[for p in ${this.gateway.address}.bgp_settings[0].peering_addresses : p.default_addresses[0] if p.ip_configuration_name == "${ipConfigurationName}"][0]`);
+  }
+
+  /**
+   * With policy-based traffic selectors, a connection's traffic_selector_policy is what Azure
+   * proposes: its local_address_cidrs are Azure's side, its remote_address_cidrs the device's.
+   */
+  private trafficSelectorPolicy(): { local: SpecValue[]; remote: SpecValue[] } | undefined {
+    const policies = this.connection.trafficSelectorPolicies;
+    if (this.connection.usePolicyBasedTrafficSelectors !== true || policies.length === 0) return undefined;
+    const local: SpecValue[] = [];
+    const remote: SpecValue[] = [];
+    for (const p of policies) {
+      local.push(...this.list(p.remoteAddressCidrs, 'TRAFFIC_SELECTOR_REMOTE_CIDRS', `the remote_address_cidrs of ${this.connection.address}'s traffic_selector_policy`));
+      remote.push(...this.list(p.localAddressCidrs, 'TRAFFIC_SELECTOR_LOCAL_CIDRS', `the local_address_cidrs of ${this.connection.address}'s traffic_selector_policy`));
+    }
+    return { local: [...new Set(local)], remote: [...new Set(remote)] };
   }
 
   /** The gateway VNet's prefixes plus those of VNets peered to it that use its gateway. */

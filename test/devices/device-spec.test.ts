@@ -132,3 +132,21 @@ describe('DeviceSpec from a state', () => {
     );
   });
 });
+
+describe('DeviceSpec traffic selectors', () => {
+  test('GIVEN policy-based selectors with a traffic_selector_policy WHEN the spec is built THEN the device mirrors it (its remote CIDRs are the device\'s side)', () => {
+    const spec = specFromState('static-custom.state.json', 'lyon', {}, (r) => {
+      if (r.type !== 'azurerm_virtual_network_gateway_connection') return;
+      r.values.use_policy_based_traffic_selectors = true;
+      r.values.traffic_selector_policy = [{ local_address_cidrs: ['10.2.1.0/24'], remote_address_cidrs: ['10.20.0.0/25'] }];
+    });
+    expect(spec.tunnels[0]).toMatchObject({ localTrafficSelectors: ['10.20.0.0/25'], remoteTrafficSelectors: ['10.2.1.0/24'] });
+  });
+
+  test('GIVEN a traffic_selector_policy without policy-based selectors WHEN the spec is built THEN it is ignored, as Azure ignores it', () => {
+    const spec = specFromState('static-custom.state.json', 'lyon', {}, (r) => {
+      if (r.type === 'azurerm_virtual_network_gateway_connection') r.values.traffic_selector_policy = [{ local_address_cidrs: ['10.2.1.0/24'], remote_address_cidrs: ['10.20.0.0/25'] }];
+    });
+    expect(spec.tunnels[0]).toMatchObject({ localTrafficSelectors: ['10.20.0.0/24'], remoteTrafficSelectors: ['10.2.0.0/16'] });
+  });
+});
