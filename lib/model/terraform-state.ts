@@ -71,6 +71,7 @@ class StateReader {
     for (const r of resources) {
       const id = r.values.id;
       if (r.mode === 'managed' && typeof id === 'string' && id.startsWith('/')) this.byId.set(normalizeId(id), r.address);
+      for (const subnet of inlineSubnets(r)) this.byId.set(normalizeId(subnet.id), subnet.address);
     }
   }
 
@@ -80,6 +81,21 @@ class StateReader {
     for (const r of this.resources) {
       if (r.mode !== 'managed') continue;
       entities.push(this.entity(r));
+    }
+    for (const r of this.resources) {
+      if (r.mode !== 'managed') continue;
+      for (const subnet of inlineSubnets(r)) {
+        entities.push({
+          kind: 'subnet',
+          address: subnet.address,
+          type: 'azurerm_subnet',
+          name: subnet.values.text('name'),
+          dependsOn: [],
+          virtualNetwork: r.address,
+          addressPrefixes: subnet.values.list('address_prefixes'),
+          occupants: [],
+        } satisfies Subnet);
+      }
     }
     for (const e of entities) addEntity(t, e);
     // A VNet lists its subnets: the azurerm_subnet resources whose ID is below the VNet's.
@@ -235,6 +251,19 @@ class StateReader {
     const parent = id === undefined ? undefined : parseAzureResourceId(id)?.parent;
     return parent ? this.reference(parent.id) : undefined;
   }
+}
+
+/**
+ * The inline `subnet` blocks of an azurerm_virtual_network, addressed as the configuration adapter
+ * addresses them (`azurerm_virtual_network.hub.subnet["GatewaySubnet"]`).
+ */
+function inlineSubnets(r: StateResource): Array<{ id: string; address: string; values: Values }> {
+  if (r.type !== 'azurerm_virtual_network') return [];
+  return new Values(r.values)
+    .blocks('subnet')
+    .map((values) => ({ values, id: values.text('id'), name: values.text('name') }))
+    .filter((s): s is { values: Values; id: string; name: string } => s.id !== undefined && s.name !== undefined)
+    .map((s) => ({ id: s.id, values: s.values, address: `${r.address}.subnet[${JSON.stringify(s.name)}]` }));
 }
 
 /** Azure treats resource IDs case-insensitively (resource group names differ in case between APIs). */

@@ -76,3 +76,16 @@ describe('state adapter (terraform show -json)', () => {
     expect(() => topologyFromTerraformState('x.json', content)).toThrow(UnusableInputError);
   });
 });
+
+test('GIVEN a GatewaySubnet written as an inline subnet block of the VNet WHEN adapted THEN the gateway finds it by ID and the VNet owns it', () => {
+  const state = fixture('static-custom.state.json');
+  const resources = state.values.root_module.resources as any[];
+  const subnet = resources.find((r) => r.type === 'azurerm_subnet');
+  state.values.root_module.resources = resources.filter((r) => r !== subnet);
+  const vnet = resources.find((r) => r.type === 'azurerm_virtual_network');
+  vnet.values.subnet = [{ id: subnet.values.id, name: 'GatewaySubnet', address_prefixes: ['10.2.255.0/27'], security_group: '' }];
+  const t = topologyFromTerraformState('state.json', state);
+  const address = 'azurerm_virtual_network.branch.subnet["GatewaySubnet"]';
+  expect((t.gateways[0].ipConfigurations as Array<{ subnet: string }>)[0].subnet).toBe(address);
+  expect(t.virtualNetworks[0].subnets).toEqual([address]);
+});
