@@ -1,9 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { deviceSpecFromTopology } from '../../lib/devices/device-spec';
-import { renderFrr } from '../../lib/devices/frr';
-import { renderStrongswan } from '../../lib/devices/strongswan';
-import { topologyFromTerraformState } from '../../lib/model/terraform-state';
+import * as os from 'os';
+import { azvpn } from '../cli/support';
 import { EmulatedGateway } from './interop/azure-emulator';
 import { interopUnavailable, Lab, waitFor } from './interop/lab';
 import { Scenario } from './interop/scenario';
@@ -39,9 +37,28 @@ function loadState(file: string, edit?: (connection: Record<string, unknown>) =>
   return state;
 }
 
+/**
+ * The device files exactly as `azvpn device-config --out` writes them (in-process, the same code
+ * path as the bin), from a fixture state, optionally edited first.
+ */
 function deviceFiles(file: string, site: string, advertise: string[], edit?: (connection: Record<string, unknown>) => void): { swanctl: string; frr?: string } {
-  const spec = deviceSpecFromTopology(topologyFromTerraformState(file, loadState(file, edit)), site, { advertise });
-  return { swanctl: renderStrongswan(spec), ...(spec.bgp ? { frr: renderFrr(spec) } : {}) };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'azvpn-devicefiles-'));
+  try {
+    const state = path.join(dir, 'state.json');
+    fs.writeFileSync(state, JSON.stringify(loadState(file, edit)));
+    const generate = (vendor: string): string | undefined => {
+      const args = ['device-config', state, '--site', site, '--vendor', vendor, '--out', dir, ...(advertise.length > 0 ? ['--advertise', ...advertise] : [])];
+      const result = azvpn(...args);
+      if (result.code !== 0) return undefined;
+      return fs.readFileSync(path.join(dir, vendor === 'frr' ? 'frr.conf' : 'swanctl.conf'), 'utf-8');
+    };
+    const swanctl = generate('strongswan');
+    if (swanctl === undefined) throw new Error(`azvpn device-config failed for ${file} ${site}`);
+    const frr = generate('frr');
+    return { swanctl, ...(frr === undefined ? {} : { frr }) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Azure's side of aa-apipa.state.json, as Azure would run it. */
