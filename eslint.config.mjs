@@ -1,19 +1,20 @@
 // ESLint: typescript-eslint's recommended rules, and the layering of lib/ as a lint error.
 //
 // The layers, lowest first: private, azure, model, terraform-json, rules, reach, report,
-// constructs, cli. A folder imports only from the layers below it that it needs, never upward
+// devices, constructs, cli. A folder imports only from the layers below it that it needs, never upward
 // and never sideways (rules and reach know nothing of each other).
 import tseslint from 'typescript-eslint';
 
 /** Folders (layers) of lib/ a file in `folder` must not import, with the reason. */
 export const FORBIDDEN_IMPORTS = {
-  private: { folders: ['azure', 'model', 'terraform-json', 'rules', 'reach', 'report', 'constructs', 'cli', 'testing'], why: 'lib/private is the bottom layer and imports nothing of the package' },
-  azure: { folders: ['model', 'terraform-json', 'rules', 'reach', 'report', 'constructs', 'cli', 'testing'], why: 'lib/azure holds Azure facts and imports only lib/private' },
-  model: { folders: ['terraform-json', 'rules', 'reach', 'report', 'constructs', 'cli', 'testing'], why: 'the model imports nothing above it' },
-  'terraform-json': { folders: ['rules', 'reach', 'report', 'constructs', 'cli', 'testing'], why: 'the adapter builds the model and knows nothing of what reads it' },
-  rules: { folders: ['terraform-json', 'reach', 'report', 'constructs', 'cli', 'testing'], why: 'rules import only model, azure and private' },
-  reach: { folders: ['terraform-json', 'rules', 'report', 'constructs', 'cli', 'testing'], why: 'the reachability engine imports no rules (nor anything above it)' },
-  report: { folders: ['terraform-json', 'constructs', 'cli', 'testing'], why: 'reports are built from the model, the rules and reach, not from an input format or the constructs' },
+  private: { folders: ['azure', 'model', 'terraform-json', 'rules', 'reach', 'report', 'devices', 'constructs', 'cli', 'testing'], why: 'lib/private is the bottom layer and imports nothing of the package' },
+  azure: { folders: ['model', 'terraform-json', 'rules', 'reach', 'report', 'devices', 'constructs', 'cli', 'testing'], why: 'lib/azure holds Azure facts and imports only lib/private' },
+  model: { folders: ['terraform-json', 'rules', 'reach', 'report', 'devices', 'constructs', 'cli', 'testing'], why: 'the model imports nothing above it' },
+  'terraform-json': { folders: ['rules', 'reach', 'report', 'devices', 'constructs', 'cli', 'testing'], why: 'the adapter builds the model and knows nothing of what reads it' },
+  rules: { folders: ['terraform-json', 'reach', 'report', 'devices', 'constructs', 'cli', 'testing'], why: 'rules import only model, azure and private' },
+  reach: { folders: ['terraform-json', 'rules', 'report', 'devices', 'constructs', 'cli', 'testing'], why: 'the reachability engine imports no rules (nor anything above it)' },
+  report: { folders: ['terraform-json', 'devices', 'constructs', 'cli', 'testing'], why: 'reports are built from the model, the rules and reach, not from an input format or the constructs' },
+  devices: { folders: ['terraform-json', 'rules', 'reach', 'report', 'constructs', 'cli', 'testing'], why: 'device configurations are built from the model and Azure facts alone, like the rules' },
   constructs: { folders: ['cli', 'testing'], why: 'constructs do not import the CLI' },
   cli: { folders: ['constructs', 'testing'], why: 'the CLI reads Terraform JSON and never the constructs' },
 };

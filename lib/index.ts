@@ -21,6 +21,9 @@ export * from './constructs/multi-site-vpn';
 export * from './constructs/p2s-access';
 export * from './constructs/vnet-to-vnet';
 
+// The on-premises side: device configuration as a Terraform output
+export * from './constructs/device-configuration';
+
 // Synth-time validation and the rule catalogue
 export * from './constructs/vpn-validation';
 export * from './rules/rule-catalogue';

@@ -21,6 +21,7 @@ const COMMANDS = new Map<string, CommandFunction>([
   ['summary', (args, io) => (require('./summary') as typeof SummaryModule).summaryCommand(args, io)],
   ['graph', (args, io) => (require('./graph') as typeof GraphModule).graphCommand(args, io)],
   ['reach', (args, io) => (require('./reach') as typeof ReachModule).reachCommand(args, io)],
+  ['device-config', (args, io) => (require('./device-config') as typeof import('./device-config')).deviceConfigCommand(args, io)],
 ]);
 
 /**
@@ -34,11 +35,11 @@ export function run(argv: readonly string[], unsafeIo: CliIo): number {
   const command = first === undefined ? undefined : COMMANDS.get(first);
   if (command) return command(rest, io);
   return runCommand(io, () => {
-    if (first === undefined) throw new UsageError('missing command (expected check, rules, summary, graph, reach, help or --version; see azvpn --help)');
+    if (first === undefined) throw new UsageError('missing command (expected check, rules, summary, graph, reach, device-config, help or --version; see azvpn --help)');
     if (first === '--help' || first === '-h' || first === 'help') return { stdout: USAGE, code: EXIT_OK };
     if (first === '--version') return { stdout: `${packageVersion()}\n`, code: EXIT_OK };
     if (first.startsWith('-')) throw new UsageError(`unknown option ${quote(first)} (see azvpn --help)`);
-    throw new UsageError(`unknown command ${quote(first)} (expected check, rules, summary, graph, reach or help; see azvpn --help)`);
+    throw new UsageError(`unknown command ${quote(first)} (expected check, rules, summary, graph, reach, device-config or help; see azvpn --help)`);
   });
 }
 

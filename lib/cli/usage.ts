@@ -7,6 +7,8 @@ Usage:
   azvpn summary PATH [--format markdown|json]     (see azvpn summary --help)
   azvpn graph PATH [--format mermaid|dot]         (see azvpn graph --help)
   azvpn reach PATH FROM TO [--format text|json]   (see azvpn reach --help)
+  azvpn device-config STATE --site NAME --vendor VENDOR [--out DIR] [--advertise CIDR...]
+                                                  (see azvpn device-config --help)
   azvpn help | --help
   azvpn --version
 

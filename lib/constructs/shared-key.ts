@@ -69,6 +69,8 @@ export abstract class SharedKey {
   }
 
   /** Whether `x` is a `SharedKey`, from this copy of the library or another one. */
+  // jsii's convention for type checks that work across copies of a package (as `Construct.isConstruct`).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   public static isSharedKey(x: any): x is SharedKey {
     return x !== null && typeof x === 'object' && SHARED_KEY_SYMBOL in x;
   }

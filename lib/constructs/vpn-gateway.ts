@@ -269,6 +269,8 @@ export class VpnGateway extends Construct implements IVpnGateway {
   public static readonly AZURE_DEFAULT_ASN: number = AZURE_DEFAULT_ASN;
 
   /** Whether `x` is a VpnGateway created in a stack (not one from `fromAttributes`), from any copy of this package. */
+  // jsii's convention for type checks that work across copies of a package (as `Construct.isConstruct`).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   public static isVpnGateway(x: any): x is VpnGateway {
     return x !== null && typeof x === 'object' && VPN_GATEWAY_SYMBOL in x;
   }

@@ -136,6 +136,8 @@ const VPN_TOPOLOGY_SYMBOL = Symbol.for('cdktf-azure-vpn.VpnTopology');
  */
 export class VpnTopology {
   /** Whether `x` is a VpnTopology, from any copy of this package. */
+  // jsii's convention for type checks that work across copies of a package (as `Construct.isConstruct`).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   public static isVpnTopology(x: any): x is VpnTopology {
     return x !== null && typeof x === 'object' && VPN_TOPOLOGY_SYMBOL in x;
   }

@@ -1,6 +1,7 @@
 import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { topologyFromTerraformJson } from '../terraform-json';
+import { Topology } from '../model/topology';
 import { checkTopology } from '../rules/engine';
 import { Finding, Severity } from '../rules/rule';
 
@@ -122,6 +123,14 @@ class WireResources implements IAspect {
   public visit(node: IConstruct): void {
     if (TerraformResource.isTerraformResource(node)) this.state.wire(node);
   }
+}
+
+/**
+ * The stack's topology model, read from its Terraform JSON as the checks read it: for constructs
+ * that derive something from the whole stack (a device configuration). Internal.
+ */
+export function topologyOfStack(stack: TerraformStack): Topology {
+  return topologyFromTerraformJson([{ file: stack.node.path, content: resolve(stack) }]);
 }
 
 function evaluate(stack: TerraformStack): Finding[] {

@@ -110,6 +110,8 @@ export interface PublicIp extends EntityBase {
   readonly zones: MaybeList<string>;
   readonly ipVersion: Maybe<string> | undefined;
   readonly skuTier?: Maybe<string>;
+  /** The address Azure allocated (`ip_address`): known only in a state, after apply. */
+  readonly ipAddress?: Maybe<string>;
 }
 
 export interface GatewayIpConfiguration {
@@ -124,6 +126,10 @@ export interface GatewayIpConfiguration {
 export interface BgpPeeringAddress {
   readonly ipConfigurationName: Maybe<string> | undefined;
   readonly apipaAddresses: MaybeList<string>;
+  /** `default_addresses`, computed by Azure: known only in a state, after apply. */
+  readonly defaultAddresses?: MaybeList<string>;
+  /** `tunnel_ip_addresses`, computed by Azure: known only in a state, after apply. */
+  readonly tunnelIpAddresses?: MaybeList<string>;
 }
 
 export interface GatewayBgpSettings {

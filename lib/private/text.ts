@@ -7,13 +7,10 @@
 
 // C0 (with ESC, NUL, BEL), DEL, C1 (with NEL and CSI), the line and paragraph separators, the
 // bidirectional controls and marks, and the byte-order mark.
-// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 // The same without newline and tab, for a whole output whose own lines must stay lines.
-// eslint-disable-next-line no-control-regex
 const CONTROLS_BUT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/g;
 // The colours `azvpn check` paints itself when asked to.
-// eslint-disable-next-line no-control-regex
 const SGR = /\u001b\[[0-9;]*m/g;
 
 /** `\n`, `\t`, `\x1b`, `\u2028`: an escape a reader recognises, valid inside a JSON string too (but `\x`). */
