@@ -1,10 +1,9 @@
-import { CommandFunction, EXIT_ERRORS, EXIT_OK, parseOptions, runCommand, UsageError } from './command';
-import { discoverConfigurations, readConfiguration } from './discover';
+import { CommandFunction, EXIT_ERRORS, EXIT_OK, parseOptions, runCommand, topologyOf, UsageError } from './command';
+import { discoverConfigurations } from './discover';
 import { ConfigurationResult, renderJson, renderText } from './format';
 import { USAGE } from './usage';
 import { checkTopology } from '../rules/engine';
 import { Severity } from '../rules/rule';
-import { topologyFromTerraformJson } from '../terraform-json';
 
 /** `azvpn check PATH... [--format text|json] [--verbose]`: exit 1 when any configuration has an error. */
 export const checkCommand: CommandFunction = (args, io) =>
@@ -23,7 +22,7 @@ export const checkCommand: CommandFunction = (args, io) =>
 export function check(paths: readonly string[]): ConfigurationResult[] {
   return discoverConfigurations(paths).map((source) => {
     // One configuration at a time, so only one configuration's JSON is held in memory.
-    const topology = topologyFromTerraformJson(readConfiguration(source));
+    const topology = topologyOf(source);
     return { name: source.name, findings: checkTopology(topology) };
   });
 }

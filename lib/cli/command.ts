@@ -1,8 +1,8 @@
-import { discoverConfigurations, readConfiguration } from './discover';
+import { ConfigurationSource, discoverConfigurations, readSource } from './discover';
 import { printable } from './format';
 import { Topology } from '../model/topology';
 import { UnusableInputError } from '../private/errors';
-import { topologyFromTerraformJson } from '../terraform-json';
+import { topologyFromTerraformJson, topologyFromTerraformShow } from '../terraform-json';
 
 /**
  * The shape every `azvpn` command has: a function of its arguments and the io that returns the
@@ -87,7 +87,7 @@ export interface LoadedConfiguration {
 /** Every configuration under PATH, through the CLI's discovery and the Terraform JSON adapter. */
 export function loadConfigurations(path: string): LoadedConfiguration[] {
   if (path === '') throw new UsageError('PATH is empty');
-  return discoverConfigurations([path]).map((source) => ({ name: source.name, topology: topologyFromTerraformJson(readConfiguration(source)) }));
+  return discoverConfigurations([path]).map((source) => ({ name: source.name, topology: topologyOf(source) }));
 }
 
 /** The single configuration under PATH; several (a cdktf.out with many stacks) is a usage error naming them. */
@@ -97,7 +97,13 @@ export function loadOneConfiguration(path: string, command: string): LoadedConfi
     const names = sources.map((s) => s.name);
     throw new UsageError(`${quote(path)} holds ${sources.length} configurations (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}); azvpn ${command} needs one: name its directory or file`);
   }
-  return { name: sources[0].name, topology: topologyFromTerraformJson(readConfiguration(sources[0])) };
+  return { name: sources[0].name, topology: topologyOf(sources[0]) };
+}
+
+/** The topology of one source: a configuration, or a plan or state (`terraform show -json`). */
+export function topologyOf(source: ConfigurationSource): Topology {
+  const content = readSource(source);
+  return content.kind === 'show' ? topologyFromTerraformShow(content.file, content.content) : topologyFromTerraformJson(content.files);
 }
 
 /**

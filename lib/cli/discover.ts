@@ -23,7 +23,14 @@ export interface ConfigurationSource {
   readonly name: string;
   /** Display path → path to read. */
   readonly files: readonly string[];
+  /** One file named on the command line: it may be `terraform show -json` output (told by content). */
+  readonly named?: boolean;
 }
+
+/** What a source holds: a configuration's files, or one plan or state. */
+export type SourceContent =
+  | { readonly kind: 'configuration'; readonly files: ConfigurationFile[] }
+  | { readonly kind: 'show'; readonly file: string; readonly content: unknown };
 
 /** Files above this size are refused: no real configuration is that large, and reading it would exhaust memory. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
@@ -69,8 +76,10 @@ export function discoverConfigurations(paths: readonly string[]): ConfigurationS
       }
       found.forEach(add);
     } else if (stat.isFile()) {
-      if (!given.endsWith(TF_JSON_SUFFIX)) throw new UnusableInputError(given, `not a ${TF_JSON_SUFFIX} file or a directory`);
-      add({ name: given, files: [given] });
+      if (!given.endsWith('.json')) {
+        throw new UnusableInputError(given, `not a ${TF_JSON_SUFFIX} file, a terraform show -json file (plan or state, *.json) or a directory`);
+      }
+      add({ name: given, files: [given], named: true });
     } else {
       throw new UnusableInputError(given, 'not a regular file or a directory');
     }
@@ -134,7 +143,31 @@ export function readConfiguration(source: ConfigurationSource): ConfigurationFil
   return source.files.map((file) => ({ file, content: readTerraformJson(file) }));
 }
 
+/**
+ * Reads a source: a file named on its own that has a `format_version` is `terraform show -json`
+ * output (a plan or a state); anything else must be a Terraform JSON configuration.
+ */
+export function readSource(source: ConfigurationSource): SourceContent {
+  if (source.named && source.files.length === 1) {
+    const file = source.files[0];
+    const content = readJson(file);
+    if (isPlainObject(content) && Object.prototype.hasOwnProperty.call(content, 'format_version')) return { kind: 'show', file, content };
+    if (!file.endsWith(TF_JSON_SUFFIX)) {
+      throw new UnusableInputError(file, 'neither terraform show -json output (no "format_version") nor a Terraform JSON configuration (which is named *.tf.json)');
+    }
+    checkTerraformShape(file, content);
+    return { kind: 'configuration', files: [{ file, content }] };
+  }
+  return { kind: 'configuration', files: readConfiguration(source) };
+}
+
 export function readTerraformJson(file: string): unknown {
+  const content = readJson(file);
+  checkTerraformShape(file, content);
+  return content;
+}
+
+function readJson(file: string): unknown {
   const stat = statOrFail(file);
   if (!stat.isFile()) throw new UnusableInputError(file, 'not a regular file');
   if (stat.size > MAX_FILE_BYTES) {
@@ -146,9 +179,7 @@ export function readTerraformJson(file: string): unknown {
   } catch (error) {
     throw new UnusableInputError(file, `cannot read file: ${describeSystemError(error)}`);
   }
-  const content = parseJson(file, decodeText(file, bytes));
-  checkTerraformShape(file, content);
-  return content;
+  return parseJson(file, decodeText(file, bytes));
 }
 
 function decodeText(file: string, bytes: Buffer): string {

@@ -1,8 +1,10 @@
-import { TopologyBuilder } from './builder';
+import { sortedByAddress, TopologyBuilder } from './builder';
 import { collectVariables, DeclaredVariable, secretUses } from './secrets';
 import { Declared, isObject, JsonObject, keysOf, own } from './values';
-import { Entity, Topology } from '../model/topology';
+import { Topology } from '../model/topology';
 import { UnusableInputError } from '../private/errors';
+
+export { isTerraformShowJson, SUPPORTED_FORMAT_MAJOR, topologyFromTerraformShow } from './show';
 
 /**
  * The Terraform JSON adapter: turns a Terraform JSON configuration (a cdktf `cdk.tf.json`, or
@@ -56,18 +58,6 @@ export function topologyFromTerraformJson(files: readonly TerraformJsonFile[]): 
   });
   const topology = new TopologyBuilder(declared, order).build();
   return { ...sortedByAddress(topology), secrets: secretUses(order, variables) };
-}
-
-/**
- * The model's lists in Terraform address order, so that everything read from them (reports,
- * diagrams, checklists) is the same however the configuration is split into files and ordered.
- */
-function sortedByAddress(t: Topology): Topology {
-  const byAddress = (a: Entity, b: Entity) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
-  for (const list of [t.virtualNetworks, t.subnets, t.publicIps, t.gateways, t.localGateways, t.connections, t.natRules, t.peerings, t.routeTables, t.networkSecurityGroups] as Entity[][]) {
-    list.sort(byAddress);
-  }
-  return t;
 }
 
 function collectFile(file: string, content: unknown, declared: Map<string, Declared>, order: Declared[], variables: Map<string, DeclaredVariable>): void {

@@ -82,6 +82,8 @@ export class Resolver {
   /** Resolves a raw JSON value written in `owner`'s body. Undefined when absent or null. */
   public resolve(value: unknown, owner: Declared): Resolved | undefined {
     if (value === undefined || value === null) return undefined;
+    // Plan input puts the Unknown of a value known only after apply straight into the body.
+    if (value instanceof Unknown) return value;
     if (typeof value !== 'string') return { kind: 'json', value, owner };
     if (!hasTemplateSyntax(value)) return { kind: 'text', text: value };
     return this.template(value, owner);
@@ -155,10 +157,11 @@ export class Resolver {
     if (reference === undefined) return new Unknown('an expression Terraform evaluates at plan', written);
     const { address, target, rest, splat } = reference;
     if (!target) return new Unknown(`${address} is not declared in this configuration`, written);
-    if (target.isData) this.referencedData.add(address);
+    // The block's own address: plan input declares blocks under a short alias of their full address.
+    if (target.isData) this.referencedData.add(target.address);
     if (splat) return new Unknown(`${expression} is a list over every instance`, written);
-    if (rest.length === 0) return { kind: 'ref', address, expression: written };
-    if (rest.length === 1 && 'name' in rest[0] && rest[0].name === 'id') return { kind: 'ref', address, expression: written };
+    if (rest.length === 0) return { kind: 'ref', address: target.address, expression: written };
+    if (rest.length === 1 && 'name' in rest[0] && rest[0].name === 'id') return { kind: 'ref', address: target.address, expression: written };
     return this.attribute(target, rest, written);
   }
 

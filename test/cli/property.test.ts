@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+import * as fs from 'fs';
 import * as path from 'path';
 import { Json, mergedExample } from './example';
 import { azvpn, removeScratch, scratch, write } from './support';
@@ -21,8 +22,8 @@ const SEVERITIES = new Set(['error', 'warning', 'info']);
 const EXAMPLE: Json = mergedExample();
 const EXAMPLE_TEXT = JSON.stringify(EXAMPLE, null, 2);
 
-function assertContract(text: string, format: 'json' | 'text'): void {
-  const file = write(dir, 'case.tf.json', text);
+function assertContract(text: string, format: 'json' | 'text', name = 'case.tf.json'): void {
+  const file = write(dir, name, text);
   const result = azvpn('check', file, '--format', format);
   expect([0, 1, 2]).toContain(result.code);
   if (result.code === 2) {
@@ -84,6 +85,28 @@ const terraformishValue: fc.Arbitrary<Json> = fc.oneof(
 
 const mutation: fc.Arbitrary<Mutation> = fc.record({ at: fc.nat(), replacement: terraformishValue, remove: fc.boolean() });
 
+/** A mutation of any document: the nth value (depth first) is replaced or removed. */
+const showMutation: fc.Arbitrary<Mutation> = fc.record({
+  at: fc.nat(),
+  replacement: fc.oneof(terraformishValue, fc.constantFrom<Json>(['delete', 'create'], ['update'], '2.0', '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/publicIPAddresses/x', { references: ['module.hub["weu"].gateway_id'] })),
+  remove: fc.boolean(),
+});
+
+function applyAnywhere(document: Json, mutation: Mutation): void {
+  const paths = pathsOf(document).filter((p) => p.length > 0);
+  if (paths.length === 0) return;
+  const target = paths[mutation.at % paths.length];
+  let parent = document;
+  for (const key of target.slice(0, -1)) parent = parent[key];
+  const last = target[target.length - 1];
+  if (mutation.remove) {
+    if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+    else delete parent[last];
+  } else {
+    parent[last] = mutation.replacement;
+  }
+}
+
 const formats = fc.constantFrom<'json' | 'text'>('json', 'json', 'text');
 
 describe('GIVEN arbitrary input files', () => {
@@ -116,6 +139,18 @@ describe('GIVEN arbitrary input files', () => {
         assertContract(JSON.stringify(document), format);
       }),
       fuzz(250),
+    );
+  });
+
+  test('WHEN a plan or state (terraform show -json) is mutated anywhere THEN the contract holds', () => {
+    const seeds = ['plan-new.json', 'state.json', 'plan-replace-gateway.json'].map((f) => fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'show', f), 'utf8'));
+    fc.assert(
+      fc.property(fc.nat(seeds.length - 1), fc.array(showMutation, { minLength: 1, maxLength: 4 }), formats, (seed, mutations, format) => {
+        const document = JSON.parse(seeds[seed]) as Json;
+        for (const m of mutations) applyAnywhere(document, m);
+        assertContract(JSON.stringify(document), format, 'plan.json');
+      }),
+      fuzz(150),
     );
   });
 

@@ -28,9 +28,14 @@ describe('GIVEN a PATH that is not a usable file or directory', () => {
     expectUnusable(azvpn('check', dir), dir, 'no *.tf.json file');
   });
 
-  test('WHEN the file is not named .tf.json THEN exit 2 says what is expected', () => {
+  test('WHEN the file is not named .json THEN exit 2 says what is expected', () => {
+    const file = write(dir, 'main.txt', RESOURCE_GROUP_ONLY);
+    expectUnusable(azvpn('check', file), `${file}: not a .tf.json file, a terraform show -json file (plan or state, *.json) or a directory`);
+  });
+
+  test('WHEN a .json file not named .tf.json holds a configuration THEN exit 2 says a configuration is named *.tf.json', () => {
     const file = write(dir, 'main.json', RESOURCE_GROUP_ONLY);
-    expectUnusable(azvpn('check', file), `${file}: not a .tf.json file or a directory`);
+    expectUnusable(azvpn('check', file), `${file}: neither terraform show -json output (no "format_version") nor a Terraform JSON configuration (which is named *.tf.json)`);
   });
 
   test('WHEN the file is larger than the size guard THEN exit 2 without reading it', () => {
