@@ -2,27 +2,34 @@ import { CommandFunction, EXIT_ERRORS, EXIT_OK, parseOptions, runCommand, topolo
 import { discoverConfigurations } from './discover';
 import { ConfigurationResult, renderJson, renderText } from './format';
 import { USAGE } from './usage';
-import { checkTopology } from '../rules/engine';
+import { checkTopology, compareFindings } from '../rules/engine';
+import { acknowledgeReplacements, ALLOW_REPLACE_FLAG } from '../rules/plan-changes';
 import { Severity } from '../rules/rule';
 
 /** `azvpn check PATH... [--format text|json] [--verbose]`: exit 1 when any configuration has an error. */
 export const checkCommand: CommandFunction = (args, io) =>
   runCommand(io, () => {
-    const options = parseOptions(args, 'check', { formats: ['text', 'json'], flags: ['--verbose'] });
+    const options = parseOptions(args, 'check', { formats: ['text', 'json'], flags: ['--verbose'], repeatable: [ALLOW_REPLACE_FLAG] });
     if (options.help) return { stdout: USAGE, code: EXIT_OK };
-    if (options.positionals.length === 0) throw new UsageError('check needs at least one PATH (a .tf.json file or a directory)');
+    if (options.positionals.length === 0) throw new UsageError('check needs at least one PATH (a .tf.json file, a plan or state JSON file, or a directory)');
     if (options.positionals.some((p) => p === '')) throw new UsageError('check was given an empty PATH');
-    const results = check(options.positionals);
+    const results = check(options.positionals, { allowReplace: new Set(options.values.get(ALLOW_REPLACE_FLAG) ?? []) });
     const hasError = results.some((r) => r.findings.some((f) => f.severity === Severity.ERROR));
     const stdout = options.format === 'json' ? renderJson(results) : renderText(results, { verbose: options.flags.has('--verbose'), color: io.color ?? false });
     return { stdout, code: hasError ? EXIT_ERRORS : EXIT_OK };
   });
 
+export interface CheckRunOptions {
+  /** Addresses whose replacement in a plan is deliberate (`--allow-replace`): reported as info, not error. */
+  readonly allowReplace?: ReadonlySet<string>;
+}
+
 /** Checks every configuration; any unusable one aborts the whole run (exit 2, no partial output). */
-export function check(paths: readonly string[]): ConfigurationResult[] {
+export function check(paths: readonly string[], options: CheckRunOptions = {}): ConfigurationResult[] {
   return discoverConfigurations(paths).map((source) => {
     // One configuration at a time, so only one configuration's JSON is held in memory.
     const topology = topologyOf(source);
-    return { name: source.name, findings: checkTopology(topology) };
+    const findings = acknowledgeReplacements(checkTopology(topology), options.allowReplace ?? new Set()).sort(compareFindings);
+    return { name: source.name, findings };
   });
 }

@@ -45,12 +45,16 @@ export interface OptionSpec {
   readonly formats: readonly string[];
   /** Boolean flags the command accepts besides --format and --help, e.g. `--verbose`. */
   readonly flags?: readonly string[];
+  /** Options that take a value and may repeat, e.g. `--allow-replace ADDRESS`. */
+  readonly repeatable?: readonly string[];
 }
 
 export interface ParsedOptions {
   readonly help: boolean;
   readonly format: string;
   readonly flags: ReadonlySet<string>;
+  /** The values of each repeatable option, in command-line order. */
+  readonly values: ReadonlyMap<string, readonly string[]>;
   readonly positionals: string[];
 }
 
@@ -58,6 +62,11 @@ export interface ParsedOptions {
 export function parseOptions(args: readonly string[], command: string, spec: OptionSpec): ParsedOptions {
   const positionals: string[] = [];
   const flags = new Set<string>();
+  const values = new Map<string, string[]>();
+  const addValue = (option: string, value: string | undefined) => {
+    if (value === undefined || value === '') throw new UsageError(`option ${option} needs a value`);
+    values.set(option, [...(values.get(option) ?? []), value]);
+  };
   let format = spec.formats[0];
   let help = false;
   let onlyPositionals = false;
@@ -74,9 +83,11 @@ export function parseOptions(args: readonly string[], command: string, spec: Opt
     else if (arg === '--format') setFormat(args[++i]);
     else if (arg.startsWith('--format=')) setFormat(arg.slice('--format='.length));
     else if (spec.flags?.includes(arg)) flags.add(arg);
+    else if (spec.repeatable?.includes(arg)) addValue(arg, args[++i]);
+    else if (spec.repeatable?.some((o) => arg.startsWith(`${o}=`))) addValue(arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1));
     else throw new UsageError(`unknown option ${quote(arg)} for azvpn ${command} (see azvpn ${command} --help)`);
   }
-  return { help, format, flags, positionals };
+  return { help, format, flags, values, positionals };
 }
 
 export interface LoadedConfiguration {

@@ -2,7 +2,7 @@
 export const USAGE = `azvpn — check Azure VPN topologies in Terraform JSON configurations
 
 Usage:
-  azvpn check PATH... [--format text|json] [--verbose]
+  azvpn check PATH... [--format text|json] [--verbose] [--allow-replace ADDRESS]...
   azvpn rules [--format text|json]
   azvpn summary PATH [--format markdown|json]     (see azvpn summary --help)
   azvpn graph PATH [--format mermaid|dot]         (see azvpn graph --help)
@@ -13,12 +13,18 @@ Usage:
 azvpn check
   PATH is a .tf.json file or a directory. In a directory, the *.tf.json files directly in it
   form one configuration, and every cdk.tf.json below it (for example
-  cdktf.out/stacks/*/cdk.tf.json) is a configuration of its own.
+  cdktf.out/stacks/*/cdk.tf.json) is a configuration of its own. A file named on its own
+  that has a "format_version" is what terraform show -json prints: a plan
+  (terraform show -json PLANFILE) or a state (terraform show -json); format_version 1.x.
   --format text   findings grouped by resource, then a summary line (default)
   --format json   {"findings":[{"rule","severity","resource","path","message"}],
                    "summary":{"errors","warnings","infos"}}
   --verbose       also show info findings (checks skipped because a value is only known
                   after apply); they are always counted in the summary
+  --allow-replace ADDRESS
+                  a plan may destroy or replace the resource at ADDRESS (the full address,
+                  e.g. 'module.hub.azurerm_virtual_network_gateway.gw["weu"]'): its plan.*
+                  error becomes an info; repeat for several resources
 
 azvpn rules
   Lists every rule: id, severity, summary, Azure error code and source.
