@@ -1,27 +1,39 @@
 import { CommandFunction, EXIT_ERRORS, EXIT_OK, parseOptions, runCommand, topologyOf, UsageError } from './command';
 import { discoverConfigurations } from './discover';
-import { ConfigurationResult, renderJson, renderText } from './format';
+import { ConfigurationResult, renderJson, renderText, TextOptions } from './format';
+import { renderJunit, renderSarif } from './pipeline-formats';
 import { USAGE } from './usage';
+import { packageVersion } from './version';
+import { RULES } from '../rules/catalogue';
 import { checkTopology, compareFindings } from '../rules/engine';
 import { acknowledgeReplacements, ALLOW_REPLACE_FLAG } from '../rules/plan-changes';
 import { Severity } from '../rules/rule';
 
-/** `azvpn check PATH... [--format text|json] [--verbose]`: exit 1 when any configuration has an error. */
+/** `azvpn check PATH... [--format text|json|sarif|junit] [--verbose] [--allow-replace ADDRESS]...`: exit 1 when any configuration has an error. */
 export const checkCommand: CommandFunction = (args, io) =>
   runCommand(io, () => {
-    const options = parseOptions(args, 'check', { formats: ['text', 'json'], flags: ['--verbose'], repeatable: [ALLOW_REPLACE_FLAG] });
+    const options = parseOptions(args, 'check', { formats: ['text', 'json', 'sarif', 'junit'], flags: ['--verbose'], repeatable: [ALLOW_REPLACE_FLAG] });
     if (options.help) return { stdout: USAGE, code: EXIT_OK };
     if (options.positionals.length === 0) throw new UsageError('check needs at least one PATH (a .tf.json file, a plan or state JSON file, or a directory)');
     if (options.positionals.some((p) => p === '')) throw new UsageError('check was given an empty PATH');
     const results = check(options.positionals, { allowReplace: new Set(options.values.get(ALLOW_REPLACE_FLAG) ?? []) });
     const hasError = results.some((r) => r.findings.some((f) => f.severity === Severity.ERROR));
-    const stdout = options.format === 'json' ? renderJson(results) : renderText(results, { verbose: options.flags.has('--verbose'), color: io.color ?? false });
+    const stdout = render(options.format, results, { verbose: options.flags.has('--verbose'), color: io.color ?? false });
     return { stdout, code: hasError ? EXIT_ERRORS : EXIT_OK };
   });
 
 export interface CheckRunOptions {
   /** Addresses whose replacement in a plan is deliberate (`--allow-replace`): reported as info, not error. */
   readonly allowReplace?: ReadonlySet<string>;
+}
+
+function render(format: string, results: ConfigurationResult[], text: TextOptions): string {
+  switch (format) {
+    case 'json': return renderJson(results);
+    case 'sarif': return renderSarif(results, RULES, packageVersion());
+    case 'junit': return renderJunit(results);
+    default: return renderText(results, text);
+  }
 }
 
 /** Checks every configuration; any unusable one aborts the whole run (exit 2, no partial output). */

@@ -71,8 +71,8 @@ export function parseOptions(args: readonly string[], command: string, spec: Opt
   let help = false;
   let onlyPositionals = false;
   const setFormat = (value: string | undefined) => {
-    if (value === undefined) throw new UsageError(`option --format needs a value (${spec.formats.join(' or ')})`);
-    if (!spec.formats.includes(value)) throw new UsageError(`invalid --format ${quote(value)} for azvpn ${command} (expected ${spec.formats.join(' or ')})`);
+    if (value === undefined) throw new UsageError(`option --format needs a value (${alternatives(spec.formats)})`);
+    if (!spec.formats.includes(value)) throw new UsageError(`invalid --format ${quote(value)} for azvpn ${command} (expected ${alternatives(spec.formats)})`);
     format = value;
   };
   for (let i = 0; i < args.length; i++) {
@@ -88,6 +88,11 @@ export function parseOptions(args: readonly string[], command: string, spec: Opt
     else throw new UsageError(`unknown option ${quote(arg)} for azvpn ${command} (see azvpn ${command} --help)`);
   }
   return { help, format, flags, values, positionals };
+}
+
+/** `a or b`, `a, b or c`. */
+function alternatives(values: readonly string[]): string {
+  return values.length <= 2 ? values.join(' or ') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
 export interface LoadedConfiguration {

@@ -2,7 +2,7 @@
 export const USAGE = `azvpn — check Azure VPN topologies in Terraform JSON configurations
 
 Usage:
-  azvpn check PATH... [--format text|json] [--verbose] [--allow-replace ADDRESS]...
+  azvpn check PATH... [--format text|json|sarif|junit] [--verbose] [--allow-replace ADDRESS]...
   azvpn rules [--format text|json]
   azvpn summary PATH [--format markdown|json]     (see azvpn summary --help)
   azvpn graph PATH [--format mermaid|dot]         (see azvpn graph --help)
@@ -19,6 +19,10 @@ azvpn check
   --format text   findings grouped by resource, then a summary line (default)
   --format json   {"findings":[{"rule","severity","resource","path","message"}],
                    "summary":{"errors","warnings","infos"}}
+  --format sarif  SARIF 2.1.0 (GitHub code scanning): every rule with its help URI, every
+                  finding a result (error, warning, note) located by file and Terraform address
+  --format junit  JUnit XML (Azure Pipelines test results): errors fail, warnings pass with
+                  output, infos are skipped
   --verbose       also show info findings (checks skipped because a value is only known
                   after apply); they are always counted in the summary
   --allow-replace ADDRESS

@@ -22,7 +22,7 @@ const SEVERITIES = new Set(['error', 'warning', 'info']);
 const EXAMPLE: Json = mergedExample();
 const EXAMPLE_TEXT = JSON.stringify(EXAMPLE, null, 2);
 
-function assertContract(text: string, format: 'json' | 'text', name = 'case.tf.json'): void {
+function assertContract(text: string, format: Format, name = 'case.tf.json'): void {
   const file = write(dir, name, text);
   const result = azvpn('check', file, '--format', format);
   expect([0, 1, 2]).toContain(result.code);
@@ -35,6 +35,17 @@ function assertContract(text: string, format: 'json' | 'text', name = 'case.tf.j
   expect(result.stderr).toBe('');
   if (format === 'text') {
     expect(result.stdout).toMatch(/\d+ errors?, \d+ warnings?, \d+ infos?.* in 1 configuration .*\n$/);
+    return;
+  }
+  if (format === 'sarif') {
+    const log = JSON.parse(result.stdout) as { version: string; runs: Array<{ results: Array<{ level: string }> }> };
+    expect(log.version).toBe('2.1.0');
+    expect(result.code).toBe(log.runs[0].results.some((r) => r.level === 'error') ? 1 : 0);
+    return;
+  }
+  if (format === 'junit') {
+    expect(result.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites [^\n]*>\n[\s\S]*<\/testsuites>\n$/);
+    expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     return;
   }
   const report = JSON.parse(result.stdout) as { findings: Array<Record<string, unknown>>; summary: Record<string, number> };
@@ -107,7 +118,8 @@ function applyAnywhere(document: Json, mutation: Mutation): void {
   }
 }
 
-const formats = fc.constantFrom<'json' | 'text'>('json', 'json', 'text');
+type Format = 'json' | 'text' | 'sarif' | 'junit';
+const formats = fc.constantFrom<Format>('json', 'json', 'text', 'sarif', 'junit');
 
 describe('GIVEN arbitrary input files', () => {
   test('WHEN the file is random JSON THEN the exit-code and output contract holds', () => {

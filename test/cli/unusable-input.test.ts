@@ -186,7 +186,7 @@ describe('GIVEN a command line azvpn does not understand', () => {
     [['check'], 'check needs at least one PATH'],
     [['check', '--format', 'json'], 'check needs at least one PATH'],
     [['check', ''], 'empty PATH'],
-    [['check', 'x.tf.json', '--format', 'yaml'], 'invalid --format "yaml" for azvpn check (expected text or json)'],
+    [['check', 'x.tf.json', '--format', 'yaml'], 'invalid --format "yaml" for azvpn check (expected text, json, sarif or junit)'],
     [['check', 'x.tf.json', '--format=xml'], 'invalid --format "xml"'],
     [['check', 'x.tf.json', '--format'], 'option --format needs a value'],
     [['rules', 'extra'], 'rules takes no argument, got "extra"'],
