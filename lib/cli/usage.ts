@@ -1,5 +1,5 @@
 /** What `azvpn help` prints; each command's own help is in its file. */
-export const USAGE = `azvpn — check Azure VPN topologies in Terraform JSON configurations
+export const USAGE = `azvpn — check Azure VPN topologies in Terraform configurations, plans and states
 
 Usage:
   azvpn check PATH... [--format text|json|sarif|junit] [--verbose] [--allow-replace ADDRESS]...
@@ -11,8 +11,8 @@ Usage:
   azvpn --version
 
 azvpn check
-  PATH is a .tf.json file or a directory. In a directory, the *.tf.json files directly in it
-  form one configuration, and every cdk.tf.json below it (for example
+  PATH is a .tf.json or .tf file or a directory. In a directory, the *.tf.json and *.tf files
+  directly in it form one configuration, and every cdk.tf.json below it (for example
   cdktf.out/stacks/*/cdk.tf.json) is a configuration of its own. A file named on its own
   that has a "format_version" is what terraform show -json prints: a plan
   (terraform show -json PLANFILE) or a state (terraform show -json); format_version 1.x.

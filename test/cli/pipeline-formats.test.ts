@@ -1,5 +1,5 @@
 import { join } from 'path';
-import { DOMParser } from '@xmldom/xmldom';
+import { Document, DOMParser } from '@xmldom/xmldom';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import { azvpn, removeScratch, scratch, write } from './support';
@@ -36,7 +36,7 @@ function parseXml(text: string): Document {
   const problems: string[] = [];
   const document = new DOMParser({ onError: (level, message) => problems.push(`${level}: ${message}`) }).parseFromString(text, 'text/xml');
   expect(problems).toEqual([]);
-  return document as unknown as Document;
+  return document;
 }
 
 let dir: string;
@@ -97,7 +97,7 @@ describe('GIVEN azvpn check --format junit', () => {
     expect(suites.length).toBe(1);
     const failures = Array.from(xml.getElementsByTagName('failure'));
     expect(failures.map((f) => f.getAttribute('type')).sort()).toEqual(['plan.connection.replace', 'plan.connection.replace', 'plan.gateway.replace']);
-    expect(xml.documentElement.getAttribute('failures')).toBe('3');
+    expect(xml.documentElement?.getAttribute('failures')).toBe('3');
     expect(suites[0].getAttribute('skipped')).toBe(String(xml.getElementsByTagName('skipped').length));
     expect(Number(suites[0].getAttribute('tests'))).toBe(xml.getElementsByTagName('testcase').length);
   });

@@ -166,6 +166,19 @@ describe('GIVEN arbitrary input files', () => {
     );
   });
 
+  test('WHEN a native HCL (.tf) file is corrupted THEN the contract holds', () => {
+    const source = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'hcl', 'gateway', 'main.tf'), 'utf8');
+    const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 20 }), insert: fc.constantFrom('', '{', '}', '"', '${', '=', '\n', '[', 'dynamic "x" {', '\u0000', 'é') });
+    // Each run starts the HCL parser in a child process (about a second): few runs.
+    fc.assert(
+      fc.property(edit, formats, ({ at, cut, insert }, format) => {
+        const i = at % (source.length + 1);
+        assertContract(source.slice(0, i) + insert + source.slice(i + cut), format, 'case.tf');
+      }),
+      fuzz(12),
+    );
+  });
+
   test('WHEN the example text is corrupted THEN the contract holds', () => {
     const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 20 }), insert: fc.string({ maxLength: 3 }) });
     fc.assert(

@@ -17,20 +17,20 @@ describe('GIVEN a PATH that is not a usable file or directory', () => {
     expectUnusable(azvpn('check', missing), `azvpn: ${missing}: no such file or directory`);
   });
 
-  test('WHEN the directory holds no .tf.json and no cdk.tf.json THEN exit 2 names the directory', () => {
+  test('WHEN the directory holds no .tf.json, no .tf and no cdk.tf.json THEN exit 2 names the directory', () => {
     write(dir, 'README.md', '# nothing here');
-    write(dir, 'main.tf', 'resource "x" "y" {}');
-    expectUnusable(azvpn('check', dir), `azvpn: ${dir}: no *.tf.json file in this directory and no cdk.tf.json below it`);
+    write(dir, 'main.tf.txt', 'resource "x" "y" {}');
+    expectUnusable(azvpn('check', dir), `azvpn: ${dir}: no *.tf.json or *.tf file in this directory and no cdk.tf.json below it`);
   });
 
   test('WHEN the only plain .tf.json is in a subdirectory THEN exit 2, because plain files are not searched recursively', () => {
     write(dir, 'nested/main.tf.json', RESOURCE_GROUP_ONLY);
-    expectUnusable(azvpn('check', dir), dir, 'no *.tf.json file');
+    expectUnusable(azvpn('check', dir), dir, 'no *.tf.json or *.tf file');
   });
 
   test('WHEN the file is not named .json THEN exit 2 says what is expected', () => {
     const file = write(dir, 'main.txt', RESOURCE_GROUP_ONLY);
-    expectUnusable(azvpn('check', file), `${file}: not a .tf.json file, a terraform show -json file (plan or state, *.json) or a directory`);
+    expectUnusable(azvpn('check', file), `${file}: not a .tf.json or .tf file, a terraform show -json file (plan or state, *.json) or a directory`);
   });
 
   test('WHEN a .json file not named .tf.json holds a configuration THEN exit 2 says a configuration is named *.tf.json', () => {
