@@ -49,6 +49,8 @@ interface Instance {
   readonly alias: string;
   /** `configuration` key: module call path without instance keys, and `type.name`. */
   readonly configKey: string;
+  /** A state's `depends_on`: configuration addresses (`module.hub.azurerm_subnet.gateway`). */
+  readonly dependsOn: readonly string[];
 }
 
 /** Builds the topology of a plan or state; {@link UnusableInputError} when the document is not one. */
@@ -72,7 +74,9 @@ export function topologyFromTerraformShow(file: string, content: unknown): Topol
   const configuration = own(content, 'configuration');
   const expressions = new Map<string, JsonObject>();
   const outputs = new Map<string, JsonObject>();
-  if (isObject(configuration)) collectExpressions(own(configuration, 'root_module'), [], expressions, outputs, 0);
+  /** Configuration key → what the resource refers to or depends on, relative to its module. */
+  const dependencies = new Map<string, string[]>();
+  if (isObject(configuration)) collectExpressions(own(configuration, 'root_module'), [], expressions, outputs, dependencies, 0);
 
   const converter = new ValueConverter(instances, isPlan ? expressions : undefined, outputs);
   const declared = new Map<string, Declared>();
@@ -80,6 +84,9 @@ export function topologyFromTerraformShow(file: string, content: unknown): Topol
   for (const instance of instances) {
     if (instance.mode !== 'managed') continue;
     const body = converter.body(instance, afterUnknown.get(instance.address), expressions.get(instance.configKey));
+    // Terraform's own order: a state's depends_on, or what the plan's configuration refers to.
+    const after = isPlan ? converter.dependencyAliases(instance, dependencies.get(instance.configKey) ?? [], false) : converter.dependencyAliases(instance, instance.dependsOn, true);
+    if (after.length > 0) body.depends_on = after;
     const block: Declared = { address: instance.address, type: instance.type, name: instance.address, body, isData: false };
     declared.set(instance.alias, block);
     order.push(block);
@@ -121,6 +128,7 @@ function collectModule(file: string, module: unknown, into: Instance[], depth: n
         moduleAddress,
         values: isObject(values) ? values : {},
         alias: `${identifier(type)}.azvpn_instance_${into.length}`,
+        dependsOn: Array.isArray(own(r, 'depends_on')) ? (own(r, 'depends_on') as unknown[]).filter((d): d is string => typeof d === 'string') : [],
         configKey: `${moduleCallPath(moduleAddress).join('.')}|${mode === 'data' ? 'data.' : ''}${type}.${name}`,
       });
     }
@@ -144,7 +152,14 @@ function identifier(type: string): string {
   return /^[A-Za-z_]/.test(cleaned) ? cleaned : `r_${cleaned}`;
 }
 
-function collectExpressions(module: unknown, path: string[], into: Map<string, JsonObject>, outputs: Map<string, JsonObject>, depth: number): void {
+function collectExpressions(
+  module: unknown,
+  path: string[],
+  into: Map<string, JsonObject>,
+  outputs: Map<string, JsonObject>,
+  dependencies: Map<string, string[]>,
+  depth: number,
+): void {
   if (!isObject(module) || depth > MAX_VALUE_DEPTH) return;
   const declaredOutputs = own(module, 'outputs');
   if (isObject(declaredOutputs)) outputs.set(path.join('.'), declaredOutputs);
@@ -153,16 +168,38 @@ function collectExpressions(module: unknown, path: string[], into: Map<string, J
     for (const r of resources) {
       if (!isObject(r) || typeof own(r, 'address') !== 'string') continue;
       const expressions = own(r, 'expressions');
-      if (isObject(expressions)) into.set(`${path.join('.')}|${own(r, 'address') as string}`, expressions);
+      const key = `${path.join('.')}|${own(r, 'address') as string}`;
+      if (isObject(expressions)) into.set(key, expressions);
+      const references = referencesIn([expressions, own(r, 'count_expression'), own(r, 'for_each_expression')]);
+      const dependsOn = own(r, 'depends_on');
+      if (Array.isArray(dependsOn)) references.push(...dependsOn.filter((d): d is string => typeof d === 'string'));
+      dependencies.set(key, references);
     }
   }
   const calls = own(module, 'module_calls');
   if (isObject(calls)) {
     for (const name of Object.keys(calls)) {
       const call = own(calls, name);
-      if (isObject(call)) collectExpressions(own(call, 'module'), [...path, name], into, outputs, depth + 1);
+      if (isObject(call)) collectExpressions(own(call, 'module'), [...path, name], into, outputs, dependencies, depth + 1);
     }
   }
+}
+
+/** Every `references` string under the given expression trees, without recursion. */
+function referencesIn(roots: unknown[]): string[] {
+  const found: string[] = [];
+  const pending = [...roots];
+  let visited = 0;
+  while (pending.length > 0 && visited++ < 100_000) {
+    const value = pending.pop();
+    if (Array.isArray(value)) pending.push(...value);
+    else if (isObject(value)) {
+      const references = own(value, 'references');
+      if (Array.isArray(references)) found.push(...references.filter((r): r is string => typeof r === 'string'));
+      for (const key of Object.keys(value)) if (key !== 'references') pending.push(value[key]);
+    }
+  }
+  return found;
 }
 
 function collectChanges(list: unknown): PlannedChange[] {
@@ -237,6 +274,8 @@ class ValueConverter {
   /** Module instance + `type.name` → its instances. */
   private readonly byConfig = new Map<string, Instance[]>();
   private readonly subnetIds = new Set<string>();
+  /** `configuration` key → every instance of that configuration resource. */
+  private readonly byConfigKey = new Map<string, Instance[]>();
 
   constructor(
     instances: readonly Instance[],
@@ -251,11 +290,38 @@ class ValueConverter {
         this.byId.set(normalizeId(id), i.alias);
         if (i.type === 'azurerm_subnet') this.subnetIds.add(normalizeId(id));
       }
+      const all = this.byConfigKey.get(i.configKey);
+      if (all) all.push(i);
+      else this.byConfigKey.set(i.configKey, [i]);
       const key = `${i.moduleAddress}|${i.configKey.split('|')[1]}`;
       const list = this.byConfig.get(key);
       if (list) list.push(i);
       else this.byConfig.set(key, [i]);
     }
+  }
+
+  /**
+   * The aliases of the instances `written` names: configuration addresses, relative to the
+   * instance's module (a plan's configuration) or from the root (a state's depends_on).
+   */
+  public dependencyAliases(instance: Instance, written: readonly string[], fromRoot: boolean): string[] {
+    const found = new Set<string>();
+    const modulePath = moduleCallPath(instance.moduleAddress).join('.');
+    for (const reference of written) {
+      let configKey: string | undefined;
+      if (fromRoot) {
+        const m = /^((?:module\.[A-Za-z_][A-Za-z0-9_-]*(?:\[[^\]]*\])?\.)*)((?:data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*)/.exec(reference);
+        if (m) configKey = `${moduleCallPath(m[1]).join('.')}|${m[2]}`;
+      } else {
+        const m = REFERENCE.exec(reference);
+        if (m && !NOT_RESOURCES.has(m[1])) configKey = `${modulePath}|${m[1]}.${m[2]}`;
+      }
+      for (const target of configKey === undefined ? [] : (this.byConfigKey.get(configKey) ?? [])) {
+        // Within a module instance, only the same instance's resources; from the root, every instance.
+        if (target !== instance && target.mode === 'managed' && (fromRoot || target.moduleAddress === instance.moduleAddress)) found.add(target.alias);
+      }
+    }
+    return [...found];
   }
 
   public body(instance: Instance, unknown: unknown, expressions: JsonObject | undefined): JsonObject {

@@ -61,6 +61,24 @@ describe('GIVEN terraform show -json output', () => {
     expect(t.entities.get(c.localGateway as string)?.external).toBe(true);
   });
 
+  test('WHEN a state resource lists depends_on THEN the entity depends on every instance it names', () => {
+    const state = load('state.json') as { values: { root_module: { resources: Array<{ address: string; depends_on?: string[] }> } } };
+    const lng = state.values.root_module.resources.find((r) => r.address === 'azurerm_local_network_gateway.site["paris"]')!;
+    lng.depends_on = ['module.hub.azurerm_virtual_network_gateway.this', 'azurerm_resource_group.rg'];
+    const t = topologyFromTerraformShow('state.json', state);
+    expect([...t.entities.get(lng.address)!.dependsOn].sort()).toEqual([
+      'azurerm_resource_group.rg',
+      'module.hub["neu"].azurerm_virtual_network_gateway.this',
+      GATEWAY,
+    ]);
+  });
+
+  test('WHEN the plan configuration refers to or depends on a resource THEN the instance depends on it within its module instance', () => {
+    const t = topologyFromTerraformShow('plan.json', load('plan-new.json'));
+    expect(t.entities.get(GATEWAY)!.dependsOn).toEqual(expect.arrayContaining(['module.hub["weu"].azurerm_subnet.gateway', 'module.hub["weu"].azurerm_public_ip.gw']));
+    expect(t.entities.get(GATEWAY)!.dependsOn).not.toContain('module.hub["neu"].azurerm_subnet.gateway');
+  });
+
   test('WHEN a literal value holds ${ THEN it stays text', () => {
     const state = load('state.json') as { values: { root_module: { resources: Array<{ type: string; values: Record<string, unknown> }> } } };
     state.values.root_module.resources.find((r) => r.type === 'azurerm_local_network_gateway')!.values.name = 'lng-${var.x}';
