@@ -44,8 +44,8 @@ export class TopologyBuilder implements ReaderServices {
   private readonly dataSubnets: string[] = [];
   private readonly materializing = new Set<string>();
 
-  constructor(private readonly declared: ReadonlyMap<string, Declared>, private readonly order: readonly Declared[]) {
-    this.resolver = new Resolver(declared, this.inlineSubnets, this.referencedData);
+  constructor(private readonly declared: ReadonlyMap<string, Declared>, private readonly order: readonly Declared[], locals?: Declared) {
+    this.resolver = new Resolver(declared, this.inlineSubnets, this.referencedData, locals);
   }
 
   public build(): Topology {

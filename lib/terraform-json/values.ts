@@ -77,6 +77,8 @@ export class Resolver {
     private readonly declared: ReadonlyMap<string, Declared>,
     private readonly inlineSubnets: WeakMap<object, string>,
     private readonly referencedData: Set<string>,
+    /** Every `locals` entry of the configuration, as the body of one block addressed `local`. */
+    private readonly locals?: Declared,
   ) {}
 
   /** Resolves a raw JSON value written in `owner`'s body. Undefined when absent or null. */
@@ -139,7 +141,11 @@ export class Resolver {
       case 'var':
         return new Unknown(`var.${firstName ?? '?'} is a variable`, written);
       case 'local':
-        return new Unknown(`local.${firstName ?? '?'} is a local value`, written);
+        // A local is the expression it is declared with, resolved like any attribute (memoized, cycle-guarded, depth-bounded).
+        if (this.locals !== undefined && firstName !== undefined && own(this.locals.body, firstName) !== undefined) {
+          return this.attribute(this.locals, t.steps, written);
+        }
+        return new Unknown(`local.${firstName ?? '?'} is a local value${this.locals === undefined ? '' : ' not declared in this configuration'}`, written);
       case 'module':
         return new Unknown(`${expression} is a module output`, written);
       case 'count':
@@ -229,7 +235,9 @@ export class Resolver {
     const computed = () =>
       target.isData
         ? new Unknown(`${target.address} is a data source, read at plan`, written)
-        : new Unknown(`${path} is computed at apply`, written);
+        : target === this.locals
+          ? new Unknown(`${path} is not in the local value`, written)
+          : new Unknown(`${path} is computed at apply`, written);
     let current: Resolved | undefined = { kind: 'json', value: target.body, owner: target };
     for (const step of steps) {
       if (current === undefined) return computed();

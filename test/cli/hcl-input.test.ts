@@ -44,4 +44,29 @@ describe('GIVEN a directory of .tf files', () => {
     write(dir, 'main.tf.json', { resource: { azurerm_resource_group: { rg: { name: 'rg', location: 'westeurope' } } } });
     expect(azvpn('check', dir).code).toBe(0);
   });
+
+  test('WHEN an attribute is a literal local THEN the rule decides on its value, as in .tf.json', () => {
+    write(dir, 'main.tf', [
+      'locals {',
+      '  ip_sku = "Basic"',
+      '}',
+      'resource "azurerm_public_ip" "gw" {',
+      '  name = "pip"',
+      '  sku = local.ip_sku',
+      '  allocation_method = "Static"',
+      '}',
+      'resource "azurerm_virtual_network_gateway" "gw" {',
+      '  name = "gw"',
+      '  type = "Vpn"',
+      '  sku  = "VpnGw1"',
+      '  ip_configuration {',
+      '    public_ip_address_id = azurerm_public_ip.gw.id',
+      '    subnet_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/GatewaySubnet"',
+      '  }',
+      '}',
+      '',
+    ].join('\n'));
+    const { report } = checkJson(dir);
+    expect(report.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.resource])).toContainEqual(['gw.pip.standard', 'azurerm_public_ip.gw']);
+  });
 });

@@ -223,6 +223,21 @@ describe('Terraform JSON adapter, property tests', () => {
     );
   });
 
+  test('GIVEN random locals that resources and other locals refer to WHEN adapted THEN it returns a topology or throws UnusableInputError', () => {
+    const localValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), INJECTED, fc.constantFrom('${local.a}', '${local.b.c}', '${local.c[0]}', '${local.__proto__}', '${local.a}-${local.b}'));
+    const locals = fc.oneof(fc.dictionary(fc.constantFrom('a', 'b', 'c', '__proto__', 'constructor'), localValue), fc.array(fc.dictionary(fc.constantFrom('a', 'b', 'c'), localValue)), fc.jsonValue({ maxDepth: 2 }));
+    fc.assert(
+      fc.property(fc.nat(SEEDS.length - 1), locals, fc.array(mutation, { maxLength: 6 }), (seed, l, mutations) => {
+        let content: unknown = structuredClone(SEEDS[seed]);
+        (content as Record<string, unknown>).locals = l;
+        for (const m of mutations) content = apply(content, m.op === 'inject' ? { ...m, text: '${local.a}' } : m);
+        const t = adaptOrReject(content);
+        if (t) expectReferencesResolve(t);
+      }),
+      fuzz(300),
+    );
+  });
+
   test('GIVEN a plan or state with random mutations WHEN adapted THEN it returns a topology or throws UnusableInputError', () => {
     fc.assert(
       fc.property(fc.nat(SHOW_SEEDS.length - 1), fc.array(mutation, { minLength: 1, maxLength: 12 }), (seed, mutations) => {

@@ -525,7 +525,7 @@ describe('Terraform JSON adapter', () => {
 
     test('GIVEN a variable, a local, a module output and a function WHEN adapted THEN each is unknown with a reason in the user\'s terms and the expression', () => {
       expect(unknownOf(gw().sku)).toMatchObject({ reason: 'var.sku is a variable', expression: '${var.sku}' });
-      expect(unknownOf(entity(t, 'azurerm_public_ip.pip', 'publicIp').sku)).toMatchObject({ reason: 'local.sku_name is a local value', expression: '${local.sku_name}' });
+      expect(unknownOf(entity(t, 'azurerm_public_ip.pip', 'publicIp').sku)).toMatchObject({ reason: 'local.sku_name is a local value not declared in this configuration', expression: '${local.sku_name}' });
       expect(unknownOf(gw().location)).toMatchObject({ reason: 'module.network.location is a module output' });
       expect(unknownOf(gw().resourceGroupName)).toMatchObject({ reason: 'lower() is a function call', expression: '${lower("RG")}' });
       expect(unknownOf(gw().activeActive).reason).toBe('an expression Terraform evaluates at plan');
