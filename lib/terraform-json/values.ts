@@ -28,6 +28,20 @@ export interface Declared {
   readonly name: string;
   readonly body: JsonObject;
   readonly isData: boolean;
+  /**
+   * The iterator in scope, for one instance of a `dynamic` block expanded over a known
+   * collection: `<name>.key` and `<name>.value` are this element's.
+   */
+  readonly iterator?: DynamicIterator;
+}
+
+export interface DynamicIterator {
+  readonly name: string;
+  /** The element's key (its index, for a list) and value, a raw value written in `owner`. */
+  readonly element: JsonObject;
+  readonly owner: Declared;
+  /** Unique per element, for memoized look-ups. */
+  readonly address: string;
 }
 
 /**
@@ -131,12 +145,17 @@ export class Resolver {
       if (fn !== undefined) return new Unknown(`${fn}() is a function call`, written);
       return new Unknown('an expression Terraform evaluates at plan', written);
     }
-    return this.traversal(traversal, expression, written);
+    return this.traversal(traversal, expression, written, owner);
   }
 
-  private traversal(t: Traversal, expression: string, written: string): Resolved | undefined {
+  private traversal(t: Traversal, expression: string, written: string, owner: Declared): Resolved | undefined {
     const first = t.steps[0];
     const firstName = first !== undefined && 'name' in first ? first.name : undefined;
+    const iterator = owner.iterator;
+    if (iterator !== undefined && t.root === iterator.name && (firstName === 'key' || firstName === 'value')) {
+      const scope: Declared = { address: iterator.address, type: 'dynamic', name: iterator.name, body: iterator.element, isData: false };
+      return this.attribute(scope, t.steps, written);
+    }
     switch (t.root) {
       case 'var':
         return new Unknown(`var.${firstName ?? '?'} is a variable`, written);

@@ -69,4 +69,30 @@ describe('GIVEN a directory of .tf files', () => {
     const { report } = checkJson(dir);
     expect(report.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.resource])).toContainEqual(['gw.pip.standard', 'azurerm_public_ip.gw']);
   });
+
+  test('WHEN a dynamic block iterates over a literal list THEN its blocks are read, as in .tf.json', () => {
+    write(dir, 'main.tf', [
+      'resource "azurerm_public_ip" "gw" {',
+      '  name = "pip"',
+      '  sku = "Basic"',
+      '  allocation_method = "Static"',
+      '}',
+      'resource "azurerm_virtual_network_gateway" "gw" {',
+      '  name = "gw"',
+      '  type = "Vpn"',
+      '  sku  = "VpnGw1"',
+      '  dynamic "ip_configuration" {',
+      '    for_each = [azurerm_public_ip.gw.id]',
+      '    content {',
+      '      name = "cfg${ip_configuration.key}"',
+      '      public_ip_address_id = ip_configuration.value',
+      '      subnet_id = "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/GatewaySubnet"',
+      '    }',
+      '  }',
+      '}',
+      '',
+    ].join('\n'));
+    const { report } = checkJson(dir);
+    expect(report.findings.filter((f) => f.severity === 'error').map((f) => [f.rule, f.resource])).toContainEqual(['gw.pip.standard', 'azurerm_public_ip.gw']);
+  });
 });

@@ -645,7 +645,7 @@ describe('Terraform JSON adapter', () => {
 
     test('GIVEN a dynamic "ip_configuration" block WHEN adapted THEN ipConfigurations is unknown and the block is listed as unknown', () => {
       const g = entity(t, 'azurerm_virtual_network_gateway.gw', 'gateway');
-      expect(unknownOf(g.ipConfigurations).reason).toBe('ip_configuration is built by a dynamic block');
+      expect(unknownOf(g.ipConfigurations).reason).toMatch(/^ip_configuration is built by a dynamic block over a collection Terraform evaluates /);
       expect(Object.keys(g.unknownBlocks ?? {}).sort()).toEqual(['bgp_settings', 'ip_configuration', 'vpn_client_configuration.root_certificate']);
     });
 
@@ -659,7 +659,7 @@ describe('Terraform JSON adapter', () => {
     test('GIVEN a route table with written routes and a dynamic route block WHEN adapted THEN routes keep the written one and routesUnknown is set', () => {
       const rt = entity(t, 'azurerm_route_table.rt', 'routeTable') as RouteTable;
       expect(rt.routes).toEqual([{ name: 'r1', addressPrefix: '10.0.0.0/8', nextHopType: 'None' }]);
-      expect(unknownOf(rt.routesUnknown).reason).toBe('route is built by a dynamic block');
+      expect(unknownOf(rt.routesUnknown).reason).toMatch(/^route is built by a dynamic block /);
     });
   });
 
