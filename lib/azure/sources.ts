@@ -33,6 +33,7 @@ export const SOURCES = {
   TF_LNG: 'https://github.com/hashicorp/terraform-provider-azurerm/blob/main/internal/services/network/local_network_gateway_resource.go',
   TF_VAL: 'https://github.com/hashicorp/terraform-provider-azurerm/tree/main/internal/services/network/validate',
   TF_SENSITIVE: 'https://developer.hashicorp.com/terraform/language/manage-sensitive-data',
+  TF_PLAN_JSON: 'https://developer.hashicorp.com/terraform/internals/json-format#change-representation',
   TF_DOCS: 'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/virtual_network_gateway',
   I_ZONES: 'https://github.com/Azure/Azure-Landing-Zones/issues/1728',
   I_ZONES_AZ: 'https://github.com/Azure/ResourceModules/issues/2609',

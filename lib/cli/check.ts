@@ -1,29 +1,47 @@
-import { CommandFunction, EXIT_ERRORS, EXIT_OK, parseOptions, runCommand, UsageError } from './command';
-import { discoverConfigurations, readConfiguration } from './discover';
-import { ConfigurationResult, renderJson, renderText } from './format';
+import { CommandFunction, EXIT_ERRORS, EXIT_OK, parseOptions, runCommand, topologyOf, UsageError } from './command';
+import { discoverConfigurations } from './discover';
+import { ConfigurationResult, renderJson, renderText, TextOptions } from './format';
+import { renderJunit, renderSarif } from './pipeline-formats';
 import { USAGE } from './usage';
-import { checkTopology } from '../rules/engine';
+import { packageVersion } from './version';
+import { RULES } from '../rules/catalogue';
+import { checkTopology, compareFindings } from '../rules/engine';
+import { acknowledgeReplacements, ALLOW_REPLACE_FLAG } from '../rules/plan-changes';
 import { Severity } from '../rules/rule';
-import { topologyFromTerraformJson } from '../terraform-json';
 
-/** `azvpn check PATH... [--format text|json] [--verbose]`: exit 1 when any configuration has an error. */
+/** `azvpn check PATH... [--format text|json|sarif|junit] [--verbose] [--allow-replace ADDRESS]...`: exit 1 when any configuration has an error. */
 export const checkCommand: CommandFunction = (args, io) =>
   runCommand(io, () => {
-    const options = parseOptions(args, 'check', { formats: ['text', 'json'], flags: ['--verbose'] });
+    const options = parseOptions(args, 'check', { formats: ['text', 'json', 'sarif', 'junit'], flags: ['--verbose'], repeatable: [ALLOW_REPLACE_FLAG] });
     if (options.help) return { stdout: USAGE, code: EXIT_OK };
-    if (options.positionals.length === 0) throw new UsageError('check needs at least one PATH (a .tf.json file or a directory)');
+    if (options.positionals.length === 0) throw new UsageError('check needs at least one PATH (a .tf.json file, a plan or state JSON file, or a directory)');
     if (options.positionals.some((p) => p === '')) throw new UsageError('check was given an empty PATH');
-    const results = check(options.positionals);
+    const results = check(options.positionals, { allowReplace: new Set(options.values.get(ALLOW_REPLACE_FLAG) ?? []) });
     const hasError = results.some((r) => r.findings.some((f) => f.severity === Severity.ERROR));
-    const stdout = options.format === 'json' ? renderJson(results) : renderText(results, { verbose: options.flags.has('--verbose'), color: io.color ?? false });
+    const stdout = render(options.format, results, { verbose: options.flags.has('--verbose'), color: io.color ?? false });
     return { stdout, code: hasError ? EXIT_ERRORS : EXIT_OK };
   });
 
+export interface CheckRunOptions {
+  /** Addresses whose replacement in a plan is deliberate (`--allow-replace`): reported as info, not error. */
+  readonly allowReplace?: ReadonlySet<string>;
+}
+
+function render(format: string, results: ConfigurationResult[], text: TextOptions): string {
+  switch (format) {
+    case 'json': return renderJson(results);
+    case 'sarif': return renderSarif(results, RULES, packageVersion());
+    case 'junit': return renderJunit(results);
+    default: return renderText(results, text);
+  }
+}
+
 /** Checks every configuration; any unusable one aborts the whole run (exit 2, no partial output). */
-export function check(paths: readonly string[]): ConfigurationResult[] {
+export function check(paths: readonly string[], options: CheckRunOptions = {}): ConfigurationResult[] {
   return discoverConfigurations(paths).map((source) => {
     // One configuration at a time, so only one configuration's JSON is held in memory.
-    const topology = topologyFromTerraformJson(readConfiguration(source));
-    return { name: source.name, findings: checkTopology(topology) };
+    const topology = topologyOf(source);
+    const findings = acknowledgeReplacements(checkTopology(topology), options.allowReplace ?? new Set()).sort(compareFindings);
+    return { name: source.name, findings };
   });
 }

@@ -1,8 +1,8 @@
-import { discoverConfigurations, readConfiguration } from './discover';
+import { ConfigurationSource, discoverConfigurations, readSource } from './discover';
 import { printable } from './format';
 import { Topology } from '../model/topology';
 import { UnusableInputError } from '../private/errors';
-import { topologyFromTerraformJson } from '../terraform-json';
+import { topologyFromTerraformJson, topologyFromTerraformShow } from '../terraform-json';
 
 /**
  * The shape every `azvpn` command has: a function of its arguments and the io that returns the
@@ -45,12 +45,16 @@ export interface OptionSpec {
   readonly formats: readonly string[];
   /** Boolean flags the command accepts besides --format and --help, e.g. `--verbose`. */
   readonly flags?: readonly string[];
+  /** Options that take a value and may repeat, e.g. `--allow-replace ADDRESS`. */
+  readonly repeatable?: readonly string[];
 }
 
 export interface ParsedOptions {
   readonly help: boolean;
   readonly format: string;
   readonly flags: ReadonlySet<string>;
+  /** The values of each repeatable option, in command-line order. */
+  readonly values: ReadonlyMap<string, readonly string[]>;
   readonly positionals: string[];
 }
 
@@ -58,12 +62,17 @@ export interface ParsedOptions {
 export function parseOptions(args: readonly string[], command: string, spec: OptionSpec): ParsedOptions {
   const positionals: string[] = [];
   const flags = new Set<string>();
+  const values = new Map<string, string[]>();
+  const addValue = (option: string, value: string | undefined) => {
+    if (value === undefined || value === '') throw new UsageError(`option ${option} needs a value`);
+    values.set(option, [...(values.get(option) ?? []), value]);
+  };
   let format = spec.formats[0];
   let help = false;
   let onlyPositionals = false;
   const setFormat = (value: string | undefined) => {
-    if (value === undefined) throw new UsageError(`option --format needs a value (${spec.formats.join(' or ')})`);
-    if (!spec.formats.includes(value)) throw new UsageError(`invalid --format ${quote(value)} for azvpn ${command} (expected ${spec.formats.join(' or ')})`);
+    if (value === undefined) throw new UsageError(`option --format needs a value (${alternatives(spec.formats)})`);
+    if (!spec.formats.includes(value)) throw new UsageError(`invalid --format ${quote(value)} for azvpn ${command} (expected ${alternatives(spec.formats)})`);
     format = value;
   };
   for (let i = 0; i < args.length; i++) {
@@ -74,9 +83,16 @@ export function parseOptions(args: readonly string[], command: string, spec: Opt
     else if (arg === '--format') setFormat(args[++i]);
     else if (arg.startsWith('--format=')) setFormat(arg.slice('--format='.length));
     else if (spec.flags?.includes(arg)) flags.add(arg);
+    else if (spec.repeatable?.includes(arg)) addValue(arg, args[++i]);
+    else if (spec.repeatable?.some((o) => arg.startsWith(`${o}=`))) addValue(arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1));
     else throw new UsageError(`unknown option ${quote(arg)} for azvpn ${command} (see azvpn ${command} --help)`);
   }
-  return { help, format, flags, positionals };
+  return { help, format, flags, values, positionals };
+}
+
+/** `a or b`, `a, b or c`. */
+function alternatives(values: readonly string[]): string {
+  return values.length <= 2 ? values.join(' or ') : `${values.slice(0, -1).join(', ')} or ${values[values.length - 1]}`;
 }
 
 export interface LoadedConfiguration {
@@ -87,7 +103,7 @@ export interface LoadedConfiguration {
 /** Every configuration under PATH, through the CLI's discovery and the Terraform JSON adapter. */
 export function loadConfigurations(path: string): LoadedConfiguration[] {
   if (path === '') throw new UsageError('PATH is empty');
-  return discoverConfigurations([path]).map((source) => ({ name: source.name, topology: topologyFromTerraformJson(readConfiguration(source)) }));
+  return discoverConfigurations([path]).map((source) => ({ name: source.name, topology: topologyOf(source) }));
 }
 
 /** The single configuration under PATH; several (a cdktf.out with many stacks) is a usage error naming them. */
@@ -97,7 +113,13 @@ export function loadOneConfiguration(path: string, command: string): LoadedConfi
     const names = sources.map((s) => s.name);
     throw new UsageError(`${quote(path)} holds ${sources.length} configurations (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', …' : ''}); azvpn ${command} needs one: name its directory or file`);
   }
-  return { name: sources[0].name, topology: topologyFromTerraformJson(readConfiguration(sources[0])) };
+  return { name: sources[0].name, topology: topologyOf(sources[0]) };
+}
+
+/** The topology of one source: a configuration, or a plan or state (`terraform show -json`). */
+export function topologyOf(source: ConfigurationSource): Topology {
+  const content = readSource(source);
+  return content.kind === 'show' ? topologyFromTerraformShow(content.file, content.content) : topologyFromTerraformJson(content.files);
 }
 
 /**

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import type * as HclModule from './hcl';
 import { locateJsonError } from './json-error';
 import { UnusableInputError } from '../private/errors';
 
@@ -23,13 +24,21 @@ export interface ConfigurationSource {
   readonly name: string;
   /** Display path → path to read. */
   readonly files: readonly string[];
+  /** One file named on the command line: it may be `terraform show -json` output (told by content). */
+  readonly named?: boolean;
 }
+
+/** What a source holds: a configuration's files, or one plan or state. */
+export type SourceContent =
+  | { readonly kind: 'configuration'; readonly files: ConfigurationFile[] }
+  | { readonly kind: 'show'; readonly file: string; readonly content: unknown };
 
 /** Files above this size are refused: no real configuration is that large, and reading it would exhaust memory. */
 export const MAX_FILE_BYTES = 200 * 1024 * 1024;
 
 const CDKTF_FILE = 'cdk.tf.json';
 const TF_JSON_SUFFIX = '.tf.json';
+const TF_SUFFIX = '.tf';
 /** Directories never searched for cdk.tf.json: dependencies and tool state (`.terraform`, `.git`). */
 const SKIPPED_DIRECTORIES = new Set(['node_modules']);
 
@@ -65,12 +74,18 @@ export function discoverConfigurations(paths: readonly string[]): ConfigurationS
     if (stat.isDirectory()) {
       const found = discoverDirectory(given);
       if (found.length === 0) {
-        throw new UnusableInputError(given, `no *${TF_JSON_SUFFIX} file in this directory and no ${CDKTF_FILE} below it`);
+        throw new UnusableInputError(given, `no *${TF_JSON_SUFFIX} or *${TF_SUFFIX} file in this directory and no ${CDKTF_FILE} below it`);
       }
       found.forEach(add);
     } else if (stat.isFile()) {
-      if (!given.endsWith(TF_JSON_SUFFIX)) throw new UnusableInputError(given, `not a ${TF_JSON_SUFFIX} file or a directory`);
-      add({ name: given, files: [given] });
+      if (given.endsWith(TF_SUFFIX)) {
+        add({ name: given, files: [given] });
+        continue;
+      }
+      if (!given.endsWith('.json')) {
+        throw new UnusableInputError(given, `not a ${TF_JSON_SUFFIX} or ${TF_SUFFIX} file, a terraform show -json file (plan or state, *.json) or a directory`);
+      }
+      add({ name: given, files: [given], named: true });
     } else {
       throw new UnusableInputError(given, 'not a regular file or a directory');
     }
@@ -81,7 +96,7 @@ export function discoverConfigurations(paths: readonly string[]): ConfigurationS
 function discoverDirectory(root: string): ConfigurationSource[] {
   const result: ConfigurationSource[] = [];
   const plain = listDirectory(root)
-    .filter((entry) => entry.isFile && entry.name.endsWith(TF_JSON_SUFFIX) && entry.name !== CDKTF_FILE)
+    .filter((entry) => entry.isFile && (entry.name.endsWith(TF_JSON_SUFFIX) || entry.name.endsWith(TF_SUFFIX)) && entry.name !== CDKTF_FILE)
     .map((entry) => path.join(root, entry.name));
   if (plain.length > 0) result.push({ name: root, files: plain });
 
@@ -129,12 +144,49 @@ function listDirectory(directory: string): Entry[] {
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** Reads and parses every file of a configuration, checking that each one is Terraform JSON. */
+/**
+ * Reads and parses every file of a configuration, checking that each one is Terraform JSON; `.tf`
+ * files go through the HCL parser (loaded only when there is one) into the same JSON syntax.
+ */
 export function readConfiguration(source: ConfigurationSource): ConfigurationFile[] {
-  return source.files.map((file) => ({ file, content: readTerraformJson(file) }));
+  const hcl = source.files.filter((file) => file.endsWith(TF_SUFFIX));
+  const parsed = new Map<string, unknown>();
+  if (hcl.length > 0) {
+    const { parseHcl } = require('./hcl') as typeof HclModule;
+    for (const p of parseHcl(hcl.map((file) => ({ file, text: readText(file) })))) parsed.set(p.file, p.content);
+  }
+  return source.files.map((file) => ({ file, content: parsed.has(file) ? parsed.get(file) : readTerraformJson(file) }));
+}
+
+/**
+ * Reads a source: a file named on its own that has a `format_version` is `terraform show -json`
+ * output (a plan or a state); anything else must be a Terraform JSON configuration.
+ */
+export function readSource(source: ConfigurationSource): SourceContent {
+  if (source.named && source.files.length === 1) {
+    const file = source.files[0];
+    const content = readJson(file);
+    if (isPlainObject(content) && Object.prototype.hasOwnProperty.call(content, 'format_version')) return { kind: 'show', file, content };
+    if (!file.endsWith(TF_JSON_SUFFIX)) {
+      throw new UnusableInputError(file, 'neither terraform show -json output (no "format_version") nor a Terraform JSON configuration (which is named *.tf.json)');
+    }
+    checkTerraformShape(file, content);
+    return { kind: 'configuration', files: [{ file, content }] };
+  }
+  return { kind: 'configuration', files: readConfiguration(source) };
 }
 
 export function readTerraformJson(file: string): unknown {
+  const content = readJson(file);
+  checkTerraformShape(file, content);
+  return content;
+}
+
+function readJson(file: string): unknown {
+  return parseJson(file, readText(file));
+}
+
+function readText(file: string): string {
   const stat = statOrFail(file);
   if (!stat.isFile()) throw new UnusableInputError(file, 'not a regular file');
   if (stat.size > MAX_FILE_BYTES) {
@@ -146,16 +198,14 @@ export function readTerraformJson(file: string): unknown {
   } catch (error) {
     throw new UnusableInputError(file, `cannot read file: ${describeSystemError(error)}`);
   }
-  const content = parseJson(file, decodeText(file, bytes));
-  checkTerraformShape(file, content);
-  return content;
+  return decodeText(file, bytes);
 }
 
 function decodeText(file: string, bytes: Buffer): string {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new UnusableInputError(file, 'UTF-16 text; save the file as UTF-8');
   }
-  if (bytes.includes(0)) throw new UnusableInputError(file, 'binary file, not Terraform JSON');
+  if (bytes.includes(0)) throw new UnusableInputError(file, 'binary file, not a Terraform configuration');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);

@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import type * as CheckModule from './check';
 import { CliIo, CommandFunction, EXIT_OK, quote, runCommand, UsageError } from './command';
 import type * as GraphModule from './graph';
@@ -7,6 +5,7 @@ import type * as ReachModule from './reach';
 import type * as RulesModule from './rules';
 import type * as SummaryModule from './summary';
 import { USAGE } from './usage';
+import { packageVersion } from './version';
 import { escapeOutput } from '../private/text';
 
 export type { CliIo } from './command';
@@ -53,11 +52,4 @@ function escapingIo(io: CliIo): CliIo {
     stderr: (text) => io.stderr(escapeOutput(text)),
     color: io.color,
   };
-}
-
-/** The version in package.json, read at run time: lib/cli is two levels below the package root, compiled or not. */
-function packageVersion(): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf-8')) as { version?: unknown };
-  if (typeof manifest.version !== 'string') throw new Error('package.json has no version');
-  return manifest.version;
 }

@@ -14,6 +14,7 @@ const FAMILIES: ReadonlyArray<readonly [string, string]> = [
   ['coexist', 'ExpressRoute coexistence'],
   ['life', 'Lifecycle'],
   ['secret', 'Secrets (pre-shared keys, RADIUS secrets)'],
+  ['plan', 'Change safety (terraform plans)'],
 ];
 
 /**

@@ -1,8 +1,8 @@
 /** What `azvpn help` prints; each command's own help is in its file. */
-export const USAGE = `azvpn — check Azure VPN topologies in Terraform JSON configurations
+export const USAGE = `azvpn — check Azure VPN topologies in Terraform configurations, plans and states
 
 Usage:
-  azvpn check PATH... [--format text|json] [--verbose]
+  azvpn check PATH... [--format text|json|sarif|junit] [--verbose] [--allow-replace ADDRESS]...
   azvpn rules [--format text|json]
   azvpn summary PATH [--format markdown|json]     (see azvpn summary --help)
   azvpn graph PATH [--format mermaid|dot]         (see azvpn graph --help)
@@ -13,14 +13,24 @@ Usage:
   azvpn --version
 
 azvpn check
-  PATH is a .tf.json file or a directory. In a directory, the *.tf.json files directly in it
-  form one configuration, and every cdk.tf.json below it (for example
-  cdktf.out/stacks/*/cdk.tf.json) is a configuration of its own.
+  PATH is a .tf.json or .tf file or a directory. In a directory, the *.tf.json and *.tf files
+  directly in it form one configuration, and every cdk.tf.json below it (for example
+  cdktf.out/stacks/*/cdk.tf.json) is a configuration of its own. A file named on its own
+  that has a "format_version" is what terraform show -json prints: a plan
+  (terraform show -json PLANFILE) or a state (terraform show -json); format_version 1.x.
   --format text   findings grouped by resource, then a summary line (default)
   --format json   {"findings":[{"rule","severity","resource","path","message"}],
                    "summary":{"errors","warnings","infos"}}
+  --format sarif  SARIF 2.1.0 (GitHub code scanning): every rule with its help URI, every
+                  finding a result (error, warning, note) located by file and Terraform address
+  --format junit  JUnit XML (Azure Pipelines test results): errors fail, warnings pass with
+                  output, infos are skipped
   --verbose       also show info findings (checks skipped because a value is only known
                   after apply); they are always counted in the summary
+  --allow-replace ADDRESS
+                  a plan may destroy or replace the resource at ADDRESS (the full address,
+                  e.g. 'module.hub.azurerm_virtual_network_gateway.gw["weu"]'): its plan.*
+                  error becomes an info; repeat for several resources
 
 azvpn rules
   Lists every rule: id, severity, summary, Azure error code and source.

@@ -344,6 +344,26 @@ export interface SecretUse {
   readonly origin: SecretOrigin;
 }
 
+/**
+ * One resource change of a Terraform plan (`resource_changes[]`), for the change-safety rules.
+ * Only plans have them; configurations and states describe no change.
+ */
+export interface PlannedChange {
+  /** The full address (`module.hub.azurerm_virtual_network_gateway.gw["weu"]`). */
+  readonly address: string;
+  readonly type: string;
+  /** `change.actions`: `["create"]`, `["update"]`, `["delete","create"]`, `["create","delete"]`, `["delete"]`, `["no-op"]`, `["read"]`. */
+  readonly actions: readonly string[];
+  /** The attribute paths that force the replacement (`change.replace_paths`), as Terraform paths (`ip_configuration[0].subnet_id`). */
+  readonly replacePaths: readonly string[];
+  /** `action_reason`, when Terraform gives one (`replace_because_cannot_update`, `replace_by_request`). */
+  readonly actionReason?: string;
+  /** The resource's `name` before the change, when known. */
+  readonly name?: string;
+  /** Names of the inline subnets before the change (a VNet replaced with its GatewaySubnet). */
+  readonly subnetNamesBefore?: readonly string[];
+}
+
 /** The whole configuration, as plain data. */
 export interface Topology {
   readonly virtualNetworks: VirtualNetwork[];
@@ -364,6 +384,8 @@ export interface Topology {
   readonly entities: Map<string, Entity>;
   /** Secrets written literally or taken from variables (absent in topologies built by hand). */
   readonly secrets?: SecretUse[];
+  /** The resource changes of a Terraform plan; absent for configurations and states. */
+  readonly changes?: PlannedChange[];
 }
 
 /** A topology with nothing in it, for assembling one entity at a time with `addEntity`. */

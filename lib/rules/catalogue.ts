@@ -6,6 +6,7 @@ import { localGatewayLeftOut, localGatewayRules } from './local-gateway';
 import { natLeftOut, natRules } from './nat';
 import { p2sLeftOut, p2sRules } from './p2s';
 import { peeringLeftOut, peeringRules } from './peering';
+import { planChangeLeftOut, planChangeRules } from './plan-changes';
 import { LeftOut, Rule } from './rule';
 import { secretLeftOut, secretRules } from './secrets';
 
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   ...natRules,
   ...peeringRules,
   ...secretRules,
+  ...planChangeRules,
 ];
 
 /** Catalogue ids deliberately left out, with the reason; RULES.md lists them. */
@@ -33,6 +35,7 @@ export const LEFT_OUT: readonly LeftOut[] = [
   ...natLeftOut,
   ...peeringLeftOut,
   ...secretLeftOut,
+  ...planChangeLeftOut,
 ];
 
 /** The documentation a catalogue id comes from (implemented or left out), for links in reports. */

@@ -44,8 +44,8 @@ export class TopologyBuilder implements ReaderServices {
   private readonly dataSubnets: string[] = [];
   private readonly materializing = new Set<string>();
 
-  constructor(private readonly declared: ReadonlyMap<string, Declared>, private readonly order: readonly Declared[]) {
-    this.resolver = new Resolver(declared, this.inlineSubnets, this.referencedData);
+  constructor(private readonly declared: ReadonlyMap<string, Declared>, private readonly order: readonly Declared[], locals?: Declared) {
+    this.resolver = new Resolver(declared, this.inlineSubnets, this.referencedData, locals);
   }
 
   public build(): Topology {
@@ -288,8 +288,9 @@ export class TopologyBuilder implements ReaderServices {
   /** Explicit `depends_on` plus every declared block the body mentions, deduplicated. */
   private dependencies(d: Declared): string[] {
     const found = new Set<string>();
-    const consider = (address: string) => {
-      if (address !== d.address && this.declared.has(address)) found.add(address);
+    const consider = (written: string) => {
+      const address = this.declared.get(written)?.address;
+      if (address !== undefined && address !== d.address) found.add(address);
     };
     const explicit = own(d.body, 'depends_on');
     for (const item of Array.isArray(explicit) ? explicit : []) {
@@ -415,4 +416,16 @@ function metadataPath(body: JsonObject): string | undefined {
   const metadata = isObject(comment) ? own(comment, 'metadata') : undefined;
   const path = isObject(metadata) ? own(metadata, 'path') : undefined;
   return typeof path === 'string' ? path : undefined;
+}
+
+/**
+ * The model's lists in Terraform address order, so that everything read from them (reports,
+ * diagrams, checklists) is the same however the configuration is split into files and ordered.
+ */
+export function sortedByAddress(t: Topology): Topology {
+  const byAddress = (a: Entity, b: Entity) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
+  for (const list of [t.virtualNetworks, t.subnets, t.publicIps, t.gateways, t.localGateways, t.connections, t.natRules, t.peerings, t.routeTables, t.networkSecurityGroups] as Entity[][]) {
+    list.sort(byAddress);
+  }
+  return t;
 }

@@ -1,8 +1,10 @@
-import { TopologyBuilder } from './builder';
+import { sortedByAddress, TopologyBuilder } from './builder';
 import { collectVariables, DeclaredVariable, secretUses } from './secrets';
 import { Declared, isObject, JsonObject, keysOf, own } from './values';
-import { Entity, Topology } from '../model/topology';
+import { Topology } from '../model/topology';
 import { UnusableInputError } from '../private/errors';
+
+export { isTerraformShowJson, SUPPORTED_FORMAT_MAJOR, topologyFromTerraformShow } from './show';
 
 /**
  * The Terraform JSON adapter: turns a Terraform JSON configuration (a cdktf `cdk.tf.json`, or
@@ -48,26 +50,17 @@ export function topologyFromTerraformJson(files: readonly TerraformJsonFile[]): 
   const declared = new Map<string, Declared>();
   const order: Declared[] = [];
   const variables = new Map<string, DeclaredVariable>();
+  // Locals of every file share one namespace; no prototype, so a local named __proto__ is just a name.
+  const locals: Declared = { address: 'local', type: 'locals', name: 'local', body: Object.create(null) as JsonObject, isData: false };
   if (!Array.isArray(files)) throw new UnusableInputError('<input>', 'expected a list of files');
   files.forEach((f, i) => {
     const file = isObject(f) && typeof f.file === 'string' ? f.file : `<input ${i + 1}>`;
     const content = isObject(f) ? f.content : undefined;
     collectFile(file, content, declared, order, variables);
+    collectLocals(content, locals.body);
   });
-  const topology = new TopologyBuilder(declared, order).build();
+  const topology = new TopologyBuilder(declared, order, locals).build();
   return { ...sortedByAddress(topology), secrets: secretUses(order, variables) };
-}
-
-/**
- * The model's lists in Terraform address order, so that everything read from them (reports,
- * diagrams, checklists) is the same however the configuration is split into files and ordered.
- */
-function sortedByAddress(t: Topology): Topology {
-  const byAddress = (a: Entity, b: Entity) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0);
-  for (const list of [t.virtualNetworks, t.subnets, t.publicIps, t.gateways, t.localGateways, t.connections, t.natRules, t.peerings, t.routeTables, t.networkSecurityGroups] as Entity[][]) {
-    list.sort(byAddress);
-  }
-  return t;
 }
 
 function collectFile(file: string, content: unknown, declared: Map<string, Declared>, order: Declared[], variables: Map<string, DeclaredVariable>): void {
@@ -111,6 +104,19 @@ function collectBlocks(file: string, key: 'resource' | 'data', value: unknown, d
           order.push(block);
         }
       }
+    }
+  }
+}
+
+/**
+ * `locals` is an object of name → expression, or (HCL parsed to JSON, JSON syntax) an array of
+ * such objects. A name declared twice (which Terraform rejects) keeps the first value.
+ */
+function collectLocals(content: unknown, into: JsonObject): void {
+  if (!isObject(content)) return;
+  for (const block of objectsOf(own(content, 'locals'))) {
+    for (const name of keysOf(block)) {
+      if (!Object.prototype.hasOwnProperty.call(into, name)) into[name] = block[name];
     }
   }
 }

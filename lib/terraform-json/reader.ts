@@ -120,11 +120,46 @@ export class BlockReader {
         unknown = new Unknown(`${this.path}${attribute} is not a block`);
       }
     }
-    if (dynamicBlock(this.body, attribute) !== undefined) {
-      unknown ??= new Unknown(`${this.path}${attribute} is built by a dynamic block`);
+    const dynamic = dynamicBlock(this.body, attribute);
+    if (dynamic !== undefined) {
+      const expanded = this.expandDynamic(attribute, dynamic, nestedPath);
+      if (expanded instanceof Unknown) unknown ??= expanded;
+      else readers.push(...expanded);
     }
     if (unknown) this.unknownBlocks[`${this.path}${attribute}`] = unknown;
     return unknown ? { readers, unknown } : { readers };
+  }
+
+  /**
+   * The blocks a `dynamic "<attribute>"` block makes when its `for_each` is a known list or map
+   * (literals, locals): one reader per element, in which `<iterator>.key` and `<iterator>.value`
+   * are that element's. Unknown when the collection is not known or the block is malformed.
+   */
+  private expandDynamic(attribute: string, dynamic: unknown, nestedPath: string): BlockReader[] | Unknown {
+    const why = (reason: string) => new Unknown(`${this.path}${attribute} is built by a dynamic block ${reason}`);
+    const spec = Array.isArray(dynamic) ? dynamic.find(isObject) : dynamic;
+    if (!isObject(spec)) return why('that is malformed');
+    const content = Array.isArray(own(spec, 'content')) ? (own(spec, 'content') as unknown[]).find(isObject) : own(spec, 'content');
+    if (!isObject(content)) return why('without content');
+    const iteratorName = own(spec, 'iterator');
+    const name = typeof iteratorName === 'string' ? iteratorName.replace(/^\$\{(.*)\}$/, '$1') : attribute;
+    const collection = this.services.resolver.resolve(own(spec, 'for_each'), this.owner);
+    if (collection === undefined) return why('without for_each');
+    if (collection instanceof Unknown) return why(`over a collection Terraform evaluates (${collection.reason})`);
+    if (collection.kind !== 'json' || (!Array.isArray(collection.value) && !isObject(collection.value))) return why('over a value that is not a list or map');
+    const entries: Array<[string | number, unknown]> = Array.isArray(collection.value)
+      ? collection.value.map((v, i) => [i, v] as [number, unknown])
+      : Object.keys(collection.value).sort().map((k) => [k, (collection.value as JsonObject)[k]] as [string, unknown]);
+    if (entries.length > MAX_DYNAMIC_ELEMENTS) return why(`over more than ${MAX_DYNAMIC_ELEMENTS} elements`);
+    return entries.map(([key, value]) => {
+      // Terraform: the map key, or the list element's index.
+      const element: JsonObject = { key, value };
+      const owner: Declared = {
+        ...this.owner,
+        iterator: { name, element, owner: collection.owner, address: `${this.owner.address}.dynamic.${attribute}[${JSON.stringify(key)}]` },
+      };
+      return new BlockReader(this.services, owner, content, nestedPath, this.unknownBlocks);
+    });
   }
 
   /** A block with at most one item; an Unknown when it comes from a dynamic block or an expression. */
@@ -182,6 +217,9 @@ export class BlockReader {
     return new Unknown(`${this.path}${attribute} = ${shown} is not ${expected}`);
   }
 }
+
+/** Dynamic blocks over more elements than this stay unknown (no configuration needs that many). */
+const MAX_DYNAMIC_ELEMENTS = 1000;
 
 function shortly(text: string): string {
   return JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text);

@@ -28,6 +28,20 @@ export interface Declared {
   readonly name: string;
   readonly body: JsonObject;
   readonly isData: boolean;
+  /**
+   * The iterator in scope, for one instance of a `dynamic` block expanded over a known
+   * collection: `<name>.key` and `<name>.value` are this element's.
+   */
+  readonly iterator?: DynamicIterator;
+}
+
+export interface DynamicIterator {
+  readonly name: string;
+  /** The element's key (its index, for a list) and value, a raw value written in `owner`. */
+  readonly element: JsonObject;
+  readonly owner: Declared;
+  /** Unique per element, for memoized look-ups. */
+  readonly address: string;
 }
 
 /**
@@ -77,11 +91,15 @@ export class Resolver {
     private readonly declared: ReadonlyMap<string, Declared>,
     private readonly inlineSubnets: WeakMap<object, string>,
     private readonly referencedData: Set<string>,
+    /** Every `locals` entry of the configuration, as the body of one block addressed `local`. */
+    private readonly locals?: Declared,
   ) {}
 
   /** Resolves a raw JSON value written in `owner`'s body. Undefined when absent or null. */
   public resolve(value: unknown, owner: Declared): Resolved | undefined {
     if (value === undefined || value === null) return undefined;
+    // Plan input puts the Unknown of a value known only after apply straight into the body.
+    if (value instanceof Unknown) return value;
     if (typeof value !== 'string') return { kind: 'json', value, owner };
     if (!hasTemplateSyntax(value)) return { kind: 'text', text: value };
     return this.template(value, owner);
@@ -127,17 +145,26 @@ export class Resolver {
       if (fn !== undefined) return new Unknown(`${fn}() is a function call`, written);
       return new Unknown('an expression Terraform evaluates at plan', written);
     }
-    return this.traversal(traversal, expression, written);
+    return this.traversal(traversal, expression, written, owner);
   }
 
-  private traversal(t: Traversal, expression: string, written: string): Resolved | undefined {
+  private traversal(t: Traversal, expression: string, written: string, owner: Declared): Resolved | undefined {
     const first = t.steps[0];
     const firstName = first !== undefined && 'name' in first ? first.name : undefined;
+    const iterator = owner.iterator;
+    if (iterator !== undefined && t.root === iterator.name && (firstName === 'key' || firstName === 'value')) {
+      const scope: Declared = { address: iterator.address, type: 'dynamic', name: iterator.name, body: iterator.element, isData: false };
+      return this.attribute(scope, t.steps, written);
+    }
     switch (t.root) {
       case 'var':
         return new Unknown(`var.${firstName ?? '?'} is a variable`, written);
       case 'local':
-        return new Unknown(`local.${firstName ?? '?'} is a local value`, written);
+        // A local is the expression it is declared with, resolved like any attribute (memoized, cycle-guarded, depth-bounded).
+        if (this.locals !== undefined && firstName !== undefined && own(this.locals.body, firstName) !== undefined) {
+          return this.attribute(this.locals, t.steps, written);
+        }
+        return new Unknown(`local.${firstName ?? '?'} is a local value${this.locals === undefined ? '' : ' not declared in this configuration'}`, written);
       case 'module':
         return new Unknown(`${expression} is a module output`, written);
       case 'count':
@@ -155,10 +182,11 @@ export class Resolver {
     if (reference === undefined) return new Unknown('an expression Terraform evaluates at plan', written);
     const { address, target, rest, splat } = reference;
     if (!target) return new Unknown(`${address} is not declared in this configuration`, written);
-    if (target.isData) this.referencedData.add(address);
+    // The block's own address: plan input declares blocks under a short alias of their full address.
+    if (target.isData) this.referencedData.add(target.address);
     if (splat) return new Unknown(`${expression} is a list over every instance`, written);
-    if (rest.length === 0) return { kind: 'ref', address, expression: written };
-    if (rest.length === 1 && 'name' in rest[0] && rest[0].name === 'id') return { kind: 'ref', address, expression: written };
+    if (rest.length === 0) return { kind: 'ref', address: target.address, expression: written };
+    if (rest.length === 1 && 'name' in rest[0] && rest[0].name === 'id') return { kind: 'ref', address: target.address, expression: written };
     return this.attribute(target, rest, written);
   }
 
@@ -226,7 +254,9 @@ export class Resolver {
     const computed = () =>
       target.isData
         ? new Unknown(`${target.address} is a data source, read at plan`, written)
-        : new Unknown(`${path} is computed at apply`, written);
+        : target === this.locals
+          ? new Unknown(`${path} is not in the local value`, written)
+          : new Unknown(`${path} is computed at apply`, written);
     let current: Resolved | undefined = { kind: 'json', value: target.body, owner: target };
     for (const step of steps) {
       if (current === undefined) return computed();

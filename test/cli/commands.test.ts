@@ -13,7 +13,7 @@ describe('GIVEN a request for help', () => {
   });
 
   test('WHEN the usage is read THEN it documents the contract: commands, formats and exit codes', () => {
-    for (const text of ['azvpn check PATH... [--format text|json]', 'azvpn rules [--format text|json]', 'azvpn --version', 'cdk.tf.json', '0  no error', '1  at least one error', '2  unusable input']) {
+    for (const text of ['azvpn check PATH... [--format text|json|sarif|junit]', '--allow-replace ADDRESS', 'format_version 1.x', 'azvpn rules [--format text|json]', 'azvpn --version', 'cdk.tf.json', '0  no error', '1  at least one error', '2  unusable input']) {
       expect(USAGE).toContain(text);
     }
   });

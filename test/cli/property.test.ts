@@ -1,4 +1,5 @@
 import * as fc from 'fast-check';
+import * as fs from 'fs';
 import * as path from 'path';
 import { Json, mergedExample } from './example';
 import { azvpn, removeScratch, scratch, write } from './support';
@@ -21,8 +22,8 @@ const SEVERITIES = new Set(['error', 'warning', 'info']);
 const EXAMPLE: Json = mergedExample();
 const EXAMPLE_TEXT = JSON.stringify(EXAMPLE, null, 2);
 
-function assertContract(text: string, format: 'json' | 'text'): void {
-  const file = write(dir, 'case.tf.json', text);
+function assertContract(text: string, format: Format, name = 'case.tf.json'): void {
+  const file = write(dir, name, text);
   const result = azvpn('check', file, '--format', format);
   expect([0, 1, 2]).toContain(result.code);
   if (result.code === 2) {
@@ -34,6 +35,17 @@ function assertContract(text: string, format: 'json' | 'text'): void {
   expect(result.stderr).toBe('');
   if (format === 'text') {
     expect(result.stdout).toMatch(/\d+ errors?, \d+ warnings?, \d+ infos?.* in 1 configuration .*\n$/);
+    return;
+  }
+  if (format === 'sarif') {
+    const log = JSON.parse(result.stdout) as { version: string; runs: Array<{ results: Array<{ level: string }> }> };
+    expect(log.version).toBe('2.1.0');
+    expect(result.code).toBe(log.runs[0].results.some((r) => r.level === 'error') ? 1 : 0);
+    return;
+  }
+  if (format === 'junit') {
+    expect(result.stdout).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<testsuites [^\n]*>\n[\s\S]*<\/testsuites>\n$/);
+    expect(result.stdout).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/);
     return;
   }
   const report = JSON.parse(result.stdout) as { findings: Array<Record<string, unknown>>; summary: Record<string, number> };
@@ -84,7 +96,30 @@ const terraformishValue: fc.Arbitrary<Json> = fc.oneof(
 
 const mutation: fc.Arbitrary<Mutation> = fc.record({ at: fc.nat(), replacement: terraformishValue, remove: fc.boolean() });
 
-const formats = fc.constantFrom<'json' | 'text'>('json', 'json', 'text');
+/** A mutation of any document: the nth value (depth first) is replaced or removed. */
+const showMutation: fc.Arbitrary<Mutation> = fc.record({
+  at: fc.nat(),
+  replacement: fc.oneof(terraformishValue, fc.constantFrom<Json>(['delete', 'create'], ['update'], '2.0', '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/publicIPAddresses/x', { references: ['module.hub["weu"].gateway_id'] })),
+  remove: fc.boolean(),
+});
+
+function applyAnywhere(document: Json, mutation: Mutation): void {
+  const paths = pathsOf(document).filter((p) => p.length > 0);
+  if (paths.length === 0) return;
+  const target = paths[mutation.at % paths.length];
+  let parent = document;
+  for (const key of target.slice(0, -1)) parent = parent[key];
+  const last = target[target.length - 1];
+  if (mutation.remove) {
+    if (Array.isArray(parent) && typeof last === 'number') parent.splice(last, 1);
+    else delete parent[last];
+  } else {
+    parent[last] = mutation.replacement;
+  }
+}
+
+type Format = 'json' | 'text' | 'sarif' | 'junit';
+const formats = fc.constantFrom<Format>('json', 'json', 'text', 'sarif', 'junit');
 
 describe('GIVEN arbitrary input files', () => {
   test('WHEN the file is random JSON THEN the exit-code and output contract holds', () => {
@@ -116,6 +151,31 @@ describe('GIVEN arbitrary input files', () => {
         assertContract(JSON.stringify(document), format);
       }),
       fuzz(250),
+    );
+  });
+
+  test('WHEN a plan or state (terraform show -json) is mutated anywhere THEN the contract holds', () => {
+    const seeds = ['plan-new.json', 'state.json', 'plan-replace-gateway.json'].map((f) => fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'show', f), 'utf8'));
+    fc.assert(
+      fc.property(fc.nat(seeds.length - 1), fc.array(showMutation, { minLength: 1, maxLength: 4 }), formats, (seed, mutations, format) => {
+        const document = JSON.parse(seeds[seed]) as Json;
+        for (const m of mutations) applyAnywhere(document, m);
+        assertContract(JSON.stringify(document), format, 'plan.json');
+      }),
+      fuzz(150),
+    );
+  });
+
+  test('WHEN a native HCL (.tf) file is corrupted THEN the contract holds', () => {
+    const source = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'hcl', 'gateway', 'main.tf'), 'utf8');
+    const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 20 }), insert: fc.constantFrom('', '{', '}', '"', '${', '=', '\n', '[', 'dynamic "x" {', '\u0000', 'é') });
+    // Each run starts the HCL parser in a child process (about a second): few runs.
+    fc.assert(
+      fc.property(edit, formats, ({ at, cut, insert }, format) => {
+        const i = at % (source.length + 1);
+        assertContract(source.slice(0, i) + insert + source.slice(i + cut), format, 'case.tf');
+      }),
+      fuzz(12),
     );
   });
 

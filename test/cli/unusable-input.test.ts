@@ -17,20 +17,25 @@ describe('GIVEN a PATH that is not a usable file or directory', () => {
     expectUnusable(azvpn('check', missing), `azvpn: ${missing}: no such file or directory`);
   });
 
-  test('WHEN the directory holds no .tf.json and no cdk.tf.json THEN exit 2 names the directory', () => {
+  test('WHEN the directory holds no .tf.json, no .tf and no cdk.tf.json THEN exit 2 names the directory', () => {
     write(dir, 'README.md', '# nothing here');
-    write(dir, 'main.tf', 'resource "x" "y" {}');
-    expectUnusable(azvpn('check', dir), `azvpn: ${dir}: no *.tf.json file in this directory and no cdk.tf.json below it`);
+    write(dir, 'main.tf.txt', 'resource "x" "y" {}');
+    expectUnusable(azvpn('check', dir), `azvpn: ${dir}: no *.tf.json or *.tf file in this directory and no cdk.tf.json below it`);
   });
 
   test('WHEN the only plain .tf.json is in a subdirectory THEN exit 2, because plain files are not searched recursively', () => {
     write(dir, 'nested/main.tf.json', RESOURCE_GROUP_ONLY);
-    expectUnusable(azvpn('check', dir), dir, 'no *.tf.json file');
+    expectUnusable(azvpn('check', dir), dir, 'no *.tf.json or *.tf file');
   });
 
-  test('WHEN the file is not named .tf.json THEN exit 2 says what is expected', () => {
+  test('WHEN the file is not named .json THEN exit 2 says what is expected', () => {
+    const file = write(dir, 'main.txt', RESOURCE_GROUP_ONLY);
+    expectUnusable(azvpn('check', file), `${file}: not a .tf.json or .tf file, a terraform show -json file (plan or state, *.json) or a directory`);
+  });
+
+  test('WHEN a .json file not named .tf.json holds a configuration THEN exit 2 says a configuration is named *.tf.json', () => {
     const file = write(dir, 'main.json', RESOURCE_GROUP_ONLY);
-    expectUnusable(azvpn('check', file), `${file}: not a .tf.json file or a directory`);
+    expectUnusable(azvpn('check', file), `${file}: neither terraform show -json output (no "format_version") nor a Terraform JSON configuration (which is named *.tf.json)`);
   });
 
   test('WHEN the file is larger than the size guard THEN exit 2 without reading it', () => {
@@ -181,7 +186,7 @@ describe('GIVEN a command line azvpn does not understand', () => {
     [['check'], 'check needs at least one PATH'],
     [['check', '--format', 'json'], 'check needs at least one PATH'],
     [['check', ''], 'empty PATH'],
-    [['check', 'x.tf.json', '--format', 'yaml'], 'invalid --format "yaml" for azvpn check (expected text or json)'],
+    [['check', 'x.tf.json', '--format', 'yaml'], 'invalid --format "yaml" for azvpn check (expected text, json, sarif or junit)'],
     [['check', 'x.tf.json', '--format=xml'], 'invalid --format "xml"'],
     [['check', 'x.tf.json', '--format'], 'option --format needs a value'],
     [['rules', 'extra'], 'rules takes no argument, got "extra"'],

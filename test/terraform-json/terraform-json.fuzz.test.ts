@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import * as fc from 'fast-check';
-import { topologyFromTerraformJson } from '../../lib/terraform-json';
+import { topologyFromTerraformJson, topologyFromTerraformShow } from '../../lib/terraform-json';
 import { Entity, Topology } from '../../lib/model/topology';
 import { isKnown, Maybe } from '../../lib/model/unknown';
 import { UnusableInputError } from '../../lib/private/errors';
@@ -16,6 +16,20 @@ const FIXTURES = join(__dirname, '..', 'fixtures', 'tf-json');
 const SEEDS: unknown[] = ['hub-4x.tf.json', 'hub-3x.tf.json', 'split/network.tf.json', 'split/vpn.tf.json'].map((f) =>
   JSON.parse(readFileSync(join(FIXTURES, f), 'utf8')),
 );
+
+const SHOW_SEEDS: unknown[] = ['plan-new.json', 'state.json', 'plan-replace-gateway.json'].map((f) =>
+  JSON.parse(readFileSync(join(FIXTURES, '..', 'show', f), 'utf8')),
+);
+
+/** The plan and state adapter, like {@link adaptOrReject}. */
+function adaptShowOrReject(content: unknown): Topology | undefined {
+  try {
+    return topologyFromTerraformShow('fuzz.json', content);
+  } catch (e) {
+    if (e instanceof UnusableInputError) return undefined;
+    throw e;
+  }
+}
 
 /** Runs the adapter; returns the topology, or undefined when it rejected the input properly. */
 function adaptOrReject(content: unknown): Topology | undefined {
@@ -207,6 +221,58 @@ describe('Terraform JSON adapter, property tests', () => {
       }),
       fuzz(400),
     );
+  });
+
+  test('GIVEN random locals that resources and other locals refer to WHEN adapted THEN it returns a topology or throws UnusableInputError', () => {
+    const localValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), INJECTED, fc.constantFrom('${local.a}', '${local.b.c}', '${local.c[0]}', '${local.__proto__}', '${local.a}-${local.b}'));
+    const locals = fc.oneof(fc.dictionary(fc.constantFrom('a', 'b', 'c', '__proto__', 'constructor'), localValue), fc.array(fc.dictionary(fc.constantFrom('a', 'b', 'c'), localValue)), fc.jsonValue({ maxDepth: 2 }));
+    fc.assert(
+      fc.property(fc.nat(SEEDS.length - 1), locals, fc.array(mutation, { maxLength: 6 }), (seed, l, mutations) => {
+        let content: unknown = structuredClone(SEEDS[seed]);
+        (content as Record<string, unknown>).locals = l;
+        for (const m of mutations) content = apply(content, m.op === 'inject' ? { ...m, text: '${local.a}' } : m);
+        const t = adaptOrReject(content);
+        if (t) expectReferencesResolve(t);
+      }),
+      fuzz(300),
+    );
+  });
+
+  test('GIVEN a plan or state with random mutations WHEN adapted THEN it returns a topology or throws UnusableInputError', () => {
+    fc.assert(
+      fc.property(fc.nat(SHOW_SEEDS.length - 1), fc.array(mutation, { minLength: 1, maxLength: 12 }), (seed, mutations) => {
+        let content: unknown = structuredClone(SHOW_SEEDS[seed]);
+        for (const m of mutations) content = apply(content, m);
+        const t = adaptShowOrReject(content);
+        if (t) expectReferencesResolve(t);
+      }),
+      fuzz(300),
+    );
+  });
+
+  test('GIVEN any JSON value with a format_version WHEN adapted as a plan or state THEN it returns a topology or throws UnusableInputError', () => {
+    const document = fc.record({
+      format_version: fc.constantFrom('1.0', '1.2', '2.0', 1),
+      values: fc.jsonValue({ maxDepth: 5 }),
+      planned_values: fc.jsonValue({ maxDepth: 5 }),
+      resource_changes: fc.jsonValue({ maxDepth: 4 }),
+      configuration: fc.jsonValue({ maxDepth: 5 }),
+    }, { requiredKeys: ['format_version'] });
+    fc.assert(
+      fc.property(document, (content) => {
+        const t = adaptShowOrReject(content);
+        if (t) expectReferencesResolve(t);
+      }),
+      fuzz(300),
+    );
+  });
+
+  test('GIVEN the unmutated plan and state seeds WHEN adapted THEN their references resolve', () => {
+    for (const seed of SHOW_SEEDS) {
+      const t = adaptShowOrReject(structuredClone(seed));
+      expect(t).toBeDefined();
+      expect(() => expectReferencesResolve(t as Topology)).not.toThrow();
+    }
   });
 
   test('GIVEN the unmutated seeds WHEN adapted THEN their references resolve (the invariant checker can pass)', () => {
