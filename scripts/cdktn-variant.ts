@@ -176,17 +176,50 @@ export function packCdktn(root: string): string {
   for (const rel of sources) fs.rmSync(path.join(stage, rel));
 
   const manifest = cdktnManifest(JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf-8')));
-  for (const bundled of manifest.bundledDependencies ?? manifest.bundleDependencies ?? []) {
-    const from = path.join(root, 'node_modules', bundled);
-    const own = JSON.parse(fs.readFileSync(path.join(from, 'package.json'), 'utf-8'));
-    if (Object.keys(own.dependencies ?? {}).length > 0) throw new Error(`scripts/cdktn-variant.ts: bundled ${bundled} has dependencies of its own; copy them too`);
-    fs.cpSync(from, path.join(stage, 'node_modules', bundled), { recursive: true });
-  }
+  copyBundled(root, stage, manifest.bundledDependencies ?? manifest.bundleDependencies ?? []);
   fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   const output = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', dist], { cwd: stage, encoding: 'utf-8', stdio: ['ignore', 'pipe', 'inherit'] });
   const tarball = path.join(dist, JSON.parse(output)[0].filename);
   return tarball;
+}
+
+/**
+ * Copies the bundled dependencies and everything they depend on into the stage's node_modules,
+ * as `npm pack` finds them there: a package nested in a dependency's own node_modules travels
+ * with it; a hoisted one is copied once.
+ */
+function copyBundled(root: string, stage: string, bundled: readonly string[]): void {
+  const modules = path.join(root, 'node_modules');
+  const copied = new Set<string>();
+  const visited = new Set<string>();
+  // Each entry: a package directory in the repository's node_modules, and whether it travels
+  // with a parent that was copied whole (a nested node_modules).
+  const pending = bundled.map((name) => ({ name, dir: path.join(modules, name), nested: false }));
+  while (pending.length > 0) {
+    const { name, dir, nested } = pending.shift()!;
+    if (visited.has(dir)) continue;
+    visited.add(dir);
+    if (!fs.existsSync(path.join(dir, 'package.json'))) throw new Error(`scripts/cdktn-variant.ts: ${name}, which a bundled dependency needs, is not installed (${dir})`);
+    if (!nested && !copied.has(name)) {
+      copied.add(name);
+      fs.cpSync(dir, path.join(stage, 'node_modules', name), { recursive: true });
+    }
+    const own = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf-8')) as { dependencies?: Record<string, string> };
+    for (const dependency of Object.keys(own.dependencies ?? {})) {
+      const found = resolveFrom(dir, dependency, modules);
+      pending.push({ name: dependency, dir: found, nested: found !== path.join(modules, dependency) });
+    }
+  }
+}
+
+/** Where Node would find `dependency` from package `dir`: the nearest node_modules up to the root's. */
+function resolveFrom(dir: string, dependency: string, modules: string): string {
+  for (let current = dir; current.startsWith(modules) && current !== modules; current = path.dirname(current)) {
+    const candidate = path.join(current, 'node_modules', dependency);
+    if (fs.existsSync(path.join(candidate, 'package.json'))) return candidate;
+  }
+  return path.join(modules, dependency);
 }
 
 /**

@@ -336,6 +336,38 @@ for app in "${APPS[@]}"; do
   echo "      $app.ts: stacks $stacks; azvpn check: $(tail -n 1 "$LOGS/azvpn-check-$app.log")"
 done
 
+# Native HCL goes through the bundled HCL parser (and its own dependencies): a Basic public IP on a
+# gateway must come back as gw.pip.standard, exit 1, from the installed package.
+mkdir -p "$APP/hcl-check"
+cat > "$APP/hcl-check/main.tf" <<'HCL'
+resource "azurerm_public_ip" "gw" {
+  name                = "pip-gw"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  allocation_method   = "Static"
+  sku                 = "Basic"
+}
+resource "azurerm_virtual_network_gateway" "gw" {
+  name                = "vgw"
+  location            = "westeurope"
+  resource_group_name = "rg"
+  type                = "Vpn"
+  sku                 = "VpnGw2AZ"
+  ip_configuration {
+    name                 = "default"
+    public_ip_address_id = azurerm_public_ip.gw.id
+    subnet_id            = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub/subnets/GatewaySubnet"
+  }
+}
+HCL
+set +e
+hcl_output="$(cd "$APP" && node_modules/.bin/azvpn check hcl-check 2>&1)"
+hcl_code=$?
+set -e
+[ "$hcl_code" = 1 ] && case "$hcl_output" in *gw.pip.standard*) true ;; *) false ;; esac \
+  || fail "azvpn check on a .tf directory from the installed package: exit $hcl_code, expected 1 with gw.pip.standard: $hcl_output"
+echo "      hcl-check/main.tf: azvpn check exits 1 with gw.pip.standard (the bundled HCL parser works)"
+
 version="$(cd "$APP" && node_modules/.bin/azvpn --version)"
 case "$version" in *"$PACKAGE_VERSION"*) ;; *) fail "azvpn --version says '$version', the package is $PACKAGE_VERSION" ;; esac
 
