@@ -1,6 +1,6 @@
 import { vpnSku } from '../azure/sku-capabilities';
 import { Connection, Entity, NatMapping, NatRule } from '../model/topology';
-import { isKnown, Unknown } from '../model/unknown';
+import { certainlyDifferent, isKnown, Unknown } from '../model/unknown';
 import { findOverlaps, isApipa, Owned, parseAddress, parsePrefix, Prefix } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
 import { knownOrSkipped, show } from './support';
@@ -279,7 +279,7 @@ const externalUnique: Rule = {
           // Per-instance rules of an active-active gateway may share one external range.
           const ipA = a.data.rule.ipConfigurationId;
           const ipB = b.data.rule.ipConfigurationId;
-          if (isKnown(ipA) && isKnown(ipB) && ipA !== ipB) continue;
+          if (certainlyDifferent(ipA, ipB)) continue;
           ctx.error(b.data.rule, `external_mapping ${show(b.data.text)} overlaps the external_mapping ${show(a.data.text)} of ${a.data.rule.address} on the same gateway; give each rule its own external range`);
           continue;
         }
