@@ -71,8 +71,8 @@ const bgpHostPrefix: Rule = {
   id: 'lng.bgp.host-prefix',
   severity: Severity.ERROR,
   summary:
-    "A local network gateway with bgp_settings lists exactly the /32 of its BGP peer address in address_space (nothing for an APIPA peer); any other prefix becomes a static route that takes precedence over BGP.",
-  source: SOURCES.SEED_CV,
+    "A local network gateway with bgp_settings lists the /32 of its BGP peer address in address_space (nothing for an APIPA peer; APIPA entries are an error); any other prefix is a warning: legal, but a static route that takes precedence over BGP.",
+  source: `${SOURCES.BGP_CFG} ("The minimum prefix you need to declare for the local network gateway is the host address of your BGP Peer IP address": extra prefixes are legal); ${SOURCES.SEED_CV} (scenario 6: static routes take precedence over BGP)`,
   check(ctx) {
     for (const lng of declared(ctx)) {
       const bgp = lng.bgpSettings;
@@ -97,7 +97,7 @@ const bgpHostPrefix: Rule = {
       }
       if (others.length > 0) {
         const wanted = peerIsApipa ? 'no address_space entry (the BGP peer is APIPA)' : `only ${show(`${peerText}/${peer.version === 4 ? 32 : 128}`)}`;
-        ctx.error(lng, `address_space ${show(others)} on a BGP local network gateway becomes a static route that takes precedence over the routes the device advertises; list ${wanted} and advertise the on-premises prefixes over BGP`);
+        ctx.warning(lng, `address_space ${show(others)} on a BGP local network gateway ${others.length === 1 ? 'is a static route that takes' : 'are static routes that take'} precedence over the routes the device advertises over BGP; Azure accepts this (a static fallback or a migration), but if it is not intended list ${wanted} and advertise the on-premises prefixes over BGP`);
       }
       if (!peerIsApipa && !hostListed) {
         if (lng.addressSpace.unknown) {

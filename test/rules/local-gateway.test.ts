@@ -106,11 +106,11 @@ describe('lng.bgp.host-prefix', () => {
     expect(run('lng.bgp.host-prefix', hubWithSite({ addressSpace: list('192.168.1.1/32'), bgpSettings: bgp('192.168.1.1') }))).toEqual([]);
   });
 
-  test('GIVEN a BGP site WHEN it also lists an on-premises prefix THEN it is an error', () => {
-    const f = run('lng.bgp.host-prefix', hubWithSite({ addressSpace: list('192.168.1.1/32', '192.168.0.0/16'), bgpSettings: bgp('192.168.1.1') }), Severity.ERROR);
-    expect(f).toHaveLength(1);
+  test('GIVEN a BGP site WHEN it also lists an on-premises prefix (static fallback) THEN it is a warning explaining the precedence over BGP, not an error', () => {
+    const f = run('lng.bgp.host-prefix', hubWithSite({ addressSpace: list('192.168.1.1/32', '192.168.0.0/16'), bgpSettings: bgp('192.168.1.1') }));
+    expect(severities(f)).toEqual([Severity.WARNING]);
     expect(f[0].message).toContain('"192.168.0.0/16"');
-    expect(f[0].message).toContain('static route');
+    expect(f[0].message).toContain('takes precedence over');
   });
 
   test('GIVEN a BGP site WHEN the peer /32 is missing THEN it is a warning', () => {
