@@ -1,7 +1,7 @@
 import { vpnSku } from '../azure/sku-capabilities';
-import { Connection, Entity, RandomPasswordSpec, VpnGateway } from '../model/topology';
+import { Connection, Entity, LocalNetworkGateway, RandomPasswordSpec, VpnGateway } from '../model/topology';
 import { isUnknown, Maybe, MaybeList, Unknown } from '../model/unknown';
-import { findOverlaps, isApipa, isPublicAddress, parseAddress } from '../private/cidr';
+import { findOverlaps, isApipa, isPrivate, isPublicAddress, parseAddress } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
 import { externalUnknown, knownOrSkipped, listEntities, othersThan, show } from './support';
 import { anyNat, connectedNetworks, natLinked, describeOthers, describePrefix, OverlapReports, reportUndecided, siteIsSuperset } from './connected-networks';
@@ -549,8 +549,8 @@ function checkApipaChoice(
 const publicEndpoint: Rule = {
   id: 'conn.public-endpoint',
   severity: Severity.ERROR,
-  summary: 'A local network gateway\'s gateway_address is the device\'s externally facing public IPv4 address.',
-  source: SOURCES.FAQ,
+  summary: 'A local network gateway\'s gateway_address is the device\'s externally facing public IPv4 address, or a private address reached over ExpressRoute private peering (private_ip_address_enabled on the gateway, local_azure_ip_address_enabled on every connection).',
+  source: `${SOURCES.FAQ}; ${SOURCES.VPN_OVER_ER} (site-to-site VPN over ExpressRoute private peering)`,
   check(ctx) {
     for (const lng of ctx.topology.localGateways) {
       if (lng.external || lng.gatewayAddress === undefined || lng.gatewayAddress === '') continue;
@@ -560,14 +560,47 @@ const publicEndpoint: Rule = {
       if (!address) {
         ctx.error(lng, `gateway_address ${show(text)} is not an IP address; use the device's public IPv4 address, or gateway_fqdn for a DNS name`);
       } else if (!isPublicAddress(address)) {
+        if (!isApipa(address) && isPrivate(address)) {
+          if (overPrivatePeering(ctx, lng, text)) continue;
+        }
         const kind = isApipa(address) ? 'a link-local (APIPA) address' : 'a private, loopback or reserved address';
-        ctx.error(lng, `gateway_address ${show(text)} is ${kind}; Azure reaches the device over the Internet, so use its externally facing public IPv4 address (the public address of the NAT in front of it, if any)`);
+        ctx.error(lng, `gateway_address ${show(text)} is ${kind}; Azure reaches the device over the Internet, so use its externally facing public IPv4 address (the public address of the NAT in front of it, if any), or, for site-to-site VPN over ExpressRoute private peering, set private_ip_address_enabled on the gateway and local_azure_ip_address_enabled on the connection`);
       } else if (address.version === 6) {
         ctx.warning(lng, `gateway_address ${show(text)} is an IPv6 address; site-to-site VPN is documented with an externally facing IPv4 address on the device`);
       }
     }
   },
 };
+
+/**
+ * Site-to-site VPN over ExpressRoute private peering: a device at a private address is reached
+ * when every connection to it sets local_azure_ip_address_enabled and its gateway has
+ * private_ip_address_enabled. Returns true when that holds (or is undecided and reported as a
+ * skip); reports the missing half as an error and returns true when one half is set.
+ */
+function overPrivatePeering(ctx: RuleContext, lng: LocalNetworkGateway, text: string): boolean {
+  const connections = ctx.lookup.connectionsToLocalGateway(lng.address);
+  if (connections.length === 0) return false;
+  let handled = true;
+  for (const connection of connections) {
+    const gateway = ctx.lookup.gateway(connection.gateway);
+    const local = connection.localAzureIpAddressEnabled;
+    const privateIp = gateway?.privateIpAddressEnabled;
+    if (local instanceof Unknown) { ctx.skipped(connection, 'local_azure_ip_address_enabled', local); continue; }
+    if (privateIp instanceof Unknown && gateway) { ctx.skipped(gateway, 'private_ip_address_enabled', privateIp); continue; }
+    if (local === true && privateIp === true) continue;
+    if (local === true && gateway && !gateway.external) {
+      ctx.error(connection, `local_azure_ip_address_enabled is set for the device at the private address ${show(text)}, but the gateway ${gateway.address} does not set private_ip_address_enabled; enable it, or the gateway has no private address to reach the device over ExpressRoute private peering`);
+    } else if (privateIp === true) {
+      ctx.error(connection, `the device's gateway_address ${show(text)} is private and the gateway has a private IP address, but this connection does not set local_azure_ip_address_enabled; set it to true so the tunnel runs over ExpressRoute private peering`);
+    } else if (local === true) {
+      continue; // An external gateway: its private_ip_address_enabled is not in this configuration.
+    } else {
+      handled = false;
+    }
+  }
+  return handled;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Helpers

@@ -721,6 +721,27 @@ describe('conn.public-endpoint', () => {
     const f = run('conn.public-endpoint', minimalHub([localGateway(SITE, { gatewayAddress: unknown() })]));
     expect(f.map((x) => x.severity)).toEqual([Severity.INFO]);
   });
+
+  test('GIVEN S2S VPN over ExpressRoute private peering (private-IP gateway, local_azure_ip_address_enabled, private device address) WHEN checked THEN there is no finding', () => {
+    const t = minimalHub([
+      gateway(HUB_GW, { privateIpAddressEnabled: true }),
+      localGateway(SITE, { gatewayAddress: '10.100.0.4' }),
+      connection(SITE_CONN, { localAzureIpAddressEnabled: true }),
+    ]);
+    expect(run('conn.public-endpoint', t)).toEqual([]);
+  });
+
+  test('GIVEN local_azure_ip_address_enabled WHEN the gateway has no private IP address THEN the private device address is an error that names private_ip_address_enabled', () => {
+    const t = minimalHub([localGateway(SITE, { gatewayAddress: '10.100.0.4' }), connection(SITE_CONN, { localAzureIpAddressEnabled: true })]);
+    const f = run('conn.public-endpoint', t, Severity.ERROR);
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining('private_ip_address_enabled')]);
+  });
+
+  test('GIVEN a private-IP gateway WHEN the connection does not set local_azure_ip_address_enabled THEN the private device address is an error that names it', () => {
+    const t = minimalHub([gateway(HUB_GW, { privateIpAddressEnabled: true }), localGateway(SITE, { gatewayAddress: '10.100.0.4' })]);
+    const f = run('conn.public-endpoint', t, Severity.ERROR);
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining('local_azure_ip_address_enabled')]);
+  });
 });
 
 function ids(findings: Finding[]): string[] {
