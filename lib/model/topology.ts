@@ -298,6 +298,11 @@ export interface Peering extends EntityBase {
 
 export interface OtherResource extends EntityBase {
   readonly kind: 'other';
+  /**
+   * `branch_to_branch_traffic_enabled` of an `azurerm_route_server`: Route Server exchanges
+   * routes between the ExpressRoute and VPN gateways of its VNet (transit). Undefined for other types.
+   */
+  readonly branchToBranchTrafficEnabled?: Maybe<boolean>;
 }
 
 export type Entity =

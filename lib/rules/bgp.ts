@@ -1,4 +1,4 @@
-import { sameValue } from '../model/unknown';
+import { sameValue, Unknown } from '../model/unknown';
 import { Connection, Entity, LocalNetworkGateway, VpnGateway } from '../model/topology';
 import { isApipa, isAzureApipaRange, parseAddress, parsePrefix } from '../private/cidr';
 import { vpnSku } from '../azure/sku-capabilities';
@@ -534,8 +534,8 @@ const defaultRouteRule: Rule = {
 const coexistAsnRule: Rule = {
   id: 'bgp.coexist-asn',
   severity: Severity.ERROR,
-  summary: `A VPN gateway that shares its VNet with an ExpressRoute gateway must keep ASN ${AZURE_DEFAULT_ASN} for ExpressRoute–VPN transit (through Azure Route Server).`,
-  source: SOURCES.COEXIST,
+  summary: `A VPN gateway that shares its VNet with an ExpressRoute gateway keeps ASN ${AZURE_DEFAULT_ASN} when ExpressRoute–VPN transit is configured (an Azure Route Server with branch-to-branch traffic in the VNet): an error then, a warning otherwise.`,
+  source: `${SOURCES.COEXIST} (65515 is required only "if you want to use transit routing between ExpressRoute and VPN", through Azure Route Server)`,
   check(ctx) {
     for (const candidate of ctx.topology.gateways) {
       if (candidate.bgpSettings?.asn === undefined) continue;
@@ -543,10 +543,37 @@ const coexistAsnRule: Rule = {
       if (!g || !coexistsWithExpressRoute(ctx, g)) continue;
       const asn = knownOrSkipped(ctx, g, 'bgp_settings.asn', gatewayAsnOf(g));
       if (asn === undefined || asn === AZURE_DEFAULT_ASN) continue;
-      ctx.error(g, `bgp_settings.asn = ${asn} on a VPN gateway that shares its VNet with an ExpressRoute gateway; ExpressRoute–VPN transit (through Azure Route Server) requires ASN ${AZURE_DEFAULT_ASN} — set it back to ${AZURE_DEFAULT_ASN} (changing back later needs a gateway reset)`);
+      const transit = routeServerTransit(ctx, g);
+      if (transit instanceof Unknown) {
+        ctx.skipped(g, 'the Route Server\'s branch_to_branch_traffic_enabled', transit);
+      } else if (transit) {
+        ctx.error(g, `bgp_settings.asn = ${asn} on a VPN gateway that shares its VNet with an ExpressRoute gateway and an Azure Route Server with branch-to-branch traffic; ExpressRoute–VPN transit requires ASN ${AZURE_DEFAULT_ASN} — set it back to ${AZURE_DEFAULT_ASN} (changing back later needs a gateway reset)`);
+      } else {
+        ctx.warning(g, `bgp_settings.asn = ${asn} on a VPN gateway that shares its VNet with an ExpressRoute gateway; this works without transit, but ExpressRoute–VPN transit through Azure Route Server would require ASN ${AZURE_DEFAULT_ASN}, and changing the ASN later needs a gateway reset`);
+      }
     }
   },
 };
+
+/**
+ * Whether an Azure Route Server in the gateway's VNet has branch-to-branch traffic on (ExpressRoute–VPN
+ * transit); an Unknown when that setting is unknown for some Route Server and known for none.
+ */
+function routeServerTransit(ctx: RuleContext, g: VpnGateway): boolean | Unknown {
+  const vnet = ctx.lookup.gatewayVnet(g);
+  if (!vnet) return false;
+  let unknown: Unknown | undefined;
+  for (const subnetAddress of vnet.subnets) {
+    for (const occupant of ctx.lookup.subnet(subnetAddress)?.occupants ?? []) {
+      const entity = ctx.lookup.get(occupant);
+      if (entity?.kind !== 'other' || entity.type !== 'azurerm_route_server') continue;
+      const enabled = entity.branchToBranchTrafficEnabled;
+      if (enabled === true) return true;
+      if (enabled instanceof Unknown) unknown = enabled;
+    }
+  }
+  return unknown ?? false;
+}
 
 export const bgpRules: Rule[] = [
   bgpSkuRule,

@@ -191,6 +191,7 @@ export class TopologyBuilder implements ReaderServices {
       case 'azurerm_route_table': return routeTable(r, base);
       case 'azurerm_route': this.routeResource(r); return { ...base, kind: 'other' };
       case 'azurerm_network_security_group': return { ...base, kind: 'networkSecurityGroup' };
+      case 'azurerm_route_server': return { ...base, kind: 'other', branchToBranchTrafficEnabled: r.bool('branch_to_branch_traffic_enabled') } as OtherResource;
       default: return { ...base, kind: 'other' } as OtherResource;
     }
   }
