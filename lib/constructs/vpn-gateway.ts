@@ -14,6 +14,7 @@ import { GatewayGeneration, GatewaySku, VpnType } from './gateway-sku';
 import { P2SOptions, P2SRenderedConfig, VpnClientProtocol } from './point-to-site';
 import { IVirtualNetwork, VirtualNetworkReference } from './virtual-network';
 import { VpnValidation } from './vpn-validation';
+import { rememberExistingResource } from './known-resources';
 import { parsePrefix } from '../private/cidr';
 import { VpnConfigError } from '../private/construct-errors';
 import { AZURE_DEFAULT_ASN } from '../azure/asn';
@@ -609,6 +610,18 @@ class ImportedVpnGateway extends Construct implements IVpnGateway {
       attributes.ipConfigurationNames ??
       (this.activeActive ? [VpnGateway.IP_CONFIGURATION_DEFAULT, VpnGateway.IP_CONFIGURATION_ACTIVE_ACTIVE] : [VpnGateway.IP_CONFIGURATION_DEFAULT]);
     this.ipConfigurationIds = names.map((name) => `${attributes.gatewayId}/ipConfigurations/${name}`);
+    // Every attribute given here is a known fact for the checks, not an unknown to skip.
+    rememberExistingResource(this, {
+      kind: 'gateway',
+      id: this.gatewayId,
+      sku: this.sku.name,
+      vpnType: this.vpnType,
+      activeActive: this.activeActive,
+      bgpEnabled: attributes.bgpEnabled ?? attributes.bgpAsn !== undefined,
+      ...(attributes.bgpAsn !== undefined || attributes.bgpEnabled !== undefined ? { bgpAsn: this.bgpAsn } : {}),
+      ipConfigurationNames: names,
+      virtualNetwork: { kind: 'virtualNetwork', id: this.virtualNetwork.virtualNetworkId, addressSpace: this.virtualNetwork.addressSpace },
+    });
   }
 }
 

@@ -1,5 +1,6 @@
 import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { existingResourcesOf } from './known-resources';
 import { topologyFromTerraformJson } from '../terraform-json';
 import { checkTopology } from '../rules/engine';
 import { Finding, Severity } from '../rules/rule';
@@ -130,7 +131,8 @@ function evaluate(stack: TerraformStack): Finding[] {
 
 function checkConfig(stack: TerraformStack, config: unknown): Finding[] {
   // At synth a literal secret can only be a mistake (the library generates keys), so it fails.
-  return checkTopology(topologyFromTerraformJson([{ file: stack.node.path, content: config }]), { literalSecretsAreErrors: true });
+  const topology = topologyFromTerraformJson([{ file: stack.node.path, content: config }], existingResourcesOf(stack));
+  return checkTopology(topology, { literalSecretsAreErrors: true });
 }
 
 /** The stack's class method, never a hand-off installed by {@link resolveOnceForSynth}. */

@@ -42,6 +42,11 @@ export interface EntityBase {
   /** An Azure resource referenced by a literal ID, not declared in the configuration. */
   readonly external?: boolean;
   /**
+   * Set on an external entity whose attributes the user gave (a construct's `fromAttributes`):
+   * rules read them as known values, though the resource is still not this configuration's.
+   */
+  readonly described?: boolean;
+  /**
    * Addresses this resource depends on directly: explicit `depends_on` plus every resource its
    * attributes reference. Terraform creates those first.
    */
@@ -363,6 +368,11 @@ export interface Topology {
   readonly entities: Map<string, Entity>;
   /** Secrets written literally or taken from variables (absent in topologies built by hand). */
   readonly secrets?: SecretUse[];
+}
+
+/** Whether a rule can read the entity's attributes: declared here, or described by the user. */
+export function readable(entity: Entity): boolean {
+  return !entity.external || entity.described === true;
 }
 
 /** A topology with nothing in it, for assembling one entity at a time with `addEntity`. */

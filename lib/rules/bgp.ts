@@ -1,5 +1,5 @@
 import { sameValue, Unknown } from '../model/unknown';
-import { Connection, Entity, LocalNetworkGateway, VpnGateway } from '../model/topology';
+import { Connection, Entity, LocalNetworkGateway, readable, VpnGateway } from '../model/topology';
 import { isApipa, isAzureApipaRange, parseAddress, parsePrefix } from '../private/cidr';
 import { vpnSku } from '../azure/sku-capabilities';
 import {
@@ -29,7 +29,7 @@ const USABLE_PRIVATE_ASNS = USABLE_PRIVATE_ASN_RANGES.map((r) => `${r.from}–${
 
 /** The gateway when it is a declared VPN gateway; ExpressRoute gateways are not BGP-configurable here. */
 function vpnGateway(ctx: RuleContext, g: VpnGateway): VpnGateway | undefined {
-  if (g.external) return undefined;
+  if (!readable(g)) return undefined;
   const type = knownOrSkipped(ctx, g, 'type', gatewayTypeOf(g));
   return type === 'Vpn' ? g : undefined;
 }
@@ -148,7 +148,8 @@ function coexistsWithExpressRoute(ctx: RuleContext, g: VpnGateway): boolean {
  */
 function customApipaBlockCount(g: VpnGateway): number | 'unknown' {
   let count = 0;
-  let open = false;
+  // An existing gateway described by the user: its peering addresses were not given.
+  let open = g.unknownBlocks?.['bgp_settings.peering_addresses'] !== undefined;
   for (const block of g.bgpSettings?.peeringAddresses ?? []) {
     if (block.apipaAddresses.items.length > 0) count++;
     else if (block.apipaAddresses.unknown) open = true;

@@ -1,4 +1,4 @@
-import { LocalNetworkGateway, VirtualNetwork } from '../model/topology';
+import { LocalNetworkGateway, readable, VirtualNetwork } from '../model/topology';
 import { isKnown, isUnknown } from '../model/unknown';
 import { contains, findOverlaps, isApipa, parseAddress, parsePrefix, Prefix } from '../private/cidr';
 import { connectedNetworks, describeOthers, describePrefix, OverlapReports, siteIsSuperset } from './connected-networks';
@@ -144,7 +144,7 @@ const bgpPeerIp: Rule = {
       for (const c of ctx.lookup.connectionsToLocalGateway(lng.address)) {
         const g = ctx.lookup.gateway(c.gateway);
         const vnet = g ? ctx.lookup.gatewayVnet(g) : undefined;
-        if (vnet && !vnet.external) vnets.set(vnet.address, vnet);
+        if (vnet && readable(vnet)) vnets.set(vnet.address, vnet);
       }
       for (const vnet of vnets.values()) {
         const inside = vnet.addressSpace.items.find((text) => {

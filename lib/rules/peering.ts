@@ -1,5 +1,5 @@
 import { TopologyLookup } from '../model/lookup';
-import { Peering, VirtualNetwork, VpnGateway } from '../model/topology';
+import { Peering, VirtualNetwork, readable, VpnGateway } from '../model/topology';
 import { isKnown, Unknown } from '../model/unknown';
 import { findOverlaps, Owned, parsePrefix } from '../private/cidr';
 import { LeftOut, Rule, Severity } from './rule';
@@ -74,7 +74,7 @@ function placementUnknown(lookup: TopologyLookup, g: VpnGateway): boolean {
 /** The VNet entity declared in this configuration, or a reason why it is not known. */
 function declaredVnet(lookup: TopologyLookup, address: string): VirtualNetwork | Unknown {
   const vnet = lookup.virtualNetwork(address);
-  if (!vnet || vnet.external) return new Unknown(`${address} is not declared in this configuration`);
+  if (!vnet || !readable(vnet)) return new Unknown(`${address} is not declared in this configuration`);
   return vnet;
 }
 
@@ -112,7 +112,7 @@ const noOverlap: Rule = {
       if (list) return list;
       list = [];
       const vnet = ctx.lookup.virtualNetwork(address);
-      if (vnet && !vnet.external) {
+      if (vnet && readable(vnet)) {
         for (const text of vnet.addressSpace.items) {
           const prefix = parsePrefix(text);
           if (prefix) list.push({ prefix, owner: address, data: { vnet: address, text } });

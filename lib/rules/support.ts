@@ -48,7 +48,7 @@ export function referenced<E extends Entity>(
     return undefined;
   }
   const target = resolve(reference);
-  if (target?.external) {
+  if (target?.external && !target.described) {
     ctx.skipped(from, `the resource behind ${attribute}`, new Unknown(`${target.address} is not declared in this configuration`));
     return undefined;
   }

@@ -1,4 +1,5 @@
 import { parseAzureResourceId } from './ids';
+import { applyKnownResources, KnownResource } from './known-resources';
 import { placeholder } from './placeholders';
 import { BlockReader, ReaderServices } from './reader';
 import { addressPrefixesOf, Base, connection, gateway, localGateway, Mutable, natRule, publicIp, routeOf, routeTable } from './resources';
@@ -44,17 +45,23 @@ export class TopologyBuilder implements ReaderServices {
   private readonly dataSubnets: string[] = [];
   private readonly materializing = new Set<string>();
 
-  constructor(private readonly declared: ReadonlyMap<string, Declared>, private readonly order: readonly Declared[]) {
+  constructor(
+    private readonly declared: ReadonlyMap<string, Declared>,
+    private readonly order: readonly Declared[],
+    private readonly known: readonly KnownResource[] = [],
+  ) {
     this.resolver = new Resolver(declared, this.inlineSubnets, this.referencedData);
   }
 
   public build(): Topology {
     this.indexByName();
+    this.indexKnownVnets();
     for (const d of this.order) {
       if (!d.isData) this.add(this.resource(d));
     }
     for (const address of this.referencedData) this.ensureData(address);
     this.link();
+    applyKnownResources(this.t.entities, this.known, (id) => this.addressOfId(id));
     return this.t;
   }
 
@@ -69,6 +76,31 @@ export class TopologyBuilder implements ReaderServices {
     const entity = this.dataEntity(d);
     this.add(entity);
     if (entity.kind === 'subnet') this.dataSubnets.push(address);
+  }
+
+  /**
+   * Existing VNets the user described by literal ID are found by name too, so that a peering
+   * written with `virtual_network_name` (the spoke side of a transit peering) reaches them.
+   */
+  private indexKnownVnets(): void {
+    for (const fact of this.known) {
+      const vnets = fact.kind === 'virtualNetwork' ? [fact] : fact.virtualNetwork ? [fact.virtualNetwork] : [];
+      for (const vnet of vnets) {
+        const id = parseAzureResourceId(vnet.id);
+        if (id?.kind !== 'virtualNetwork') continue;
+        const key = nameKey(id.name, id.resourceGroup);
+        const address = this.externalFromId(vnet.id);
+        if (key !== undefined && address !== undefined && !this.vnetsByName.has(key)) this.vnetsByName.set(key, address);
+      }
+    }
+  }
+
+  /** The entity a resource ID stands for: a literal Azure ID, or exactly `${data.type.name.id}`. */
+  private addressOfId(id: string): string | undefined {
+    const literal = this.externalFromId(id);
+    if (literal !== undefined) return literal;
+    const m = /^\$\{(data\.[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*)\.id\}$/.exec(id);
+    return m && this.t.entities.has(m[1]) ? m[1] : undefined;
   }
 
   public externalFromId(text: string): string | undefined {

@@ -1,4 +1,7 @@
 import { TopologyBuilder } from './builder';
+import { KnownResource } from './known-resources';
+
+export type { KnownGateway, KnownResource, KnownVirtualNetwork } from './known-resources';
 import { collectVariables, DeclaredVariable, secretUses } from './secrets';
 import { Declared, isObject, JsonObject, keysOf, own } from './values';
 import { Entity, Topology } from '../model/topology';
@@ -44,7 +47,7 @@ const TERRAFORM_TOP_LEVEL_KEYS = new Set([
  * {@link UnusableInputError} only when a file is not a Terraform JSON configuration at all;
  * anything malformed inside a resource body becomes unknown, never an exception.
  */
-export function topologyFromTerraformJson(files: readonly TerraformJsonFile[]): Topology {
+export function topologyFromTerraformJson(files: readonly TerraformJsonFile[], known: readonly KnownResource[] = []): Topology {
   const declared = new Map<string, Declared>();
   const order: Declared[] = [];
   const variables = new Map<string, DeclaredVariable>();
@@ -54,7 +57,7 @@ export function topologyFromTerraformJson(files: readonly TerraformJsonFile[]): 
     const content = isObject(f) ? f.content : undefined;
     collectFile(file, content, declared, order, variables);
   });
-  const topology = new TopologyBuilder(declared, order).build();
+  const topology = new TopologyBuilder(declared, order, known).build();
   return { ...sortedByAddress(topology), secrets: secretUses(order, variables) };
 }
 

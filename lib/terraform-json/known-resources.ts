@@ -1,0 +1,78 @@
+import { Mutable } from './resources';
+import { Entity, GatewayIpConfiguration, VirtualNetwork, VpnGateway } from '../model/topology';
+import { knownList, Unknown } from '../model/unknown';
+
+/**
+ * What the user told about a resource that is not in the configuration (a construct's
+ * `fromAttributes`): known values that replace the placeholder's unknowns, so that rules judge an
+ * existing gateway or VNet as they would one declared in the stack.
+ */
+export interface KnownVirtualNetwork {
+  readonly kind: 'virtualNetwork';
+  /** The ID as the configuration writes it: a literal Azure ID or a resolved token (`${data.azurerm_virtual_network.hub.id}`). */
+  readonly id: string;
+  readonly addressSpace?: readonly string[];
+}
+
+export interface KnownGateway {
+  readonly kind: 'gateway';
+  readonly id: string;
+  readonly sku?: string;
+  readonly vpnType?: string;
+  readonly activeActive?: boolean;
+  readonly bgpEnabled?: boolean;
+  readonly bgpAsn?: number;
+  readonly ipConfigurationNames?: readonly string[];
+  /** The gateway's VNet, whose GatewaySubnet holds it. */
+  readonly virtualNetwork?: KnownVirtualNetwork;
+}
+
+export type KnownResource = KnownVirtualNetwork | KnownGateway;
+
+/** How the builder turns an ID into the address of its (placeholder) entity. */
+export interface AddressOfId {
+  (id: string): string | undefined;
+}
+
+/**
+ * Replaces the unknowns of the placeholders that the known resources stand for. Only placeholders
+ * (external entities) change: a declared resource's own configuration always wins.
+ */
+export function applyKnownResources(entities: Map<string, Entity>, known: readonly KnownResource[], addressOf: AddressOfId): void {
+  for (const fact of known) {
+    if (fact.kind === 'virtualNetwork') applyVnet(entities, fact, addressOf);
+    else applyGateway(entities, fact, addressOf);
+  }
+}
+
+function applyVnet(entities: Map<string, Entity>, fact: KnownVirtualNetwork, addressOf: AddressOfId): string | undefined {
+  const address = addressOf(fact.id);
+  const entity = address === undefined ? undefined : entities.get(address);
+  if (entity?.kind !== 'virtualNetwork' || !entity.external) return undefined;
+  (entity as Mutable<VirtualNetwork>).described = true;
+  // A token in the list (another resource's attribute) is not a known prefix: keep the placeholder's unknown.
+  if (fact.addressSpace && fact.addressSpace.length > 0 && fact.addressSpace.every((p) => typeof p === 'string' && !p.includes('${'))) (entity as Mutable<VirtualNetwork>).addressSpace = knownList([...fact.addressSpace]);
+  return entity.address;
+}
+
+function applyGateway(entities: Map<string, Entity>, fact: KnownGateway, addressOf: AddressOfId): void {
+  const address = addressOf(fact.id);
+  const entity = address === undefined ? undefined : entities.get(address);
+  if (entity?.kind !== 'gateway' || !entity.external) return;
+  const g = entity as Mutable<VpnGateway>;
+  g.described = true;
+  g.gatewayType = 'Vpn';
+  if (fact.sku !== undefined) g.sku = fact.sku;
+  if (fact.vpnType !== undefined) g.vpnType = fact.vpnType;
+  if (fact.activeActive !== undefined) g.activeActive = fact.activeActive;
+  if (fact.bgpEnabled !== undefined) g.bgpEnabled = fact.bgpEnabled;
+  if (fact.bgpAsn !== undefined && g.bgpSettings) g.bgpSettings = { ...g.bgpSettings, asn: fact.bgpAsn };
+  if (!fact.virtualNetwork) return;
+  applyVnet(entities, fact.virtualNetwork, addressOf);
+  // The gateway sits in its VNet's GatewaySubnet: that is how rules find the gateway's VNet.
+  const subnet = addressOf(`${fact.virtualNetwork.id}/subnets/GatewaySubnet`);
+  if (subnet === undefined) return;
+  const publicIp = new Unknown(`${g.address} is an existing gateway; its public IPs are not in this configuration`);
+  const names = fact.ipConfigurationNames ?? ['default'];
+  g.ipConfigurations = names.map((name): GatewayIpConfiguration => ({ name, subnet, publicIp, privateIpAddressAllocation: undefined }));
+}
