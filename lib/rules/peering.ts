@@ -3,7 +3,7 @@ import { Peering, VirtualNetwork, readable, VpnGateway } from '../model/topology
 import { isKnown, Unknown } from '../model/unknown';
 import { findOverlaps, Owned, parsePrefix } from '../private/cidr';
 import { LeftOut, Rule, Severity } from './rule';
-import { knownOrSkipped, show } from './support';
+import { knownOrSkipped, notInConfiguration, show } from './support';
 import { connectionBgpOf } from '../azure/defaults';
 import { SOURCES } from '../azure/sources';
 import { IPSEC, VNET2VNET } from '../azure/connection-types';
@@ -74,7 +74,7 @@ function placementUnknown(lookup: TopologyLookup, g: VpnGateway): boolean {
 /** The VNet entity declared in this configuration, or a reason why it is not known. */
 function declaredVnet(lookup: TopologyLookup, address: string): VirtualNetwork | Unknown {
   const vnet = lookup.virtualNetwork(address);
-  if (!vnet || !readable(vnet)) return new Unknown(`${address} is not declared in this configuration`);
+  if (!vnet || !readable(vnet)) return notInConfiguration(address);
   return vnet;
 }
 
@@ -254,7 +254,7 @@ const bothSides: Rule = {
       if (index.byPair.has(pairKey(remote, local))) continue;
       const remoteVnet = ctx.lookup.virtualNetwork(remote);
       if (!remoteVnet || remoteVnet.external) {
-        ctx.info(peering, `the remote virtual network ${remote} is not declared in this configuration; make sure the peering back to ${local} is created there, or the peering stays Initiated`);
+        ctx.info(peering, `the remote virtual network ${remote} ${remote.startsWith('data.') ? 'is a data source, not managed by' : 'is not declared in'} this configuration; make sure the peering back to ${local} is created there, or the peering stays Initiated`);
       } else {
         ctx.error(peering, `there is no peering from ${remote} back to ${local}; add an azurerm_virtual_network_peering in that direction, or the peering stays Initiated and carries no traffic`);
       }

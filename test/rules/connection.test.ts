@@ -1,3 +1,4 @@
+import { bgpRules } from '../../lib/rules/bgp';
 import { connectionRules } from '../../lib/rules/connection';
 import { Finding, Severity } from '../../lib/rules/rule';
 import { Connection, Entity, GatewayBgpSettings, RandomPasswordSpec, Topology, VpnGateway } from '../../lib/model/topology';
@@ -747,3 +748,20 @@ describe('conn.public-endpoint', () => {
 function ids(findings: Finding[]): string[] {
   return findings.map((f) => f.rule);
 }
+
+describe('skip text for a declared data source (issue 10, finding 7)', () => {
+  test('GIVEN a connection to a gateway read by a data source WHEN a rule needs its attributes THEN the skip says it is a data source, not that it is undeclared', () => {
+    const dataGateway = { ...gateway('data.azurerm_virtual_network_gateway.hub'), external: true };
+    const t = minimalHub([
+      dataGateway,
+      localGateway(SITE, { addressSpace: list('10.200.0.1/32'), bgpSettings: { asn: 65020, peeringAddress: '10.200.0.1', peerWeight: undefined } }),
+      connection(SITE_CONN, { gateway: 'data.azurerm_virtual_network_gateway.hub', bgpEnabled: true }),
+    ]);
+    const skips = check(t, ...bgpRules).filter((f) => f.message.includes('data.azurerm_virtual_network_gateway.hub'));
+    expect(skips.length).toBeGreaterThan(0);
+    for (const f of skips) {
+      expect(f.message).toContain('is a data source, read at plan');
+      expect(f.message).not.toContain('not declared in this configuration');
+    }
+  });
+});
