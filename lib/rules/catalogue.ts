@@ -1,5 +1,6 @@
 import { bgpLeftOut, bgpRules } from './bgp';
 import { connectionLeftOut, connectionRules } from './connection';
+import { enumCaseRules } from './enum-case';
 import { gatewayLeftOut, gatewayRules } from './gateway';
 import { ipsecLeftOut, ipsecRules } from './ipsec';
 import { localGatewayLeftOut, localGatewayRules } from './local-gateway';
@@ -20,6 +21,7 @@ export const RULES: readonly Rule[] = [
   ...natRules,
   ...peeringRules,
   ...secretRules,
+  ...enumCaseRules,
 ];
 
 /** Catalogue ids deliberately left out, with the reason; RULES.md lists them. */
