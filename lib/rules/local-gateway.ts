@@ -185,8 +185,8 @@ const bgpAsn: Rule = {
 const prefixOverlap: Rule = {
   id: 'lng.prefix-overlap',
   severity: Severity.ERROR,
-  summary: 'The static prefixes of different local network gateways connected to one gateway do not overlap, unless an ingress NAT rule translates them.',
-  source: SOURCES.FAQ,
+  summary: 'The static prefixes of different local network gateways connected to one gateway do not overlap, unless an ingress NAT rule translates them; a static 0.0.0.0/0 (::/0) is forced tunnelling, not an overlap: a warning, once.',
+  source: `${SOURCES.FAQ}; ${SOURCES.FORCED_TUNNEL} (forced tunnelling through a default site)`,
   check(ctx) {
     for (const g of ctx.topology.gateways) {
       if (g.external) continue;
@@ -198,8 +198,17 @@ const prefixOverlap: Rule = {
         }
         return !p.data.ingressNat;
       });
+      const defaultRoutes = new Map<string, string>();
+      for (const p of sites) {
+        if (p.prefix.length === 0 && p.data.network.kind === 'localGateway' && !p.data.network.bgpSettings) defaultRoutes.set(p.data.network.address, p.prefix.version === 6 ? '::/0' : '0.0.0.0/0');
+      }
+      for (const [address, text] of defaultRoutes) {
+        const lng = ctx.lookup.localGateway(address);
+        if (!lng) continue;
+        ctx.warning(lng, `address_space holds ${show(text)}: every destination without a more specific route, Internet-bound traffic included, goes to this site (forced tunnelling). Other sites keep their traffic (their prefixes are more specific), so this is no overlap; if forced tunnelling is intended, Microsoft documents it as the gateway's default site (default_local_network_gateway_id) — otherwise remove ${show(text)}`);
+      }
       const overlaps = new OverlapReports();
-      for (const { a, b } of findOverlaps(sites)) overlaps.add(b.data.network, b, a);
+      for (const { a, b } of findOverlaps(sites.filter((p) => p.prefix.length > 0))) overlaps.add(b.data.network, b, a);
       for (const r of overlaps.reports()) {
         ctx.error(
           r.on,
@@ -218,8 +227,9 @@ const superset: Rule = {
   check(ctx) {
     for (const g of ctx.topology.gateways) {
       if (g.external) continue;
+      // A default route is forced tunnelling, reported once by lng.prefix-overlap.
       const candidates = connectedNetworks(ctx.lookup, g).prefixes.filter(
-        (p) => p.data.side === 'vnet' || (p.data.ingressNat === false && p.data.egressNat === false),
+        (p) => p.data.side === 'vnet' || (p.prefix.length > 0 && p.data.ingressNat === false && p.data.egressNat === false),
       );
       const supersets = new OverlapReports();
       for (const { a, b } of findOverlaps(candidates)) {
