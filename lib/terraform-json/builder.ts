@@ -275,6 +275,11 @@ export class TopologyBuilder implements ReaderServices {
       addressPrefixes: addressPrefixesOf(r),
       occupants: [],
     };
+    // azurerm 5.x: the association can be written inline, also in write-only form.
+    const nsg = r.has('network_security_group_id') ? r.ref('network_security_group_id') : r.ref('network_security_group_id_wo');
+    if (nsg !== undefined) subnet.networkSecurityGroup = nsg;
+    const routeTable = r.has('route_table_id') ? r.ref('route_table_id') : r.ref('route_table_id_wo');
+    if (routeTable !== undefined) subnet.routeTable = routeTable;
     const delegation = r.blocks('delegation');
     if (delegation.readers.length > 0) subnet.delegated = true;
     else if (!delegation.unknown) subnet.delegated = false;

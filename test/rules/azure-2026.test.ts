@@ -1,0 +1,40 @@
+import { topologyFromTerraformJson } from '../../lib/terraform-json';
+import { checkTopology } from '../../lib/rules/engine';
+import { Severity } from '../../lib/rules/rule';
+
+/** A minimal hub as Terraform JSON; `mutate` edits it before the check. */
+function hub(mutate: (r: any) => void = () => undefined) {
+  const resource: any = {
+    azurerm_virtual_network: { hub: { name: 'hub', resource_group_name: 'rg', location: 'westeurope', address_space: ['10.0.0.0/16'] } },
+    azurerm_subnet: { gateway: { name: 'GatewaySubnet', resource_group_name: 'rg', virtual_network_name: '${azurerm_virtual_network.hub.name}', address_prefixes: ['10.0.255.0/27'] } },
+    azurerm_network_security_group: { nsg: { name: 'nsg', resource_group_name: 'rg', location: 'westeurope' } },
+    azurerm_route_table: { rt: { name: 'rt', resource_group_name: 'rg', location: 'westeurope', bgp_route_propagation_enabled: false } },
+    azurerm_public_ip: { gw: { name: 'gw-pip', resource_group_name: 'rg', location: 'westeurope', allocation_method: 'Static', sku: 'Standard', zones: ['1', '2', '3'] } },
+    azurerm_virtual_network_gateway: {
+      gw: {
+        name: 'gw', resource_group_name: 'rg', location: 'westeurope', type: 'Vpn', vpn_type: 'RouteBased', sku: 'VpnGw1AZ', generation: 'Generation1',
+        ip_configuration: [{ name: 'default', subnet_id: '${azurerm_subnet.gateway.id}', public_ip_address_id: '${azurerm_public_ip.gw.id}', private_ip_address_allocation: 'Dynamic' }],
+      },
+    },
+  };
+  mutate(resource);
+  return checkTopology(topologyFromTerraformJson([{ file: 'main.tf.json', content: { resource } }]));
+}
+const errors = (findings: ReturnType<typeof hub>, rule: string) => findings.filter((f) => f.rule === rule && f.severity === Severity.ERROR);
+
+describe('azurerm 5.x shapes (azure-2026.md §2)', () => {
+  test('GIVEN the clean hub WHEN checked THEN gw.subnet.no-nsg and gw.subnet.no-default-udr are silent', () => {
+    const f = hub();
+    expect(errors(f, 'gw.subnet.no-nsg')).toEqual([]);
+  });
+
+  test.each(['network_security_group_id', 'network_security_group_id_wo'])('GIVEN a GatewaySubnet with the inline %s of azurerm 5.x WHEN checked THEN gw.subnet.no-nsg is an error', (attribute) => {
+    const f = hub((r) => { r.azurerm_subnet.gateway[attribute] = '${azurerm_network_security_group.nsg.id}'; });
+    expect(errors(f, 'gw.subnet.no-nsg').map((x) => x.resource)).toEqual(['azurerm_subnet.gateway']);
+  });
+
+  test.each(['route_table_id', 'route_table_id_wo'])('GIVEN a GatewaySubnet with the inline %s of azurerm 5.x WHEN its table disables BGP propagation THEN gw.subnet.bgp-propagation reports it', (attribute) => {
+    const f = hub((r) => { r.azurerm_subnet.gateway[attribute] = '${azurerm_route_table.rt.id}'; });
+    expect(f.filter((x) => x.rule === 'gw.subnet.bgp-propagation' && x.severity !== Severity.INFO).map((x) => x.resource)).toEqual(['azurerm_subnet.gateway']);
+  });
+});
