@@ -27,6 +27,7 @@ export const SOURCES = {
   TRANSIT: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-peering-gateway-transit',
   VPN_OVER_ER: 'https://learn.microsoft.com/azure/vpn-gateway/site-to-site-vpn-private-peering',
   FORCED_TUNNEL: 'https://learn.microsoft.com/azure/vpn-gateway/about-forced-tunneling',
+  SSTP_RETIRE: 'https://learn.microsoft.com/azure/vpn-gateway/ikev2-openvpn-from-sstp',
   COEXIST: 'https://learn.microsoft.com/azure/expressroute/expressroute-howto-coexist-resource-manager',
   V2V: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-howto-vnet-vnet-resource-manager-portal',
   SEED_CV: 'https://learn.microsoft.com/troubleshoot/azure/virtual-network/virtual-network-configure-vnet-connections',

@@ -567,7 +567,8 @@ export class VpnGateway extends Construct implements IVpnGateway {
 
   /** Protocols every listed method works over, per Azure's protocol/authentication table. */
   private defaultP2SProtocols(authTypes: string[]): string[] {
-    if (!this.sku.advancedP2S) return [VpnClientProtocol.SSTP];
+    // Basic: IKEv2 with certificates since Nov 2025; SSTP can no longer be enabled (2026-03-31).
+    if (!this.sku.advancedP2S) return [VpnClientProtocol.IKEV2];
     if (authTypes.length === 1 && authTypes[0] === 'AAD') return [VpnClientProtocol.OPENVPN];
     return [VpnClientProtocol.IKEV2, VpnClientProtocol.OPENVPN];
   }

@@ -38,3 +38,43 @@ describe('azurerm 5.x shapes (azure-2026.md §2)', () => {
     expect(f.filter((x) => x.rule === 'gw.subnet.bgp-propagation' && x.severity !== Severity.INFO).map((x) => x.resource)).toEqual(['azurerm_subnet.gateway']);
   });
 });
+
+/** The hub with a P2S configuration on the gateway. */
+function p2sHub(protocols: string[], sku = 'VpnGw1AZ') {
+  return hub((r) => {
+    const gw = r.azurerm_virtual_network_gateway.gw;
+    gw.sku = sku;
+    if (sku === 'Basic') {
+      delete r.azurerm_public_ip.gw.zones;
+    }
+    gw.vpn_client_configuration = {
+      address_space: ['172.16.0.0/24'],
+      vpn_client_protocols: protocols,
+      vpn_auth_types: ['Certificate'],
+      root_certificate: [{ name: 'root', public_cert_data: 'MIIC5jCCAc6gAwIBAgIQ' }],
+    };
+  });
+}
+
+describe('SSTP retirement and IKEv2 on Basic (azure-2026.md §1)', () => {
+  test('GIVEN a Basic gateway with IKEv2 point-to-site WHEN checked THEN p2s.protocol-sku is silent (Basic supports IKEv2 since Nov 2025)', () => {
+    expect(errors(p2sHub(['IkeV2'], 'Basic'), 'p2s.protocol-sku')).toEqual([]);
+  });
+
+  test('GIVEN a Basic gateway with OpenVPN WHEN checked THEN p2s.protocol-sku is an error that names IKEv2', () => {
+    const f = errors(p2sHub(['OpenVPN'], 'Basic'), 'p2s.protocol-sku');
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain('IkeV2');
+  });
+
+  test.each([[['SSTP']], [['IkeV2', 'SSTP']]])('GIVEN vpn_client_protocols %p WHEN checked THEN p2s.sstp-retired is an error that gives both dates and the source', (protocols) => {
+    const f = errors(p2sHub(protocols), 'p2s.sstp-retired');
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain('2026-03-31');
+    expect(f[0].message).toContain('2027-03-31');
+  });
+
+  test('GIVEN IKEv2 and OpenVPN WHEN checked THEN p2s.sstp-retired is silent', () => {
+    expect(p2sHub(['IkeV2', 'OpenVPN']).filter((f) => f.rule === 'p2s.sstp-retired')).toEqual([]);
+  });
+});
