@@ -28,6 +28,7 @@ export const SOURCES = {
   VPN_OVER_ER: 'https://learn.microsoft.com/azure/vpn-gateway/site-to-site-vpn-private-peering',
   FORCED_TUNNEL: 'https://learn.microsoft.com/azure/vpn-gateway/about-forced-tunneling',
   SSTP_RETIRE: 'https://learn.microsoft.com/azure/vpn-gateway/ikev2-openvpn-from-sstp',
+  WHATS_NEW: 'https://learn.microsoft.com/azure/vpn-gateway/whats-new',
   COEXIST: 'https://learn.microsoft.com/azure/expressroute/expressroute-howto-coexist-resource-manager',
   V2V: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-howto-vnet-vnet-resource-manager-portal',
   SEED_CV: 'https://learn.microsoft.com/troubleshoot/azure/virtual-network/virtual-network-configure-vnet-connections',
@@ -38,6 +39,7 @@ export const SOURCES = {
   TF_SENSITIVE: 'https://developer.hashicorp.com/terraform/language/manage-sensitive-data',
   TF_DOCS: 'https://registry.terraform.io/providers/hashicorp/azurerm/latest/docs/resources/virtual_network_gateway',
   I_ZONES: 'https://github.com/Azure/Azure-Landing-Zones/issues/1728',
+  I_ZONES_NON_AZ: 'https://github.com/Azure/ALZ-Bicep/issues/800',
   I_ZONES_AZ: 'https://github.com/Azure/ResourceModules/issues/2609',
   I_ASN0: 'https://github.com/Azure/azure-xplat-cli/issues/3413',
 } as const;

@@ -647,6 +647,7 @@ export const connectionLeftOut: LeftOut[] = [
   },
   {
     id: 'conn.s2s-cert-auth',
-    reason: 'azurerm 4.55 has no attribute for site-to-site certificate authentication (support unconfirmed), so no configuration can express it.',
+    reason: 'Azure supports site-to-site certificate authentication (GA; certificates in Key Vault, a user-assigned identity on the gateway), but azurerm has no attribute for it up to 5.2 (hashicorp/terraform-provider-azurerm#33449), so only an azapi_resource body could express it, and the model reads no azapi bodies.',
+    source: 'https://github.com/hashicorp/terraform-provider-azurerm/issues/33449',
   },
 ];

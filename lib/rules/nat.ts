@@ -123,8 +123,8 @@ const scope: Rule = {
 const maxRules: Rule = {
   id: 'nat.max-rules',
   severity: Severity.ERROR,
-  summary: 'A gateway has at most 500 NAT rules (ingress and egress combined).',
-  source: SOURCES.FAQ,
+  summary: 'A gateway has at most 500 NAT rules (ingress and egress combined); the older figure of 100 is superseded.',
+  source: `${SOURCES.FAQ} (NAT section, ms.date 06/04/2026: 500, as ${SOURCES.NAT}; the older NAT FAQ include of 01/2024 said 100)`,
   check(ctx) {
     for (const [address, rules] of rulesByGateway(ctx)) {
       if (rules.length <= MAX_RULES_PER_GATEWAY) continue;

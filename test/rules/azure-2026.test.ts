@@ -1,3 +1,4 @@
+import { LEFT_OUT, RULES } from '../../lib/rules/catalogue';
 import { topologyFromTerraformJson } from '../../lib/terraform-json';
 import { checkTopology } from '../../lib/rules/engine';
 import { Severity } from '../../lib/rules/rule';
@@ -76,5 +77,42 @@ describe('SSTP retirement and IKEv2 on Basic (azure-2026.md §1)', () => {
 
   test('GIVEN IKEv2 and OpenVPN WHEN checked THEN p2s.sstp-retired is silent', () => {
     expect(p2sHub(['IkeV2', 'OpenVPN']).filter((f) => f.rule === 'p2s.sstp-retired')).toEqual([]);
+  });
+});
+
+describe('rule text current to Azure today (azure-2026.md §1)', () => {
+  test('GIVEN a legacy Standard SKU WHEN checked THEN gw.sku.legacy-create says the documents give March–June 2026', () => {
+    const f = errors(hub((r) => { r.azurerm_virtual_network_gateway.gw.sku = 'Standard'; r.azurerm_virtual_network_gateway.gw.generation = 'Generation1'; }), 'gw.sku.legacy-create');
+    expect(f[0].message).toContain('March–June 2026');
+  });
+
+  test('GIVEN a non-AZ VpnGw1 WHEN checked THEN gw.sku.non-az-create says existing gateways are migrated', () => {
+    const f = errors(hub((r) => { r.azurerm_virtual_network_gateway.gw.sku = 'VpnGw1'; }), 'gw.sku.non-az-create');
+    expect(f[0].message).toContain('2026-09-30');
+    expect(f[0].message).toContain('migrated');
+  });
+
+  test('GIVEN a Basic gateway WHEN checked THEN gw.sku.basic-limits no longer says Basic lacks IKEv2', () => {
+    const f = hub((r) => { r.azurerm_virtual_network_gateway.gw.sku = 'Basic'; delete r.azurerm_public_ip.gw.zones; }).filter((x) => x.rule === 'gw.sku.basic-limits');
+    expect(f[0].message).toContain('IKEv2 with certificates only');
+  });
+
+  test('GIVEN a Basic gateway with zonal public IPs WHEN checked THEN gw.pip.zones-non-az is an error, and the rule names the Azure error code', () => {
+    const f = errors(hub((r) => { r.azurerm_virtual_network_gateway.gw.sku = 'Basic'; }), 'gw.pip.zones-non-az');
+    expect(f).toHaveLength(1);
+    const rule = RULES.find((x) => x.id === 'gw.pip.zones-non-az');
+    expect(rule?.azureError).toBe('RegionalVmssVpnGatewayPublicIpsMustNotHaveZonesConfigured');
+  });
+
+  test('GIVEN the NAT limit WHEN the catalogue is read THEN nat.max-rules cites the newest FAQ (500) and names the superseded 100', () => {
+    const rule = RULES.find((x) => x.id === 'nat.max-rules');
+    expect(rule?.summary).toContain('500');
+    expect(rule?.source).toContain('06/04/2026');
+  });
+
+  test('GIVEN site-to-site certificate authentication WHEN the left-out list is read THEN it says Azure supports it and azurerm does not', () => {
+    const left = LEFT_OUT.find((x) => x.id === 'conn.s2s-cert-auth');
+    expect(left?.reason).toContain('Azure supports');
+    expect(left?.reason).toContain('#33449');
   });
 });
