@@ -29,6 +29,7 @@ export const SOURCES = {
   FORCED_TUNNEL: 'https://learn.microsoft.com/azure/vpn-gateway/about-forced-tunneling',
   SSTP_RETIRE: 'https://learn.microsoft.com/azure/vpn-gateway/ikev2-openvpn-from-sstp',
   WHATS_NEW: 'https://learn.microsoft.com/azure/vpn-gateway/whats-new',
+  IPV6: 'https://learn.microsoft.com/azure/vpn-gateway/site-to-site-ipv6-dual-stack',
   COEXIST: 'https://learn.microsoft.com/azure/expressroute/expressroute-howto-coexist-resource-manager',
   V2V: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-howto-vnet-vnet-resource-manager-portal',
   SEED_CV: 'https://learn.microsoft.com/troubleshoot/azure/virtual-network/virtual-network-configure-vnet-connections',

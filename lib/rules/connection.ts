@@ -304,6 +304,33 @@ function checkGeneratedKey(ctx: RuleContext, c: Connection, generator: RandomPas
 // conn.ikev1, conn.ikev1.rekey
 // ---------------------------------------------------------------------------------------------
 
+const ipv6DualStack: Rule = {
+  id: 'conn.ipv6-dual-stack',
+  severity: Severity.ERROR,
+  summary: 'IPv6 inside site-to-site tunnels (IPv6 prefixes on the gateway\'s VNet or the local network gateway) needs a VpnGw1AZ–VpnGw5AZ gateway and IKEv2.',
+  source: `${SOURCES.IPV6} (IPv6 dual-stack site-to-site: AZ SKUs only, IKEv2 only, IPv4 outer addresses)`,
+  check(ctx) {
+    for (const c of ctx.topology.connections) {
+      if (c.external || c.connectionType !== 'IPsec') continue;
+      const g = ctx.lookup.gateway(c.gateway);
+      const lng = ctx.lookup.localGateway(c.localGateway);
+      if (!g || g.external) continue;
+      const vnet = ctx.lookup.gatewayVnet(g);
+      const ipv6 = [...(vnet?.addressSpace.items ?? []), ...(lng && !lng.external ? lng.addressSpace.items : [])].filter((t) => parseAddressOrPrefixVersion(t) === 6);
+      if (ipv6.length === 0) continue;
+      const protocol = c.connectionProtocol;
+      if (protocol instanceof Unknown) ctx.skipped(c, 'connection_protocol', protocol);
+      else if (protocol === 'IKEv1') {
+        ctx.error(c, `connection_protocol = "IKEv1" on a connection that carries IPv6 (${show(ipv6.slice(0, 3))}); Azure's dual-stack site-to-site supports IKEv2 only — remove connection_protocol (IKEv2 is the default)`);
+      }
+      const sku = knownOrSkipped(ctx, c, `sku of ${g.address}`, g.sku);
+      if (sku !== undefined && !/^VpnGw[1-5]AZ$/.test(sku)) {
+        ctx.error(c, `the gateway ${g.address} has sku = ${show(sku)}, but this connection carries IPv6 (${show(ipv6.slice(0, 3))}); dual-stack site-to-site needs one of VpnGw1AZ–VpnGw5AZ`);
+      }
+    }
+  },
+};
+
 const ikev1: Rule = {
   id: 'conn.ikev1',
   severity: Severity.ERROR,
@@ -602,6 +629,10 @@ function overPrivatePeering(ctx: RuleContext, lng: LocalNetworkGateway, text: st
   return handled;
 }
 
+function parseAddressOrPrefixVersion(text: string): 4 | 6 | undefined {
+  return parseAddress(text.split('/')[0])?.version;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
@@ -616,6 +647,7 @@ export const connectionRules: Rule[] = [
   sharedKey,
   ikev1,
   ikev1Rekey,
+  ipv6DualStack,
   dpd,
   routingWeight,
   mode,

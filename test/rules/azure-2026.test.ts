@@ -116,3 +116,42 @@ describe('rule text current to Azure today (azure-2026.md §1)', () => {
     expect(left?.reason).toContain('#33449');
   });
 });
+
+describe('conn.ipv6-dual-stack (azure-2026.md §1: IPv6 needs an AZ SKU and IKEv2)', () => {
+  /** The hub with a site connection; the site and hub VNet get `ipv6` prefixes when asked. */
+  function dualStack(o: { ipv6: boolean; sku?: string; protocol?: string }) {
+    return hub((r) => {
+      const gw = r.azurerm_virtual_network_gateway.gw;
+      gw.sku = o.sku ?? 'VpnGw1AZ';
+      if (o.ipv6) r.azurerm_virtual_network.hub.address_space.push('fd00:10::/48');
+      r.azurerm_local_network_gateway = { site: { name: 'site', resource_group_name: 'rg', location: 'westeurope', gateway_address: '203.0.113.10', address_space: o.ipv6 ? ['192.168.0.0/24', 'fd00:20::/48'] : ['192.168.0.0/24'] } };
+      r.azurerm_virtual_network_gateway_connection = {
+        site: {
+          name: 'site', resource_group_name: 'rg', location: 'westeurope', type: 'IPsec',
+          virtual_network_gateway_id: '${azurerm_virtual_network_gateway.gw.id}', local_network_gateway_id: '${azurerm_local_network_gateway.site.id}',
+          shared_key: '${var.psk}', ...(o.protocol ? { connection_protocol: o.protocol } : {}),
+        },
+      };
+    });
+  }
+
+  test('GIVEN IPv6 prefixes on a VpnGw1AZ gateway with IKEv2 WHEN checked THEN conn.ipv6-dual-stack is silent', () => {
+    expect(dualStack({ ipv6: true, protocol: 'IKEv2' }).filter((f) => f.rule === 'conn.ipv6-dual-stack')).toEqual([]);
+  });
+
+  test('GIVEN IPv6 prefixes WHEN the connection uses IKEv1 THEN it is an error naming IKEv2', () => {
+    const f = errors(dualStack({ ipv6: true, protocol: 'IKEv1' }), 'conn.ipv6-dual-stack');
+    expect(f.map((x) => x.resource)).toEqual(['azurerm_virtual_network_gateway_connection.site']);
+    expect(f[0].message).toContain('IKEv2');
+  });
+
+  test('GIVEN IPv6 prefixes WHEN the gateway is Basic THEN it is an error naming the AZ SKUs', () => {
+    const f = errors(dualStack({ ipv6: true, sku: 'Basic' }), 'conn.ipv6-dual-stack');
+    expect(f).toHaveLength(1);
+    expect(f[0].message).toContain('VpnGw1AZ');
+  });
+
+  test('GIVEN no IPv6 prefix WHEN the connection uses IKEv1 THEN conn.ipv6-dual-stack is silent', () => {
+    expect(dualStack({ ipv6: false, protocol: 'IKEv1' }).filter((f) => f.rule === 'conn.ipv6-dual-stack')).toEqual([]);
+  });
+});
