@@ -155,3 +155,29 @@ describe('conn.ipv6-dual-stack (azure-2026.md §1: IPv6 needs an AZ SKU and IKEv
     expect(dualStack({ ipv6: false, protocol: 'IKEv1' }).filter((f) => f.rule === 'conn.ipv6-dual-stack')).toEqual([]);
   });
 });
+
+describe('bgp_enabled (azurerm ≥ 4.62, only spelling in 5.x) and enable_bgp are both read', () => {
+  /** A BGP site connected to the hub; the gateway's BGP flag is written with `spelling`. */
+  function bgpHub(spelling: 'bgp_enabled' | 'enable_bgp', value: boolean) {
+    return hub((r) => {
+      const gw = r.azurerm_virtual_network_gateway.gw;
+      gw[spelling] = value;
+      gw.bgp_settings = [{ asn: 65010 }];
+      r.azurerm_local_network_gateway = { site: { name: 'site', resource_group_name: 'rg', location: 'westeurope', gateway_address: '203.0.113.10', address_space: ['192.168.255.1/32'], bgp_settings: [{ asn: 65020, bgp_peering_address: '192.168.255.1' }] } };
+      r.azurerm_virtual_network_gateway_connection = {
+        site: {
+          name: 'site', resource_group_name: 'rg', location: 'westeurope', type: 'IPsec', [spelling]: true,
+          virtual_network_gateway_id: '${azurerm_virtual_network_gateway.gw.id}', local_network_gateway_id: '${azurerm_local_network_gateway.site.id}', shared_key: '${var.psk}',
+        },
+      };
+    });
+  }
+
+  test.each(['bgp_enabled', 'enable_bgp'] as const)('GIVEN BGP turned off on the gateway with %s WHEN the connection uses BGP THEN bgp.flags is an error', (spelling) => {
+    expect(errors(bgpHub(spelling, false), 'bgp.flags').length).toBeGreaterThan(0);
+  });
+
+  test.each(['bgp_enabled', 'enable_bgp'] as const)('GIVEN BGP on with %s WHEN checked THEN bgp.flags is silent', (spelling) => {
+    expect(errors(bgpHub(spelling, true), 'bgp.flags')).toEqual([]);
+  });
+});
