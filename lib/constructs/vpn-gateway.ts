@@ -215,6 +215,29 @@ export interface VpnGatewayProps {
    */
   readonly p2s?: P2SOptions;
   /**
+   * Give the gateway private IP addresses in the GatewaySubnet
+   * (`private_ip_address_enabled`), for site-to-site VPN over ExpressRoute private peering; set
+   * `localAzureIpAddressEnabled` on those connections.
+   * @default false
+   * @see https://learn.microsoft.com/azure/vpn-gateway/site-to-site-vpn-private-peering
+   */
+  readonly privateIpAddressEnabled?: boolean;
+  /**
+   * Translate the routes learned and advertised over BGP connections that use NAT rules
+   * (`bgp_route_translation_for_nat_enabled`). Turn it on when NAT and BGP meet (`nat.bgp`).
+   * @default false
+   * @see https://learn.microsoft.com/azure/vpn-gateway/nat-howto
+   */
+  readonly bgpRouteTranslationForNatEnabled?: boolean;
+  /**
+   * Forced tunnelling: the ID of the local network gateway (a site this gateway connects to)
+   * that receives Internet-bound traffic of subnets with a 0.0.0.0/0 route to the gateway
+   * (`default_local_network_gateway_id`). Route-based gateways only (`gw.default-site`).
+   * @default - no default site
+   * @see https://learn.microsoft.com/azure/vpn-gateway/about-forced-tunneling
+   */
+  readonly defaultLocalNetworkGatewayId?: string;
+  /**
    * Set `lifecycle.prevent_destroy` on the gateway and its public IPs.
    *
    * Replacing a gateway takes 45 minutes or more, drops every tunnel and, with new public IPs,
@@ -349,6 +372,9 @@ export class VpnGateway extends Construct implements IVpnGateway {
       activeActive: this.activeActive,
       enableBgp: this.bgpEnabled,
       bgpSettings: this.renderBgpSettings(),
+      privateIpAddressEnabled: props.privateIpAddressEnabled,
+      bgpRouteTranslationForNatEnabled: props.bgpRouteTranslationForNatEnabled,
+      defaultLocalNetworkGatewayId: props.defaultLocalNetworkGatewayId,
       ipConfiguration: this.renderIpConfigurations(),
       tags: props.tags,
       lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,

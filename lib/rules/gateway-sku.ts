@@ -160,7 +160,33 @@ function reportExpressRouteBeside(ctx: RuleContext, gateway: VpnGateway, found: 
   }
 }
 
+const defaultSite: Rule = {
+  id: 'gw.default-site',
+  severity: Severity.ERROR,
+  summary: 'A default site (default_local_network_gateway_id, forced tunnelling) needs a route-based gateway, and should be a site the gateway connects to.',
+  source: `${SOURCES.FORCED_TUNNEL} (forced tunnelling with a default site: route-based VPN gateways)`,
+  check(ctx) {
+    for (const c of vpnCandidates(ctx)) {
+      const g = c.gateway;
+      const site = g.defaultLocalNetworkGateway;
+      if (site === undefined) continue;
+      const vpnType = vpnTypeOf(g);
+      if (isUnknown(vpnType)) ctx.skipped(g, 'vpn_type', vpnType);
+      else if (vpnType !== 'RouteBased') {
+        ctx.report('error', g, `default_local_network_gateway_id is set on a gateway with vpn_type = ${show(vpnType)}; forced tunnelling through a default site needs vpn_type = "RouteBased" — remove the default site or use a route-based gateway`, c.undecided);
+        continue;
+      }
+      if (isUnknown(site)) continue;
+      const connected = ctx.lookup.connectionsOf(g.address).some((conn) => conn.localGateway === site);
+      if (!connected && !ctx.lookup.get(site)?.external) {
+        ctx.report('warning', g, `default_local_network_gateway_id names ${site}, but no connection of this gateway reaches that site; forced-tunnelled traffic has nowhere to go — connect the site or remove the default site`, c.undecided);
+      }
+    }
+  },
+};
+
 export const gatewaySkuRules: Rule[] = [
+  defaultSite,
   policyBasedLimits,
   policyBasedPortal,
   skuLegacyCreate,
