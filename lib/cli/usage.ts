@@ -2,7 +2,7 @@
 export const USAGE = `azvpn — check Azure VPN topologies in Terraform JSON configurations
 
 Usage:
-  azvpn check PATH... [--format text|json] [--verbose]
+  azvpn check PATH... [--format text|json] [--verbose] [--profile best-practice]
   azvpn rules [--format text|json]
   azvpn summary PATH [--format markdown|json]     (see azvpn summary --help)
   azvpn graph PATH [--format mermaid|dot]         (see azvpn graph --help)
@@ -19,6 +19,10 @@ azvpn check
                    "summary":{"errors","warnings","infos"}}
   --verbose       also show info findings (checks skipped because a value is only known
                   after apply); they are always counted in the summary
+  --profile best-practice
+                  also run the opt-in posture rules (warnings: active-active, maintenance
+                  configuration, custom IPsec policy, Entra-only P2S) and report literal
+                  secrets as errors; at synth, set the context key azvpn:profile
 
 azvpn rules
   Lists every rule: id, severity, summary, Azure error code and source.

@@ -60,6 +60,9 @@ export class VpnValidation {
 
 const STATE = new WeakMap<TerraformStack, StackChecks>();
 
+/** Context key that turns on the opt-in best-practice profile at synth (`"azvpn:profile": "best-practice"`). */
+const PROFILE_CONTEXT = 'azvpn:profile';
+
 /** Context key that lists every info finding (skipped checks, notes) at synth instead of counting them. */
 const SHOW_SKIPPED_CONTEXT = 'azvpn:showSkipped';
 /** Environment variable with the same effect, for a one-off `AZVPN_SHOW_SKIPPED=1 cdktf synth`. */
@@ -168,7 +171,8 @@ function evaluate(stack: TerraformStack): Finding[] {
 function checkConfig(stack: TerraformStack, config: unknown): Finding[] {
   // At synth a literal secret can only be a mistake (the library generates keys), so it fails.
   const topology = topologyFromTerraformJson([{ file: stack.node.path, content: config }], existingResourcesOf(stack));
-  return checkTopology(topology, { literalSecretsAreErrors: true });
+  const profile = stack.node.tryGetContext(PROFILE_CONTEXT) === 'best-practice' ? 'best-practice' : undefined;
+  return checkTopology(topology, { literalSecretsAreErrors: true, ...(profile ? { profile } : {}) });
 }
 
 /** The stack's class method, never a hand-off installed by {@link resolveOnceForSynth}. */

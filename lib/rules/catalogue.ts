@@ -1,5 +1,6 @@
 import { bgpLeftOut, bgpRules } from './bgp';
 import { connectionLeftOut, connectionRules } from './connection';
+import { nameRules } from './best-practice';
 import { enumCaseRules } from './enum-case';
 import { gatewayLeftOut, gatewayRules } from './gateway';
 import { ipsecLeftOut, ipsecRules } from './ipsec';
@@ -22,6 +23,7 @@ export const RULES: readonly Rule[] = [
   ...peeringRules,
   ...secretRules,
   ...enumCaseRules,
+  ...nameRules,
 ];
 
 /** Catalogue ids deliberately left out, with the reason; RULES.md lists them. */
