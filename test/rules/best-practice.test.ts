@@ -84,3 +84,22 @@ describe('azvpn check --profile best-practice', () => {
     expect(azvpn('check', config(), '--profile', 'strict').code).toBe(2);
   });
 });
+
+describe('RULES.md mapping table to other tools', () => {
+  // Imported here so that the test reads the same code the generator does.
+  const { renderRulesMarkdown } = require('../../lib/cli/rules-markdown');
+  const { PEER_MAPPING } = require('../../lib/rules/peer-mapping');
+
+  test('GIVEN the mapping WHEN compared with the rules THEN every project id in it is a real rule, default or profile', () => {
+    const ids = new Set([...RULES, ...BEST_PRACTICE_RULES].map((r) => r.id));
+    for (const m of PEER_MAPPING as Array<{ rule: string }>) if (m.rule !== '') expect(ids).toContain(m.rule);
+  });
+
+  test('GIVEN RULES.md WHEN rendered THEN it lists the profile rules and a mapping row per project rule', () => {
+    const md: string = renderRulesMarkdown();
+    expect(md).toContain('## Best-practice profile (opt-in)');
+    expect(md).toContain('| rule | PSRule | Azure Policy | tflint | note |');
+    for (const r of BEST_PRACTICE_RULES) expect(md).toContain(`| \`${r.id}\` | warning |`);
+    expect(md).toContain('| `gw.subnet.no-nsg` | Azure.VNET.UseNSGs');
+  });
+});
