@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     const libDir = path.dirname(LIBRARY_MAIN);
     tallies = { toTerraform: timeCalls(TerraformStack.prototype, 'toTerraform') };
     if (variant === 'library') {
-      tallies.adapter = timeCalls(require(path.join(libDir, 'model', 'terraform-json.js')), 'topologyFromTerraformJson');
+      tallies.adapter = timeCalls(require(path.join(libDir, 'terraform-json', 'index.js')), 'topologyFromTerraformJson');
       tallies.engine = timeCalls(require(path.join(libDir, 'rules', 'engine.js')), 'checkTopology');
     }
   }
