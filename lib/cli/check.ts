@@ -1,30 +1,41 @@
-import { CommandFunction, EXIT_ERRORS, EXIT_OK, parseOptions, runCommand, topologyOf, UsageError } from './command';
+import { CommandFunction, EXIT_ERRORS, EXIT_OK, parseOptions, quote, runCommand, topologyOf, UsageError } from './command';
 import { discoverConfigurations } from './discover';
 import { ConfigurationResult, renderJson, renderText, TextOptions } from './format';
 import { renderJunit, renderSarif } from './pipeline-formats';
 import { USAGE } from './usage';
 import { packageVersion } from './version';
 import { RULES } from '../rules/catalogue';
-import { checkTopology, compareFindings } from '../rules/engine';
+import { CheckOptions, checkTopology, compareFindings } from '../rules/engine';
 import { acknowledgeReplacements, ALLOW_REPLACE_FLAG } from '../rules/plan-changes';
 import { Severity } from '../rules/rule';
 
-/** `azvpn check PATH... [--format text|json|sarif|junit] [--verbose] [--allow-replace ADDRESS]...`: exit 1 when any configuration has an error. */
+/** `azvpn check PATH... [--format text|json|sarif|junit] [--verbose] [--allow-replace ADDRESS]... [--profile best-practice]`: exit 1 when any configuration has an error. */
 export const checkCommand: CommandFunction = (args, io) =>
   runCommand(io, () => {
-    const options = parseOptions(args, 'check', { formats: ['text', 'json', 'sarif', 'junit'], flags: ['--verbose'], repeatable: [ALLOW_REPLACE_FLAG] });
+    const options = parseOptions(args, 'check', { formats: ['text', 'json', 'sarif', 'junit'], flags: ['--verbose'], repeatable: [ALLOW_REPLACE_FLAG, PROFILE_OPTION] });
+    const profiles = options.values.get(PROFILE_OPTION) ?? [];
+    for (const profile of profiles) {
+      if (profile !== 'best-practice') throw new UsageError(`invalid --profile ${quote(profile)} for azvpn check (expected best-practice)`);
+    }
     if (options.help) return { stdout: USAGE, code: EXIT_OK };
     if (options.positionals.length === 0) throw new UsageError('check needs at least one PATH (a .tf.json file, a plan or state JSON file, or a directory)');
     if (options.positionals.some((p) => p === '')) throw new UsageError('check was given an empty PATH');
-    const results = check(options.positionals, { allowReplace: new Set(options.values.get(ALLOW_REPLACE_FLAG) ?? []) });
+    const results = check(options.positionals, {
+      allowReplace: new Set(options.values.get(ALLOW_REPLACE_FLAG) ?? []),
+      checkOptions: profiles.length > 0 ? { profile: 'best-practice' } : {},
+    });
     const hasError = results.some((r) => r.findings.some((f) => f.severity === Severity.ERROR));
     const stdout = render(options.format, results, { verbose: options.flags.has('--verbose'), color: io.color ?? false });
     return { stdout, code: hasError ? EXIT_ERRORS : EXIT_OK };
   });
 
+const PROFILE_OPTION = '--profile';
+
 export interface CheckRunOptions {
   /** Addresses whose replacement in a plan is deliberate (`--allow-replace`): reported as info, not error. */
   readonly allowReplace?: ReadonlySet<string>;
+  /** The rule engine's options: the best-practice profile (`--profile best-practice`). */
+  readonly checkOptions?: CheckOptions;
 }
 
 function render(format: string, results: ConfigurationResult[], text: TextOptions): string {
@@ -41,7 +52,7 @@ export function check(paths: readonly string[], options: CheckRunOptions = {}): 
   return discoverConfigurations(paths).map((source) => {
     // One configuration at a time, so only one configuration's JSON is held in memory.
     const topology = topologyOf(source);
-    const findings = acknowledgeReplacements(checkTopology(topology), options.allowReplace ?? new Set()).sort(compareFindings);
+    const findings = acknowledgeReplacements(checkTopology(topology, options.checkOptions ?? {}), options.allowReplace ?? new Set()).sort(compareFindings);
     return { name: source.name, findings };
   });
 }

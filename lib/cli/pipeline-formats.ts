@@ -1,5 +1,6 @@
 import { ConfigurationResult, printable } from './format';
 import { Finding, RuleInfo, Severity } from '../rules/rule';
+import { sourceUrl } from '../rules/catalogue';
 
 /**
  * `azvpn check` output for pipelines: SARIF 2.1.0 for code-scanning tools (GitHub code
@@ -48,7 +49,7 @@ export function renderSarif(results: readonly ConfigurationResult[], rules: read
             rules: rules.map((r) => ({
               id: r.id,
               shortDescription: { text: r.summary },
-              helpUri: r.source,
+              ...(sourceUrl(r.source) === undefined ? {} : { helpUri: sourceUrl(r.source) }),
               defaultConfiguration: { level: SARIF_LEVEL[r.severity] },
               ...(r.azureError !== undefined ? { properties: { azureError: r.azureError } } : {}),
             })),

@@ -1,4 +1,6 @@
+import { BEST_PRACTICE_RULES } from '../rules/best-practice';
 import { LEFT_OUT, RULES } from '../rules/catalogue';
+import { PEER_MAPPING } from '../rules/peer-mapping';
 import { LeftOut, RuleInfo } from '../rules/rule';
 
 /** Section titles by id prefix, in catalogue order. */
@@ -50,10 +52,24 @@ export function renderRulesMarkdown(rules: readonly RuleInfo[] = RULES, leftOut:
     lines.push(`## ${title}`, '', '| id | severity | rule | Azure error | source |', '|---|---|---|---|---|');
     for (const r of members) {
       const azureError = r.azureError === undefined ? '' : `\`${cell(r.azureError)}\``;
-      lines.push(`| \`${r.id}\` | ${r.severity} | ${cell(r.summary)} | ${azureError} | [${cell(linkText(r.source))}](${r.source}) |`);
+      lines.push(`| \`${r.id}\` | ${r.severity} | ${cell(r.summary)} | ${azureError} | ${sourceCell(r.source)} |`);
     }
     lines.push('');
   }
+  lines.push(
+    '## Best-practice profile (opt-in)',
+    '',
+    'Off by default. `azvpn check --profile best-practice`, or the context key `"azvpn:profile": "best-practice"` at synth, adds these warnings and reports literal secrets as errors.',
+    '',
+    '| id | severity | rule | source |',
+    '|---|---|---|---|',
+  );
+  for (const r of BEST_PRACTICE_RULES) lines.push(`| \`${r.id}\` | ${r.severity} | ${cell(r.summary)} | ${sourceCell(r.source)} |`);
+  lines.push('', '## The same checks in other tools', '', 'Our rule id ↔ PSRule for Azure ↔ Azure Policy built-in ↔ tflint-ruleset-azurerm. A project id of – means we have no such rule.', '', '| rule | PSRule | Azure Policy | tflint | note |', '|---|---|---|---|---|');
+  for (const m of PEER_MAPPING) {
+    lines.push(`| ${m.rule === '' ? '–' : `\`${m.rule}\``} | ${cell(m.psrule ?? '')} | ${cell(m.azurePolicy ?? '')} | ${cell(m.tflint ?? '')} | ${cell(m.note ?? '')} |`);
+  }
+  lines.push('');
   lines.push('## Not checked', '');
   if (leftOut.length === 0) {
     lines.push('Every catalogue id is checked.', '');
@@ -63,6 +79,15 @@ export function renderRulesMarkdown(rules: readonly RuleInfo[] = RULES, leftOut:
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** The first URL of a source as a link, and whatever else the source says after it. */
+function sourceCell(source: string): string {
+  const match = /https?:\/\/[^\s;)]+/.exec(source);
+  if (!match) return cell(source);
+  const url = match[0];
+  const rest = (source.slice(0, match.index) + source.slice(match.index + url.length)).trim();
+  return rest === '' ? `[${cell(linkText(url))}](${url})` : `[${cell(linkText(url))}](${url}) ${cell(rest)}`;
 }
 
 function familyOf(id: string): string {

@@ -2,7 +2,7 @@
 export const USAGE = `azvpn — check Azure VPN topologies in Terraform configurations, plans and states
 
 Usage:
-  azvpn check PATH... [--format text|json|sarif|junit] [--verbose] [--allow-replace ADDRESS]...
+  azvpn check PATH... [--format text|json|sarif|junit] [--verbose] [--allow-replace ADDRESS]... [--profile best-practice]
   azvpn rules [--format text|json]
   azvpn summary PATH [--format markdown|json]     (see azvpn summary --help)
   azvpn graph PATH [--format mermaid|dot]         (see azvpn graph --help)
@@ -31,6 +31,10 @@ azvpn check
                   a plan may destroy or replace the resource at ADDRESS (the full address,
                   e.g. 'module.hub.azurerm_virtual_network_gateway.gw["weu"]'): its plan.*
                   error becomes an info; repeat for several resources
+  --profile best-practice
+                  also run the opt-in posture rules (warnings: active-active, maintenance
+                  configuration, custom IPsec policy, Entra-only P2S) and report literal
+                  secrets as errors; at synth, set the context key azvpn:profile
 
 azvpn rules
   Lists every rule: id, severity, summary, Azure error code and source.

@@ -2,6 +2,7 @@ import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-netwo
 import { Construct } from 'constructs';
 import { IVirtualNetwork } from './virtual-network';
 import { IVpnGateway } from './vpn-gateway';
+import { rememberExistingResource } from './known-resources';
 import { VpnValidation } from './vpn-validation';
 
 /**
@@ -58,6 +59,8 @@ export class GatewayTransitPeering extends Construct {
     const spoke = props.spokeVirtualNetwork;
     const gatewayDependencies = props.hubGateway.dependables;
     const allowForwardedTraffic = props.allowForwardedTraffic ?? false;
+    // An existing spoke's address space, when given, is a known fact for the checks.
+    rememberExistingResource(this, { kind: 'virtualNetwork', id: spoke.virtualNetworkId, addressSpace: spoke.addressSpace });
 
     this.hubToSpoke = new VirtualNetworkPeering(this, 'HubToSpoke', {
       name: props.hubToSpokeName ?? `${hub.virtualNetworkName}-to-${spoke.virtualNetworkName}`,

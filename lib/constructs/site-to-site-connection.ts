@@ -92,6 +92,24 @@ export interface SiteToSiteConnectionOptions {
    */
   readonly dpdTimeoutSeconds?: number;
   /**
+   * Reach the device at a private address over ExpressRoute private peering
+   * (`local_azure_ip_address_enabled`); the gateway needs `privateIpAddressEnabled`
+   * (`conn.public-endpoint`).
+   * @default false
+   * @see https://learn.microsoft.com/azure/vpn-gateway/site-to-site-vpn-private-peering
+   */
+  readonly localAzureIpAddressEnabled?: boolean;
+  /**
+   * Routing weight of the connection (`routing_weight`, 0–32000), to prefer one path over another.
+   * @default - Azure's default (0)
+   */
+  readonly routingWeight?: number;
+  /**
+   * Let traffic bypass an ExpressRoute gateway in the same VNet (`express_route_gateway_bypass`).
+   * @default false
+   */
+  readonly expressRouteGatewayBypass?: boolean;
+  /**
    * The IKE version.
    * @default ConnectionProtocol.IKEV2
    */
@@ -209,6 +227,9 @@ export class SiteToSiteConnection extends Construct {
       ingressNatRuleIds: ingress.length > 0 ? ingress.map((r) => r.natRuleId) : undefined,
       egressNatRuleIds: egress.length > 0 ? egress.map((r) => r.natRuleId) : undefined,
       customBgpAddresses: customBgp,
+      localAzureIpAddressEnabled: props.localAzureIpAddressEnabled,
+      routingWeight: props.routingWeight,
+      expressRouteGatewayBypass: props.expressRouteGatewayBypass,
       tags: props.tags,
       // Azure links NAT rules only once they exist on the gateway.
       dependsOn: natRules.length > 0 ? natRules.map((r) => r.natRule) : undefined,

@@ -14,6 +14,7 @@ import { GatewayGeneration, GatewaySku, VpnType } from './gateway-sku';
 import { P2SOptions, P2SRenderedConfig, VpnClientProtocol } from './point-to-site';
 import { IVirtualNetwork, VirtualNetworkReference } from './virtual-network';
 import { VpnValidation } from './vpn-validation';
+import { rememberExistingResource } from './known-resources';
 import { parsePrefix } from '../private/cidr';
 import { INPUT_ERRORS, VpnConfigError } from '../private/construct-errors';
 import { AZURE_DEFAULT_ASN } from '../azure/asn';
@@ -216,6 +217,29 @@ export interface VpnGatewayProps {
    */
   readonly p2s?: P2SOptions;
   /**
+   * Give the gateway private IP addresses in the GatewaySubnet
+   * (`private_ip_address_enabled`), for site-to-site VPN over ExpressRoute private peering; set
+   * `localAzureIpAddressEnabled` on those connections.
+   * @default false
+   * @see https://learn.microsoft.com/azure/vpn-gateway/site-to-site-vpn-private-peering
+   */
+  readonly privateIpAddressEnabled?: boolean;
+  /**
+   * Translate the routes learned and advertised over BGP connections that use NAT rules
+   * (`bgp_route_translation_for_nat_enabled`). Turn it on when NAT and BGP meet (`nat.bgp`).
+   * @default false
+   * @see https://learn.microsoft.com/azure/vpn-gateway/nat-howto
+   */
+  readonly bgpRouteTranslationForNatEnabled?: boolean;
+  /**
+   * Forced tunnelling: the ID of the local network gateway (a site this gateway connects to)
+   * that receives Internet-bound traffic of subnets with a 0.0.0.0/0 route to the gateway
+   * (`default_local_network_gateway_id`). Route-based gateways only (`gw.default-site`).
+   * @default - no default site
+   * @see https://learn.microsoft.com/azure/vpn-gateway/about-forced-tunneling
+   */
+  readonly defaultLocalNetworkGatewayId?: string;
+  /**
    * Set `lifecycle.prevent_destroy` on the gateway and its public IPs.
    *
    * Replacing a gateway takes 45 minutes or more, drops every tunnel and, with new public IPs,
@@ -363,6 +387,9 @@ export class VpnGateway extends Construct implements IVpnGateway {
       activeActive: this.activeActive,
       [BGP_ENABLED_PROPERTY]: this.bgpEnabled,
       bgpSettings: this.renderBgpSettings(),
+      privateIpAddressEnabled: props.privateIpAddressEnabled,
+      bgpRouteTranslationForNatEnabled: props.bgpRouteTranslationForNatEnabled,
+      defaultLocalNetworkGatewayId: props.defaultLocalNetworkGatewayId,
       ipConfiguration: this.renderIpConfigurations(),
       tags: props.tags,
       lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
@@ -581,7 +608,8 @@ export class VpnGateway extends Construct implements IVpnGateway {
 
   /** Protocols every listed method works over, per Azure's protocol/authentication table. */
   private defaultP2SProtocols(authTypes: string[]): string[] {
-    if (!this.sku.advancedP2S) return [VpnClientProtocol.SSTP];
+    // Basic: IKEv2 with certificates since Nov 2025; SSTP can no longer be enabled (2026-03-31).
+    if (!this.sku.advancedP2S) return [VpnClientProtocol.IKEV2];
     if (authTypes.length === 1 && authTypes[0] === 'AAD') return [VpnClientProtocol.OPENVPN];
     return [VpnClientProtocol.IKEV2, VpnClientProtocol.OPENVPN];
   }
@@ -624,6 +652,18 @@ class ImportedVpnGateway extends Construct implements IVpnGateway {
       attributes.ipConfigurationNames ??
       (this.activeActive ? [VpnGateway.IP_CONFIGURATION_DEFAULT, VpnGateway.IP_CONFIGURATION_ACTIVE_ACTIVE] : [VpnGateway.IP_CONFIGURATION_DEFAULT]);
     this.ipConfigurationIds = names.map((name) => `${attributes.gatewayId}/ipConfigurations/${name}`);
+    // Every attribute given here is a known fact for the checks, not an unknown to skip.
+    rememberExistingResource(this, {
+      kind: 'gateway',
+      id: this.gatewayId,
+      sku: this.sku.name,
+      vpnType: this.vpnType,
+      activeActive: this.activeActive,
+      bgpEnabled: attributes.bgpEnabled ?? attributes.bgpAsn !== undefined,
+      ...(attributes.bgpAsn !== undefined || attributes.bgpEnabled !== undefined ? { bgpAsn: this.bgpAsn } : {}),
+      ipConfigurationNames: names,
+      virtualNetwork: { kind: 'virtualNetwork', id: this.virtualNetwork.virtualNetworkId, addressSpace: this.virtualNetwork.addressSpace },
+    });
   }
 }
 

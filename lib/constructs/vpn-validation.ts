@@ -1,5 +1,6 @@
 import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { existingResourcesOf } from './known-resources';
 import { topologyFromTerraformJson } from '../terraform-json';
 import { Topology } from '../model/topology';
 import { checkTopology } from '../rules/engine';
@@ -27,8 +28,11 @@ export interface VpnFinding {
  * holds raw `@cdktf/provider-azurerm` resources.
  *
  * Errors fail the synth once, with every violation listed: each line carries the resource's
- * construct path, the rule id and the fix (cdktf prints `[path] [rule] message`). Warnings and
- * infos (rules skipped because a value is a token) become annotations with the rule id in the text.
+ * construct path, the rule id and the fix (cdktf prints `[path] [rule] message`). Warnings
+ * become annotations with the rule id in the text. Infos (rules skipped because a value is a
+ * token, and notes) are counted in one info line per stack; to list them, set the context key
+ * `azvpn:showSkipped` to `true` (in `cdktf.json` `"context"`, or `new App({ context })`) or
+ * the environment variable `AZVPN_SHOW_SKIPPED=1`.
  * The rules read the stack's Terraform JSON (`stack.toTerraform()`), the same input as `azvpn check`,
  * so each rule is written once.
  */
@@ -57,6 +61,21 @@ export class VpnValidation {
 
 const STATE = new WeakMap<TerraformStack, StackChecks>();
 
+/** Context key that turns on the opt-in best-practice profile at synth (`"azvpn:profile": "best-practice"`). */
+const PROFILE_CONTEXT = 'azvpn:profile';
+
+/** Context key that lists every info finding (skipped checks, notes) at synth instead of counting them. */
+const SHOW_SKIPPED_CONTEXT = 'azvpn:showSkipped';
+/** Environment variable with the same effect, for a one-off `AZVPN_SHOW_SKIPPED=1 cdktf synth`. */
+const SHOW_SKIPPED_ENV = 'AZVPN_SHOW_SKIPPED';
+
+function showSkipped(stack: TerraformStack): boolean {
+  const context: unknown = stack.node.tryGetContext(SHOW_SKIPPED_CONTEXT);
+  if (context === true || context === 'true' || context === '1') return true;
+  const env = process.env[SHOW_SKIPPED_ENV];
+  return env !== undefined && env !== '' && env !== '0' && env.toLowerCase() !== 'false';
+}
+
 /** cdktf metadata uses the construct path; findings are routed back to the resource's node by it. */
 class StackChecks {
   private readonly wired = new Map<string, IConstruct>();
@@ -76,7 +95,12 @@ class StackChecks {
    * engine once per validation pass and the resources read their share of the result.
    */
   public run(): string[] {
-    const findings = checkConfig(this.stack, resolveOnceForSynth(this.stack));
+    const all = checkConfig(this.stack, resolveOnceForSynth(this.stack));
+    // Infos (mostly checks skipped on values unknown before apply) drown synth output: one line
+    // counts them unless the user asks for the list.
+    const showInfos = showSkipped(this.stack);
+    const findings = showInfos ? all : all.filter((f) => f.severity !== Severity.INFO);
+    if (!showInfos) this.summarizeInfos(all.filter((f) => f.severity === Severity.INFO));
     this.byPath = new Map();
     const orphans: string[] = [];
     for (const f of findings) {
@@ -92,6 +116,22 @@ class StackChecks {
       }
     }
     return orphans;
+  }
+
+  private summarizeInfos(infos: Finding[]): void {
+    if (infos.length === 0) return;
+    const skipped = infos.filter((f) => f.message.startsWith('skipped:')).length;
+    const notes = infos.length - skipped;
+    const parts = [
+      ...(skipped > 0 ? [`${skipped} ${skipped === 1 ? 'check' : 'checks'} skipped because a value is not known at synth time`] : []),
+      ...(notes > 0 ? [`${notes} ${notes === 1 ? 'note' : 'notes'}`] : []),
+    ];
+    const text = `[azvpn] ${parts.join(', ')}; list them with the context key ${SHOW_SKIPPED_CONTEXT}=true (cdktf.json "context") or the environment variable ${SHOW_SKIPPED_ENV}=1`;
+    let seen = this.annotated.get(this.stack);
+    if (!seen) this.annotated.set(this.stack, (seen = new Set()));
+    if (seen.has(text)) return;
+    seen.add(text);
+    Annotations.of(this.stack).addInfo(text);
   }
 
   private errorsFor(node: IConstruct): string[] {
@@ -139,7 +179,9 @@ function evaluate(stack: TerraformStack): Finding[] {
 
 function checkConfig(stack: TerraformStack, config: unknown): Finding[] {
   // At synth a literal secret can only be a mistake (the library generates keys), so it fails.
-  return checkTopology(topologyFromTerraformJson([{ file: stack.node.path, content: config }]), { literalSecretsAreErrors: true });
+  const topology = topologyFromTerraformJson([{ file: stack.node.path, content: config }], existingResourcesOf(stack));
+  const profile = stack.node.tryGetContext(PROFILE_CONTEXT) === 'best-practice' ? 'best-practice' : undefined;
+  return checkTopology(topology, { literalSecretsAreErrors: true, ...(profile ? { profile } : {}) });
 }
 
 /** The stack's class method, never a hand-off installed by {@link resolveOnceForSynth}. */

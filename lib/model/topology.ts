@@ -42,6 +42,11 @@ export interface EntityBase {
   /** An Azure resource referenced by a literal ID, not declared in the configuration. */
   readonly external?: boolean;
   /**
+   * Set on an external entity whose attributes the user gave (a construct's `fromAttributes`):
+   * rules read them as known values, though the resource is still not this configuration's.
+   */
+  readonly described?: boolean;
+  /**
    * Addresses this resource depends on directly: explicit `depends_on` plus every resource its
    * attributes reference. Terraform creates those first.
    */
@@ -304,6 +309,11 @@ export interface Peering extends EntityBase {
 
 export interface OtherResource extends EntityBase {
   readonly kind: 'other';
+  /**
+   * `branch_to_branch_traffic_enabled` of an `azurerm_route_server`: Route Server exchanges
+   * routes between the ExpressRoute and VPN gateways of its VNet (transit). Undefined for other types.
+   */
+  readonly branchToBranchTrafficEnabled?: Maybe<boolean>;
 }
 
 export type Entity =
@@ -386,6 +396,11 @@ export interface Topology {
   readonly secrets?: SecretUse[];
   /** The resource changes of a Terraform plan; absent for configurations and states. */
   readonly changes?: PlannedChange[];
+}
+
+/** Whether a rule can read the entity's attributes: declared here, or described by the user. */
+export function readable(entity: Entity): boolean {
+  return !entity.external || entity.described === true;
 }
 
 /** A topology with nothing in it, for assembling one entity at a time with `addEntity`. */

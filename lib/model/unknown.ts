@@ -50,3 +50,22 @@ export function sameValue<T>(a: Maybe<T> | undefined, b: Maybe<T> | undefined): 
   }
   return a === b;
 }
+
+/**
+ * Whether two values are certainly different: both known and unequal, or both unknown templates
+ * with one unknown prefix and different known suffixes (`${gw.id}/ipConfigurations/default` and
+ * `${gw.id}/ipConfigurations/activeActive` name two things whatever the gateway's id is).
+ */
+export function certainlyDifferent<T>(a: Maybe<T> | undefined, b: Maybe<T> | undefined): boolean {
+  if (isKnown(a) && isKnown(b)) return a !== b;
+  if (!isUnknown(a) || !isUnknown(b) || a.expression === undefined || b.expression === undefined) return false;
+  const split = (expression: string): [string, string] | undefined => {
+    const end = expression.lastIndexOf('}');
+    return end < 0 ? undefined : [expression.slice(0, end + 1), expression.slice(end + 1)];
+  };
+  const sa = split(a.expression);
+  const sb = split(b.expression);
+  if (!sa || !sb || sa[0] !== sb[0]) return false;
+  // Same unknown prefix: the values differ exactly when the known suffixes do.
+  return sa[1] !== sb[1];
+}

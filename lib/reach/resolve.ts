@@ -172,10 +172,33 @@ function byAddress(net: RoutingNetwork, q: Prefix): Resolution {
     const e = unknownSpaces[0];
     return { kind: 'nowhere', status: 'unknown', reason: `${q.text} is in no known address space, and the address space of ${e.label} is not known (${e.prefixes.unknown!.reason})` };
   }
+  const forced = forcedTunnelling(net);
+  if (forced !== undefined) {
+    return { kind: 'nowhere', status: 'unknown', reason: `${q.text} is in no address space of the configuration; ${forced}: subnets with such a route send Internet-bound traffic on-premises, and user-defined routes are not modelled, so whether this traffic does is known only per subnet` };
+  }
   const bgpSites = new Set<string>();
   for (const g of net.gateways) for (const t of g.tunnels) if (t.bgp.state !== 'no') bgpSites.add(t.site.label);
   if (bgpSites.size > 0) {
     return { kind: 'nowhere', status: 'unknown', reason: `${q.text} is in no address space of the configuration; BGP site(s) ${[...bgpSites].join(', ')} may advertise it (learned over BGP, known only after apply)` };
   }
   return { kind: 'nowhere', status: 'unreachable', reason: `${q.text} is in no address space of the configuration (VNets, local network gateways, P2S pools), so no VPN route leads to it` };
+}
+
+/**
+ * What in the configuration can send Internet-bound traffic to a VPN gateway (forced tunnelling):
+ * a gateway's default site, and route tables with a 0.0.0.0/0 (or ::/0) route to
+ * VirtualNetworkGateway. Undefined when there is none.
+ */
+function forcedTunnelling(net: RoutingNetwork): string | undefined {
+  const causes: string[] = [];
+  for (const g of net.gateways) {
+    if (g.defaultSite !== undefined) causes.push(`${g.label} has default_local_network_gateway_id ${g.defaultSite} (its default site for 0.0.0.0/0 routes to the gateway)`);
+  }
+  for (const table of net.topology.routeTables) {
+    const route = table.routes.find((r) => isKnown(r.addressPrefix) && isDefaultRoute(r.addressPrefix) && isKnown(r.nextHopType) && r.nextHopType.toLowerCase() === 'virtualnetworkgateway');
+    if (route) causes.push(`route table ${table.address} sends ${route.addressPrefix} to VirtualNetworkGateway`);
+  }
+  if (causes.length === 0) return undefined;
+  const shown = causes.length > 3 ? `${causes.slice(0, 3).join('; ')} and ${causes.length - 3} more` : causes.join('; ');
+  return `forced tunnelling may apply (${shown}; a 0.0.0.0/0 user-defined route to the gateway decides it)`;
 }

@@ -1,5 +1,5 @@
-import { sameValue } from '../model/unknown';
-import { Connection, Entity, LocalNetworkGateway, VirtualNetworkGateway } from '../model/topology';
+import { sameValue, Unknown } from '../model/unknown';
+import { Connection, Entity, LocalNetworkGateway, readable, VirtualNetworkGateway } from '../model/topology';
 import { isApipa, isAzureApipaRange, parseAddress, parsePrefix } from '../private/cidr';
 import { vpnSku } from '../azure/sku-capabilities';
 import {
@@ -29,7 +29,7 @@ const USABLE_PRIVATE_ASNS = USABLE_PRIVATE_ASN_RANGES.map((r) => `${r.from}–${
 
 /** The gateway when it is a declared VPN gateway; ExpressRoute gateways are not BGP-configurable here. */
 function vpnGateway(ctx: RuleContext, g: VirtualNetworkGateway): VirtualNetworkGateway | undefined {
-  if (g.external) return undefined;
+  if (!readable(g)) return undefined;
   const type = knownOrSkipped(ctx, g, 'type', gatewayTypeOf(g));
   return type === 'Vpn' ? g : undefined;
 }
@@ -148,7 +148,8 @@ function coexistsWithExpressRoute(ctx: RuleContext, g: VirtualNetworkGateway): b
  */
 function customApipaBlockCount(g: VirtualNetworkGateway): number | 'unknown' {
   let count = 0;
-  let open = false;
+  // An existing gateway described by the user: its peering addresses were not given.
+  let open = g.unknownBlocks?.['bgp_settings.peering_addresses'] !== undefined;
   for (const block of g.bgpSettings?.peeringAddresses ?? []) {
     if (block.apipaAddresses.items.length > 0) count++;
     else if (block.apipaAddresses.unknown) open = true;
@@ -534,8 +535,8 @@ const defaultRouteRule: Rule = {
 const coexistAsnRule: Rule = {
   id: 'bgp.coexist-asn',
   severity: Severity.ERROR,
-  summary: `A VPN gateway that shares its VNet with an ExpressRoute gateway must keep ASN ${AZURE_DEFAULT_ASN} for ExpressRoute–VPN transit (through Azure Route Server).`,
-  source: SOURCES.COEXIST,
+  summary: `A VPN gateway that shares its VNet with an ExpressRoute gateway keeps ASN ${AZURE_DEFAULT_ASN} when ExpressRoute–VPN transit is configured (an Azure Route Server with branch-to-branch traffic in the VNet): an error then, a warning otherwise.`,
+  source: `${SOURCES.COEXIST} (65515 is required only "if you want to use transit routing between ExpressRoute and VPN", through Azure Route Server)`,
   check(ctx) {
     for (const candidate of ctx.topology.gateways) {
       if (candidate.bgpSettings?.asn === undefined) continue;
@@ -543,10 +544,37 @@ const coexistAsnRule: Rule = {
       if (!g || !coexistsWithExpressRoute(ctx, g)) continue;
       const asn = knownOrSkipped(ctx, g, 'bgp_settings.asn', gatewayAsnOf(g));
       if (asn === undefined || asn === AZURE_DEFAULT_ASN) continue;
-      ctx.error(g, `bgp_settings.asn = ${asn} on a VPN gateway that shares its VNet with an ExpressRoute gateway; ExpressRoute–VPN transit (through Azure Route Server) requires ASN ${AZURE_DEFAULT_ASN} — set it back to ${AZURE_DEFAULT_ASN} (changing back later needs a gateway reset)`);
+      const transit = routeServerTransit(ctx, g);
+      if (transit instanceof Unknown) {
+        ctx.skipped(g, 'the Route Server\'s branch_to_branch_traffic_enabled', transit);
+      } else if (transit) {
+        ctx.error(g, `bgp_settings.asn = ${asn} on a VPN gateway that shares its VNet with an ExpressRoute gateway and an Azure Route Server with branch-to-branch traffic; ExpressRoute–VPN transit requires ASN ${AZURE_DEFAULT_ASN} — set it back to ${AZURE_DEFAULT_ASN} (changing back later needs a gateway reset)`);
+      } else {
+        ctx.warning(g, `bgp_settings.asn = ${asn} on a VPN gateway that shares its VNet with an ExpressRoute gateway; this works without transit, but ExpressRoute–VPN transit through Azure Route Server would require ASN ${AZURE_DEFAULT_ASN}, and changing the ASN later needs a gateway reset`);
+      }
     }
   },
 };
+
+/**
+ * Whether an Azure Route Server in the gateway's VNet has branch-to-branch traffic on (ExpressRoute–VPN
+ * transit); an Unknown when that setting is unknown for some Route Server and known for none.
+ */
+function routeServerTransit(ctx: RuleContext, g: VirtualNetworkGateway): boolean | Unknown {
+  const vnet = ctx.lookup.gatewayVnet(g);
+  if (!vnet) return false;
+  let unknown: Unknown | undefined;
+  for (const subnetAddress of vnet.subnets) {
+    for (const occupant of ctx.lookup.subnet(subnetAddress)?.occupants ?? []) {
+      const entity = ctx.lookup.get(occupant);
+      if (entity?.kind !== 'other' || entity.type !== 'azurerm_route_server') continue;
+      const enabled = entity.branchToBranchTrafficEnabled;
+      if (enabled === true) return true;
+      if (enabled instanceof Unknown) unknown = enabled;
+    }
+  }
+  return unknown ?? false;
+}
 
 export const bgpRules: Rule[] = [
   bgpSkuRule,

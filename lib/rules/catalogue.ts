@@ -1,5 +1,7 @@
 import { bgpLeftOut, bgpRules } from './bgp';
 import { connectionLeftOut, connectionRules } from './connection';
+import { nameRules } from './best-practice';
+import { enumCaseRules } from './enum-case';
 import { gatewayLeftOut, gatewayRules } from './gateway';
 import { ipsecLeftOut, ipsecRules } from './ipsec';
 import { localGatewayLeftOut, localGatewayRules } from './local-gateway';
@@ -22,6 +24,8 @@ export const RULES: readonly Rule[] = [
   ...peeringRules,
   ...secretRules,
   ...planChangeRules,
+  ...enumCaseRules,
+  ...nameRules,
 ];
 
 /** Catalogue ids deliberately left out, with the reason; RULES.md lists them. */
@@ -38,8 +42,14 @@ export const LEFT_OUT: readonly LeftOut[] = [
   ...planChangeLeftOut,
 ];
 
-/** The documentation a catalogue id comes from (implemented or left out), for links in reports. */
+/** The documentation a catalogue id comes from (implemented or left out), as a link for reports. */
 export function ruleSource(id: string | undefined): string | undefined {
   if (id === undefined) return undefined;
-  return RULES.find((r) => r.id === id)?.source ?? LEFT_OUT.find((l) => l.id === id)?.source;
+  const source = RULES.find((r) => r.id === id)?.source ?? LEFT_OUT.find((l) => l.id === id)?.source;
+  return source === undefined ? undefined : sourceUrl(source);
+}
+
+/** The first URL of a rule's source, which may go on with a note after it ("…, ms.date 06/04/2026"). */
+export function sourceUrl(source: string): string | undefined {
+  return /https?:\/\/[^\s;)]+/.exec(source)?.[0];
 }

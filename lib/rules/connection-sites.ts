@@ -58,7 +58,9 @@ function unionByKey(groups: Groups, keys: Array<string | undefined>): void {
 
 /** Joins the local network gateways whose static prefixes overlap (connections with NAT rules excluded). */
 function unionByOverlap(ctx: RuleContext, g: VirtualNetworkGateway, groups: Groups, indexOfSite: Map<string, number>): void {
-  const sites = connectedNetworks(ctx.lookup, g).prefixes.filter((p) => p.data.side === 'site' && anyNat(p.data) === false && indexOfSite.has(p.owner));
+  // A default route (0.0.0.0/0, ::/0) is forced tunnelling, not a claim on another site's
+  // prefixes: longest-prefix match still sends those to their own site (lng.prefix-overlap owns it).
+  const sites = connectedNetworks(ctx.lookup, g).prefixes.filter((p) => p.data.side === 'site' && p.prefix.length > 0 && anyNat(p.data) === false && indexOfSite.has(p.owner));
   for (const { a, b } of findOverlaps(sites)) groups.union(indexOfSite.get(a.owner)!, indexOfSite.get(b.owner)!);
 }
 

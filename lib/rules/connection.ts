@@ -1,7 +1,7 @@
 import { vpnSku } from '../azure/sku-capabilities';
-import { Connection, Entity, RandomPasswordSpec, VirtualNetworkGateway } from '../model/topology';
+import { Connection, Entity, LocalNetworkGateway, RandomPasswordSpec, VirtualNetworkGateway } from '../model/topology';
 import { isUnknown, Maybe, MaybeList, Unknown } from '../model/unknown';
-import { findOverlaps, isApipa, isPublicAddress, parseAddress } from '../private/cidr';
+import { findOverlaps, isApipa, isPrivate, isPublicAddress, parseAddress } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
 import { externalUnknown, knownOrSkipped, listEntities, othersThan, show } from './support';
 import { anyNat, connectedNetworks, natLinked, describeOthers, describePrefix, OverlapReports, reportUndecided, siteIsSuperset } from './connected-networks';
@@ -304,6 +304,33 @@ function checkGeneratedKey(ctx: RuleContext, c: Connection, generator: RandomPas
 // conn.ikev1, conn.ikev1.rekey
 // ---------------------------------------------------------------------------------------------
 
+const ipv6DualStack: Rule = {
+  id: 'conn.ipv6-dual-stack',
+  severity: Severity.ERROR,
+  summary: 'IPv6 inside site-to-site tunnels (IPv6 prefixes on the gateway\'s VNet or the local network gateway) needs a VpnGw1AZ–VpnGw5AZ gateway and IKEv2.',
+  source: `${SOURCES.IPV6} (IPv6 dual-stack site-to-site: AZ SKUs only, IKEv2 only, IPv4 outer addresses)`,
+  check(ctx) {
+    for (const c of ctx.topology.connections) {
+      if (c.external || c.connectionType !== 'IPsec') continue;
+      const g = ctx.lookup.gateway(c.gateway);
+      const lng = ctx.lookup.localGateway(c.localGateway);
+      if (!g || g.external) continue;
+      const vnet = ctx.lookup.gatewayVnet(g);
+      const ipv6 = [...(vnet?.addressSpace.items ?? []), ...(lng && !lng.external ? lng.addressSpace.items : [])].filter((t) => parseAddressOrPrefixVersion(t) === 6);
+      if (ipv6.length === 0) continue;
+      const protocol = c.connectionProtocol;
+      if (protocol instanceof Unknown) ctx.skipped(c, 'connection_protocol', protocol);
+      else if (protocol === 'IKEv1') {
+        ctx.error(c, `connection_protocol = "IKEv1" on a connection that carries IPv6 (${show(ipv6.slice(0, 3))}); Azure's dual-stack site-to-site supports IKEv2 only — remove connection_protocol (IKEv2 is the default)`);
+      }
+      const sku = knownOrSkipped(ctx, c, `sku of ${g.address}`, g.sku);
+      if (sku !== undefined && !/^VpnGw[1-5]AZ$/.test(sku)) {
+        ctx.error(c, `the gateway ${g.address} has sku = ${show(sku)}, but this connection carries IPv6 (${show(ipv6.slice(0, 3))}); dual-stack site-to-site needs one of VpnGw1AZ–VpnGw5AZ`);
+      }
+    }
+  },
+};
+
 const ikev1: Rule = {
   id: 'conn.ikev1',
   severity: Severity.ERROR,
@@ -549,8 +576,8 @@ function checkApipaChoice(
 const publicEndpoint: Rule = {
   id: 'conn.public-endpoint',
   severity: Severity.ERROR,
-  summary: 'A local network gateway\'s gateway_address is the device\'s externally facing public IPv4 address.',
-  source: SOURCES.FAQ,
+  summary: 'A local network gateway\'s gateway_address is the device\'s externally facing public IPv4 address, or a private address reached over ExpressRoute private peering (private_ip_address_enabled on the gateway, local_azure_ip_address_enabled on every connection).',
+  source: `${SOURCES.FAQ}; ${SOURCES.VPN_OVER_ER} (site-to-site VPN over ExpressRoute private peering)`,
   check(ctx) {
     for (const lng of ctx.topology.localGateways) {
       if (lng.external || lng.gatewayAddress === undefined || lng.gatewayAddress === '') continue;
@@ -560,14 +587,51 @@ const publicEndpoint: Rule = {
       if (!address) {
         ctx.error(lng, `gateway_address ${show(text)} is not an IP address; use the device's public IPv4 address, or gateway_fqdn for a DNS name`);
       } else if (!isPublicAddress(address)) {
+        if (!isApipa(address) && isPrivate(address)) {
+          if (overPrivatePeering(ctx, lng, text)) continue;
+        }
         const kind = isApipa(address) ? 'a link-local (APIPA) address' : 'a private, loopback or reserved address';
-        ctx.error(lng, `gateway_address ${show(text)} is ${kind}; Azure reaches the device over the Internet, so use its externally facing public IPv4 address (the public address of the NAT in front of it, if any)`);
+        ctx.error(lng, `gateway_address ${show(text)} is ${kind}; Azure reaches the device over the Internet, so use its externally facing public IPv4 address (the public address of the NAT in front of it, if any), or, for site-to-site VPN over ExpressRoute private peering, set private_ip_address_enabled on the gateway and local_azure_ip_address_enabled on the connection`);
       } else if (address.version === 6) {
         ctx.warning(lng, `gateway_address ${show(text)} is an IPv6 address; site-to-site VPN is documented with an externally facing IPv4 address on the device`);
       }
     }
   },
 };
+
+/**
+ * Site-to-site VPN over ExpressRoute private peering: a device at a private address is reached
+ * when every connection to it sets local_azure_ip_address_enabled and its gateway has
+ * private_ip_address_enabled. Returns true when that holds (or is undecided and reported as a
+ * skip); reports the missing half as an error and returns true when one half is set.
+ */
+function overPrivatePeering(ctx: RuleContext, lng: LocalNetworkGateway, text: string): boolean {
+  const connections = ctx.lookup.connectionsToLocalGateway(lng.address);
+  if (connections.length === 0) return false;
+  let handled = true;
+  for (const connection of connections) {
+    const gateway = ctx.lookup.gateway(connection.gateway);
+    const local = connection.localAzureIpAddressEnabled;
+    const privateIp = gateway?.privateIpAddressEnabled;
+    if (local instanceof Unknown) { ctx.skipped(connection, 'local_azure_ip_address_enabled', local); continue; }
+    if (privateIp instanceof Unknown && gateway) { ctx.skipped(gateway, 'private_ip_address_enabled', privateIp); continue; }
+    if (local === true && privateIp === true) continue;
+    if (local === true && gateway && !gateway.external) {
+      ctx.error(connection, `local_azure_ip_address_enabled is set for the device at the private address ${show(text)}, but the gateway ${gateway.address} does not set private_ip_address_enabled; enable it, or the gateway has no private address to reach the device over ExpressRoute private peering`);
+    } else if (privateIp === true) {
+      ctx.error(connection, `the device's gateway_address ${show(text)} is private and the gateway has a private IP address, but this connection does not set local_azure_ip_address_enabled; set it to true so the tunnel runs over ExpressRoute private peering`);
+    } else if (local === true) {
+      continue; // An external gateway: its private_ip_address_enabled is not in this configuration.
+    } else {
+      handled = false;
+    }
+  }
+  return handled;
+}
+
+function parseAddressOrPrefixVersion(text: string): 4 | 6 | undefined {
+  return parseAddress(text.split('/')[0])?.version;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
@@ -583,6 +647,7 @@ export const connectionRules: Rule[] = [
   sharedKey,
   ikev1,
   ikev1Rekey,
+  ipv6DualStack,
   dpd,
   routingWeight,
   mode,
@@ -614,6 +679,7 @@ export const connectionLeftOut: LeftOut[] = [
   },
   {
     id: 'conn.s2s-cert-auth',
-    reason: 'azurerm 4.55 has no attribute for site-to-site certificate authentication (support unconfirmed), so no configuration can express it.',
+    reason: 'Azure supports site-to-site certificate authentication (GA; certificates in Key Vault, a user-assigned identity on the gateway), but azurerm has no attribute for it up to 5.2 (hashicorp/terraform-provider-azurerm#33449), so only an azapi_resource body could express it, and the model reads no azapi bodies.',
+    source: 'https://github.com/hashicorp/terraform-provider-azurerm/issues/33449',
   },
 ];

@@ -1,3 +1,4 @@
+import { BEST_PRACTICE_RULES } from './best-practice';
 import { RULES } from './catalogue';
 import { Finding, Rule, RuleContext, Severity } from './rule';
 import { TopologyLookup } from '../model/lookup';
@@ -12,6 +13,11 @@ export interface CheckOptions {
    * @default false
    */
   readonly literalSecretsAreErrors?: boolean;
+  /**
+   * `best-practice` adds the opt-in posture rules (warnings) and makes literal secrets errors.
+   * @default - the correctness rules only
+   */
+  readonly profile?: 'best-practice';
 }
 
 export interface FindingSummary {
@@ -26,8 +32,10 @@ const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2
 export function checkTopology(topology: Topology, options: CheckOptions = {}): Finding[] {
   const lookup = new TopologyLookup(topology);
   const findings: Finding[] = [];
-  for (const rule of options.rules ?? RULES) {
-    rule.check(new RuleContext(lookup, rule, findings, options.literalSecretsAreErrors ?? false));
+  const bestPractice = options.profile === 'best-practice';
+  const rules = [...(options.rules ?? RULES), ...(bestPractice ? BEST_PRACTICE_RULES : [])];
+  for (const rule of rules) {
+    rule.check(new RuleContext(lookup, rule, findings, (options.literalSecretsAreErrors ?? false) || bestPractice));
   }
   return dedupe(findings).sort(compareFindings);
 }

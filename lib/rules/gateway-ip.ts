@@ -59,8 +59,9 @@ const pipStatic: Rule = {
 const pipZonesNonAz: Rule = {
   id: 'gw.pip.zones-non-az',
   severity: Severity.ERROR,
-  summary: 'A gateway with a non-AZ SKU (Basic) must not have zones on its public IPs.',
-  source: SOURCES.I_ZONES,
+  summary: 'A gateway with a non-AZ SKU (now only Basic: the non-AZ VpnGw SKUs are retired) must not have zones on its public IPs.',
+  source: `${SOURCES.I_ZONES}; ${SOURCES.I_ZONES_NON_AZ}`,
+  azureError: 'RegionalVmssVpnGatewayPublicIpsMustNotHaveZonesConfigured',
   check(ctx) {
     for (const c of vpnCandidates(ctx)) {
       const sku = gatewaySkuOf(ctx, c.gateway);

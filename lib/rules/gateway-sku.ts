@@ -53,15 +53,15 @@ const policyBasedPortal: Rule = {
 const skuLegacyCreate: Rule = {
   id: 'gw.sku.legacy-create',
   severity: Severity.ERROR,
-  summary: 'A VPN gateway cannot use the legacy Standard or HighPerformance SKUs (blocked since Dec 2023, retired June 2026), nor an ExpressRoute-only or unrecognised SKU.',
-  source: SOURCES.LEGACY,
+  summary: 'A VPN gateway cannot use the legacy Standard or HighPerformance SKUs (blocked since Dec 2023, retired March–June 2026: the legacy-SKU article says 2026-03-31, the FAQ and What\'s new June 2026), nor an ExpressRoute-only or unrecognised SKU.',
+  source: `${SOURCES.LEGACY}; ${SOURCES.WHATS_NEW}`,
   check(ctx) {
     for (const c of vpnCandidates(ctx)) {
       const sku = gatewaySkuOf(ctx, c.gateway);
       if (!sku) continue;
       const caps = sku.capabilities;
       if (caps?.legacy) {
-        ctx.report('error', c.gateway, `sku = ${show(sku.name)} is a legacy SKU that can no longer be created (retired June 2026); use sku = ${show(caps.replacement ?? CREATABLE_VPN_SKUS[0])}`, c.undecided);
+        ctx.report('error', c.gateway, `sku = ${show(sku.name)} is a legacy SKU that can no longer be created (retired March–June 2026; the documents disagree on the date); use sku = ${show(caps.replacement ?? CREATABLE_VPN_SKUS[0])}`, c.undecided);
       } else if (!caps) {
         const kind = isExpressRouteSku(sku.name) ? 'an ExpressRoute-only SKU' : 'not a VPN gateway SKU';
         ctx.report('error', c.gateway, `sku = ${show(sku.name)} is ${kind}; a gateway with type = "Vpn" needs one of ${CREATABLE_VPN_SKUS.map((s) => show(s)).join(', ')} (or "Basic")`, c.undecided);
@@ -73,14 +73,14 @@ const skuLegacyCreate: Rule = {
 const skuNonAzCreate: Rule = {
   id: 'gw.sku.non-az-create',
   severity: Severity.ERROR,
-  summary: 'New VPN gateways cannot use the non-AZ VpnGw1–VpnGw5 SKUs (blocked since Nov 2025, retired Sept 2026); use VpnGw1AZ–VpnGw5AZ, which deploy in every region.',
-  source: SOURCES.CONSOL,
+  summary: 'New VPN gateways cannot use the non-AZ VpnGw1–VpnGw5 SKUs (creation blocked since Nov 2025, retired 2026-09-30, existing gateways migrated to the AZ SKUs automatically); use VpnGw1AZ–VpnGw5AZ, which deploy in every region.',
+  source: `${SOURCES.CONSOL}; ${SOURCES.WHATS_NEW}`,
   check(ctx) {
     for (const c of vpnCandidates(ctx)) {
       const sku = gatewaySkuOf(ctx, c.gateway);
       const caps = sku?.capabilities;
       if (!sku || !caps || caps.legacy || caps.creatable) continue;
-      ctx.report('error', c.gateway, `sku = ${show(sku.name)} is a non-zone-redundant SKU that can no longer be created (since Nov 2025; retired Sept 2026); use sku = ${show(caps.replacement ?? CREATABLE_VPN_SKUS[0])}, which also deploys in regions without availability zones`, c.undecided);
+      ctx.report('error', c.gateway, `sku = ${show(sku.name)} is a non-zone-redundant SKU that can no longer be created (since Nov 2025; retired 2026-09-30, existing gateways are migrated to the AZ SKUs automatically); use sku = ${show(caps.replacement ?? CREATABLE_VPN_SKUS[0])}, which also deploys in regions without availability zones`, c.undecided);
     }
   },
 };
@@ -134,7 +134,7 @@ const skuBasicLimits: Rule = {
     for (const c of vpnCandidates(ctx)) {
       const g = c.gateway;
       if (gatewaySkuOf(ctx, g)?.name !== 'Basic') continue;
-      ctx.report('warning', g, `sku = "Basic" should not be used for production (lower SLA, no BGP, active-active, IKEv2/OpenVPN P2S, custom IPsec policy or NAT, 10 tunnels); use sku = ${show(CREATABLE_VPN_SKUS[0])}`, c.undecided);
+      ctx.report('warning', g, `sku = "Basic" should not be used for production (lower SLA, no BGP, active-active, OpenVPN or Entra ID P2S (IKEv2 with certificates only), custom IPsec policy or NAT, 10 tunnels); use sku = ${show(CREATABLE_VPN_SKUS[0])}`, c.undecided);
       const ipv6 = subnetsOf(ctx, g).flatMap((s) => s.addressPrefixes.items.filter((t) => parsePrefix(t)?.version === 6).map((t) => `${show(t)} (${s.address})`));
       if (ipv6.length > 0) {
         ctx.report('error', g, `sku = "Basic" does not support IPv6, but the GatewaySubnet has address_prefixes ${ipv6.join(', ')}; remove the IPv6 range or use sku = ${show(CREATABLE_VPN_SKUS[0])}`, c.undecided);
@@ -160,7 +160,33 @@ function reportExpressRouteBeside(ctx: RuleContext, gateway: VirtualNetworkGatew
   }
 }
 
+const defaultSite: Rule = {
+  id: 'gw.default-site',
+  severity: Severity.ERROR,
+  summary: 'A default site (default_local_network_gateway_id, forced tunnelling) needs a route-based gateway, and should be a site the gateway connects to.',
+  source: `${SOURCES.FORCED_TUNNEL} (forced tunnelling with a default site: route-based VPN gateways)`,
+  check(ctx) {
+    for (const c of vpnCandidates(ctx)) {
+      const g = c.gateway;
+      const site = g.defaultLocalNetworkGateway;
+      if (site === undefined) continue;
+      const vpnType = vpnTypeOf(g);
+      if (isUnknown(vpnType)) ctx.skipped(g, 'vpn_type', vpnType);
+      else if (vpnType !== 'RouteBased') {
+        ctx.report('error', g, `default_local_network_gateway_id is set on a gateway with vpn_type = ${show(vpnType)}; forced tunnelling through a default site needs vpn_type = "RouteBased" — remove the default site or use a route-based gateway`, c.undecided);
+        continue;
+      }
+      if (isUnknown(site)) continue;
+      const connected = ctx.lookup.connectionsOf(g.address).some((conn) => conn.localGateway === site);
+      if (!connected && !ctx.lookup.get(site)?.external) {
+        ctx.report('warning', g, `default_local_network_gateway_id names ${site}, but no connection of this gateway reaches that site; forced-tunnelled traffic has nowhere to go — connect the site or remove the default site`, c.undecided);
+      }
+    }
+  },
+};
+
 export const gatewaySkuRules: Rule[] = [
+  defaultSite,
   policyBasedLimits,
   policyBasedPortal,
   skuLegacyCreate,

@@ -18,7 +18,7 @@ export const gatewayLeftOut: LeftOut[] = [
   { id: 'gw.aa.asymmetric', reason: 'Advice about stateful on-premises firewalls; nothing in the Azure configuration shows it.' },
   { id: 'gw.dns', reason: 'DNS forwarding to 168.63.129.16 is configured on the custom DNS servers, and private DNS zone links are outside the VPN topology model.' },
   { id: 'gw.vm-capacity', reason: 'The VMs, private endpoints and PaaS instances reached through the gateway (peered spokes included) cannot be counted from a VPN configuration.' },
-  { id: 'gw.maintenance', reason: 'Maintenance configurations and their assignments are not part of the topology model.' },
+  { id: 'gw.maintenance', reason: 'Not a correctness rule: Azure accepts a gateway without a maintenance configuration. The best-practice profile checks it (see below).' },
   { id: 'life.basic-ip-deadline', reason: 'A Basic public IP on a VPN gateway is already an error under gw.pip.standard; the migration of an existing gateway is an operation, not configuration.' },
   { id: 'life.legacy-automigrate', reason: 'Legacy Standard/HighPerformance SKUs are already errors under gw.sku.legacy-create, and the /27 GatewaySubnet the auto-migration needs is gw.subnet.size.' },
 ];

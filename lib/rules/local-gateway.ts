@@ -1,4 +1,4 @@
-import { LocalNetworkGateway, VirtualNetwork } from '../model/topology';
+import { LocalNetworkGateway, readable, VirtualNetwork } from '../model/topology';
 import { isKnown, isUnknown } from '../model/unknown';
 import { contains, findOverlaps, isApipa, parseAddress, parsePrefix, Prefix } from '../private/cidr';
 import { connectedNetworks, describeOthers, describePrefix, OverlapReports, siteIsSuperset } from './connected-networks';
@@ -71,8 +71,8 @@ const bgpHostPrefix: Rule = {
   id: 'lng.bgp.host-prefix',
   severity: Severity.ERROR,
   summary:
-    "A local network gateway with bgp_settings lists exactly the /32 of its BGP peer address in address_space (nothing for an APIPA peer); any other prefix becomes a static route that takes precedence over BGP.",
-  source: SOURCES.SEED_CV,
+    "A local network gateway with bgp_settings lists the /32 of its BGP peer address in address_space (nothing for an APIPA peer; APIPA entries are an error); any other prefix is a warning: legal, but a static route that takes precedence over BGP.",
+  source: `${SOURCES.BGP_CFG} ("The minimum prefix you need to declare for the local network gateway is the host address of your BGP Peer IP address": extra prefixes are legal); ${SOURCES.SEED_CV} (scenario 6: static routes take precedence over BGP)`,
   check(ctx) {
     for (const lng of declared(ctx)) {
       const bgp = lng.bgpSettings;
@@ -97,7 +97,7 @@ const bgpHostPrefix: Rule = {
       }
       if (others.length > 0) {
         const wanted = peerIsApipa ? 'no address_space entry (the BGP peer is APIPA)' : `only ${show(`${peerText}/${peer.version === 4 ? 32 : 128}`)}`;
-        ctx.error(lng, `address_space ${show(others)} on a BGP local network gateway becomes a static route that takes precedence over the routes the device advertises; list ${wanted} and advertise the on-premises prefixes over BGP`);
+        ctx.warning(lng, `address_space ${show(others)} on a BGP local network gateway ${others.length === 1 ? 'is a static route that takes' : 'are static routes that take'} precedence over the routes the device advertises over BGP; Azure accepts this (a static fallback or a migration), but if it is not intended list ${wanted} and advertise the on-premises prefixes over BGP`);
       }
       if (!peerIsApipa && !hostListed) {
         if (lng.addressSpace.unknown) {
@@ -144,7 +144,7 @@ const bgpPeerIp: Rule = {
       for (const c of ctx.lookup.connectionsToLocalGateway(lng.address)) {
         const g = ctx.lookup.gateway(c.gateway);
         const vnet = g ? ctx.lookup.gatewayVnet(g) : undefined;
-        if (vnet && !vnet.external) vnets.set(vnet.address, vnet);
+        if (vnet && readable(vnet)) vnets.set(vnet.address, vnet);
       }
       for (const vnet of vnets.values()) {
         const inside = vnet.addressSpace.items.find((text) => {
@@ -185,8 +185,8 @@ const bgpAsn: Rule = {
 const prefixOverlap: Rule = {
   id: 'lng.prefix-overlap',
   severity: Severity.ERROR,
-  summary: 'The static prefixes of different local network gateways connected to one gateway do not overlap, unless an ingress NAT rule translates them.',
-  source: SOURCES.FAQ,
+  summary: 'The static prefixes of different local network gateways connected to one gateway do not overlap, unless an ingress NAT rule translates them; a static 0.0.0.0/0 (::/0) is forced tunnelling, not an overlap: a warning, once.',
+  source: `${SOURCES.FAQ}; ${SOURCES.FORCED_TUNNEL} (forced tunnelling through a default site)`,
   check(ctx) {
     for (const g of ctx.topology.gateways) {
       if (g.external) continue;
@@ -198,8 +198,17 @@ const prefixOverlap: Rule = {
         }
         return !p.data.ingressNat;
       });
+      const defaultRoutes = new Map<string, string>();
+      for (const p of sites) {
+        if (p.prefix.length === 0 && p.data.network.kind === 'localGateway' && !p.data.network.bgpSettings) defaultRoutes.set(p.data.network.address, p.prefix.version === 6 ? '::/0' : '0.0.0.0/0');
+      }
+      for (const [address, text] of defaultRoutes) {
+        const lng = ctx.lookup.localGateway(address);
+        if (!lng) continue;
+        ctx.warning(lng, `address_space holds ${show(text)}: every destination without a more specific route, Internet-bound traffic included, goes to this site (forced tunnelling). Other sites keep their traffic (their prefixes are more specific), so this is no overlap; if forced tunnelling is intended, Microsoft documents it as the gateway's default site (default_local_network_gateway_id) — otherwise remove ${show(text)}`);
+      }
       const overlaps = new OverlapReports();
-      for (const { a, b } of findOverlaps(sites)) overlaps.add(b.data.network, b, a);
+      for (const { a, b } of findOverlaps(sites.filter((p) => p.prefix.length > 0))) overlaps.add(b.data.network, b, a);
       for (const r of overlaps.reports()) {
         ctx.error(
           r.on,
@@ -218,8 +227,9 @@ const superset: Rule = {
   check(ctx) {
     for (const g of ctx.topology.gateways) {
       if (g.external) continue;
+      // A default route is forced tunnelling, reported once by lng.prefix-overlap.
       const candidates = connectedNetworks(ctx.lookup, g).prefixes.filter(
-        (p) => p.data.side === 'vnet' || (p.data.ingressNat === false && p.data.egressNat === false),
+        (p) => p.data.side === 'vnet' || (p.prefix.length > 0 && p.data.ingressNat === false && p.data.egressNat === false),
       );
       const supersets = new OverlapReports();
       for (const { a, b } of findOverlaps(candidates)) {

@@ -1,6 +1,6 @@
 import { vpnSku } from '../azure/sku-capabilities';
 import { Connection, Entity, NatMapping, NatRule } from '../model/topology';
-import { isKnown, Unknown } from '../model/unknown';
+import { certainlyDifferent, isKnown, Unknown } from '../model/unknown';
 import { findOverlaps, isApipa, Owned, parseAddress, parsePrefix, Prefix } from '../private/cidr';
 import { LeftOut, Rule, RuleContext, Severity } from './rule';
 import { knownOrSkipped, show } from './support';
@@ -123,8 +123,8 @@ const scope: Rule = {
 const maxRules: Rule = {
   id: 'nat.max-rules',
   severity: Severity.ERROR,
-  summary: 'A gateway has at most 500 NAT rules (ingress and egress combined).',
-  source: SOURCES.FAQ,
+  summary: 'A gateway has at most 500 NAT rules (ingress and egress combined); the older figure of 100 is superseded.',
+  source: `${SOURCES.FAQ} (NAT section, ms.date 06/04/2026: 500, as ${SOURCES.NAT}; the older NAT FAQ include of 01/2024 said 100)`,
   check(ctx) {
     for (const [address, rules] of rulesByGateway(ctx)) {
       if (rules.length <= MAX_RULES_PER_GATEWAY) continue;
@@ -279,7 +279,7 @@ const externalUnique: Rule = {
           // Per-instance rules of an active-active gateway may share one external range.
           const ipA = a.data.rule.ipConfigurationId;
           const ipB = b.data.rule.ipConfigurationId;
-          if (isKnown(ipA) && isKnown(ipB) && ipA !== ipB) continue;
+          if (certainlyDifferent(ipA, ipB)) continue;
           ctx.error(b.data.rule, `external_mapping ${show(b.data.text)} overlaps the external_mapping ${show(a.data.text)} of ${a.data.rule.address} on the same gateway; give each rule its own external range`);
           continue;
         }

@@ -141,20 +141,34 @@ const poolSplit: Rule = {
 const protocolSku: Rule = {
   id: 'p2s.protocol-sku',
   severity: Severity.ERROR,
-  summary: 'A Basic gateway supports point-to-site over SSTP with certificate authentication only.',
-  source: SOURCES.SKUS,
+  summary: 'A Basic gateway supports point-to-site over IKEv2 with certificate authentication (since Nov 2025; SSTP only on Basic gateways that already had it), never OpenVPN or Microsoft Entra ID.',
+  source: `${SOURCES.SKUS}; ${SOURCES.SSTP_RETIRE} (note: Basic gateways support IKEv2 since November 2025)`,
   check(ctx) {
     for (const { gateway, p2s } of p2sGateways(ctx)) {
       const sku = skuOf(ctx, gateway);
       if (sku !== 'Basic') continue;
       const protocols = protocolsOf(p2s);
-      const unsupported = protocols ? [...protocols.names].filter((n) => n === 'ikev2' || n === 'openvpn') : [];
-      if (protocols && unsupported.length > 0) {
-        ctx.error(gateway, `sku = "Basic" supports only SSTP but vpn_client_protocols = ${showProtocols(protocols)}; use vpn_client_protocols = ["SSTP"] or a VpnGw1AZ or larger SKU`);
+      if (protocols && protocols.names.has('openvpn')) {
+        ctx.error(gateway, `sku = "Basic" supports point-to-site over IKEv2 (and SSTP only where it was already enabled), not OpenVPN, but vpn_client_protocols = ${showProtocols(protocols)}; use vpn_client_protocols = ["IkeV2"] or a VpnGw1AZ or larger SKU`);
       }
       if (configuredAuth(gateway, p2s).has('AAD')) {
         ctx.error(gateway, 'sku = "Basic" does not support Microsoft Entra ID (aad_tenant, aad_audience, aad_issuer) point-to-site authentication; use certificates or a VpnGw1AZ or larger SKU');
       }
+    }
+  },
+};
+
+const sstpRetired: Rule = {
+  id: 'p2s.sstp-retired',
+  severity: Severity.ERROR,
+  summary: 'SSTP can no longer be enabled on a gateway (since 2026-03-31); gateways that already have it stop accepting SSTP connections on 2027-03-31.',
+  source: `${SOURCES.SSTP_RETIRE} (SSTP protocol retirement and connections migration)`,
+  check(ctx) {
+    for (const { gateway, p2s } of p2sGateways(ctx)) {
+      const protocols = protocolsOf(p2s);
+      if (!protocols || !protocols.names.has('sstp')) continue;
+      // A configuration check sees a configuration to apply: SSTP in it is enabling SSTP.
+      ctx.error(gateway, `vpn_client_protocols = ${showProtocols(protocols)} enables SSTP, which Azure no longer allows since 2026-03-31 (a gateway that already has SSTP keeps it only until 2027-03-31, when SSTP connections stop); use ["IkeV2", "OpenVPN"] (or ["IkeV2"] on Basic) and move clients to the IKEv2/OpenVPN profile`);
     }
   },
 };
@@ -510,6 +524,7 @@ const transit: Rule = {
 };
 
 export const p2sRules: Rule[] = [
+  sstpRetired,
   routeBased,
   poolNoOverlap,
   poolMinSize,

@@ -1,9 +1,9 @@
 import { TopologyLookup } from '../model/lookup';
-import { Peering, VirtualNetwork, VirtualNetworkGateway } from '../model/topology';
+import { Peering, VirtualNetwork, readable, VirtualNetworkGateway } from '../model/topology';
 import { isKnown, Unknown } from '../model/unknown';
 import { findOverlaps, Owned, parsePrefix } from '../private/cidr';
 import { LeftOut, Rule, Severity } from './rule';
-import { knownOrSkipped, show } from './support';
+import { knownOrSkipped, notInConfiguration, show } from './support';
 import { connectionBgpOf } from '../azure/defaults';
 import { SOURCES } from '../azure/sources';
 import { IPSEC, VNET2VNET } from '../azure/connection-types';
@@ -74,7 +74,7 @@ function placementUnknown(lookup: TopologyLookup, g: VirtualNetworkGateway): boo
 /** The VNet entity declared in this configuration, or a reason why it is not known. */
 function declaredVnet(lookup: TopologyLookup, address: string): VirtualNetwork | Unknown {
   const vnet = lookup.virtualNetwork(address);
-  if (!vnet || vnet.external) return new Unknown(`${address} is not declared in this configuration`);
+  if (!vnet || !readable(vnet)) return notInConfiguration(address);
   return vnet;
 }
 
@@ -112,7 +112,7 @@ const noOverlap: Rule = {
       if (list) return list;
       list = [];
       const vnet = ctx.lookup.virtualNetwork(address);
-      if (vnet && !vnet.external) {
+      if (vnet && readable(vnet)) {
         for (const text of vnet.addressSpace.items) {
           const prefix = parsePrefix(text);
           if (prefix) list.push({ prefix, owner: address, data: { vnet: address, text } });
@@ -254,7 +254,7 @@ const bothSides: Rule = {
       if (index.byPair.has(pairKey(remote, local))) continue;
       const remoteVnet = ctx.lookup.virtualNetwork(remote);
       if (!remoteVnet || remoteVnet.external) {
-        ctx.info(peering, `the remote virtual network ${remote} is not declared in this configuration; make sure the peering back to ${local} is created there, or the peering stays Initiated`);
+        ctx.info(peering, `the remote virtual network ${remote} ${remote.startsWith('data.') ? 'is a data source, not managed by' : 'is not declared in'} this configuration; make sure the peering back to ${local} is created there, or the peering stays Initiated`);
       } else {
         ctx.error(peering, `there is no peering from ${remote} back to ${local}; add an azurerm_virtual_network_peering in that direction, or the peering stays Initiated and carries no traffic`);
       }

@@ -48,8 +48,8 @@ export function referenced<E extends Entity>(
     return undefined;
   }
   const target = resolve(reference);
-  if (target?.external) {
-    ctx.skipped(from, `the resource behind ${attribute}`, new Unknown(`${target.address} is not declared in this configuration`));
+  if (target?.external && !target.described) {
+    ctx.skipped(from, `the resource behind ${attribute}`, notInConfiguration(target.address));
     return undefined;
   }
   return target;
@@ -58,7 +58,18 @@ export function referenced<E extends Entity>(
 /** The skip reason for a resource referenced by a literal Azure ID, whose attributes cannot be read. */
 export function externalUnknown(entity: Entity | undefined, address?: Maybe<string>): Unknown {
   const name = entity?.address ?? (isKnown(address) ? address : 'the referenced resource');
+  if (name.startsWith('data.')) return notInConfiguration(name);
   return new Unknown(`${name} is referenced by ID and not declared in this configuration`);
+}
+
+/**
+ * Why an entity's attributes cannot be read: a data source is declared but read at plan; a
+ * resource named by literal ID is not declared at all.
+ */
+export function notInConfiguration(address: string): Unknown {
+  return address.startsWith('data.')
+    ? new Unknown(`${address} is a data source, read at plan`)
+    : new Unknown(`${address} is not declared in this configuration`);
 }
 
 /** How many entities a message names before it counts the rest. */

@@ -1,4 +1,5 @@
 import { parseAzureResourceId } from './ids';
+import { applyKnownResources, KnownResource } from './known-resources';
 import { placeholder } from './placeholders';
 import { BlockReader, ReaderServices } from './reader';
 import { addressPrefixesOf, Base, connection, gateway, localGateway, Mutable, natRule, publicIp, routeOf, routeTable } from './resources';
@@ -44,17 +45,24 @@ export class TopologyBuilder implements ReaderServices {
   private readonly dataSubnets: string[] = [];
   private readonly materializing = new Set<string>();
 
-  constructor(private readonly declared: ReadonlyMap<string, Declared>, private readonly order: readonly Declared[], locals?: Declared) {
+  constructor(
+    private readonly declared: ReadonlyMap<string, Declared>,
+    private readonly order: readonly Declared[],
+    locals?: Declared,
+    private readonly known: readonly KnownResource[] = [],
+  ) {
     this.resolver = new Resolver(declared, this.inlineSubnets, this.referencedData, locals);
   }
 
   public build(): Topology {
     this.indexByName();
+    this.indexKnownVnets();
     for (const d of this.order) {
       if (!d.isData) this.add(this.resource(d));
     }
     for (const address of this.referencedData) this.ensureData(address);
     this.link();
+    applyKnownResources(this.t.entities, this.known, (id) => this.addressOfId(id));
     return this.t;
   }
 
@@ -69,6 +77,31 @@ export class TopologyBuilder implements ReaderServices {
     const entity = this.dataEntity(d);
     this.add(entity);
     if (entity.kind === 'subnet') this.dataSubnets.push(address);
+  }
+
+  /**
+   * Existing VNets the user described by literal ID are found by name too, so that a peering
+   * written with `virtual_network_name` (the spoke side of a transit peering) reaches them.
+   */
+  private indexKnownVnets(): void {
+    for (const fact of this.known) {
+      const vnets = fact.kind === 'virtualNetwork' ? [fact] : fact.virtualNetwork ? [fact.virtualNetwork] : [];
+      for (const vnet of vnets) {
+        const id = parseAzureResourceId(vnet.id);
+        if (id?.kind !== 'virtualNetwork') continue;
+        const key = nameKey(id.name, id.resourceGroup);
+        const address = this.externalFromId(vnet.id);
+        if (key !== undefined && address !== undefined && !this.vnetsByName.has(key)) this.vnetsByName.set(key, address);
+      }
+    }
+  }
+
+  /** The entity a resource ID stands for: a literal Azure ID, or exactly `${data.type.name.id}`. */
+  private addressOfId(id: string): string | undefined {
+    const literal = this.externalFromId(id);
+    if (literal !== undefined) return literal;
+    const m = /^\$\{(data\.[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*)\.id\}$/.exec(id);
+    return m && this.t.entities.has(m[1]) ? m[1] : undefined;
   }
 
   public externalFromId(text: string): string | undefined {
@@ -191,6 +224,7 @@ export class TopologyBuilder implements ReaderServices {
       case 'azurerm_route_table': return routeTable(r, base);
       case 'azurerm_route': this.routeResource(r); return { ...base, kind: 'other' };
       case 'azurerm_network_security_group': return { ...base, kind: 'networkSecurityGroup' };
+      case 'azurerm_route_server': return { ...base, kind: 'other', branchToBranchTrafficEnabled: r.bool('branch_to_branch_traffic_enabled') } as OtherResource;
       default: return { ...base, kind: 'other' } as OtherResource;
     }
   }
@@ -242,6 +276,11 @@ export class TopologyBuilder implements ReaderServices {
       addressPrefixes: addressPrefixesOf(r),
       occupants: [],
     };
+    // azurerm 5.x: the association can be written inline, also in write-only form.
+    const nsg = r.has('network_security_group_id') ? r.ref('network_security_group_id') : r.ref('network_security_group_id_wo');
+    if (nsg !== undefined) subnet.networkSecurityGroup = nsg;
+    const routeTable = r.has('route_table_id') ? r.ref('route_table_id') : r.ref('route_table_id_wo');
+    if (routeTable !== undefined) subnet.routeTable = routeTable;
     const delegation = r.blocks('delegation');
     if (delegation.readers.length > 0) subnet.delegated = true;
     else if (!delegation.unknown) subnet.delegated = false;

@@ -1,4 +1,8 @@
 import { sortedByAddress, TopologyBuilder } from './builder';
+import { KnownResource } from './known-resources';
+
+export type { KnownGateway, KnownResource, KnownVirtualNetwork } from './known-resources';
+
 import { collectVariables, DeclaredVariable, secretUses } from './secrets';
 import { Declared, isObject, JsonObject, keysOf, own } from './values';
 import { Topology } from '../model/topology';
@@ -46,7 +50,7 @@ const TERRAFORM_TOP_LEVEL_KEYS = new Set([
  * {@link UnusableInputError} only when a file is not a Terraform JSON configuration at all;
  * anything malformed inside a resource body becomes unknown, never an exception.
  */
-export function topologyFromTerraformJson(files: readonly TerraformJsonFile[]): Topology {
+export function topologyFromTerraformJson(files: readonly TerraformJsonFile[], known: readonly KnownResource[] = []): Topology {
   const declared = new Map<string, Declared>();
   const order: Declared[] = [];
   const variables = new Map<string, DeclaredVariable>();
@@ -59,7 +63,7 @@ export function topologyFromTerraformJson(files: readonly TerraformJsonFile[]): 
     collectFile(file, content, declared, order, variables);
     collectLocals(content, locals.body);
   });
-  const topology = new TopologyBuilder(declared, order, locals).build();
+  const topology = new TopologyBuilder(declared, order, locals, known).build();
   return { ...sortedByAddress(topology), secrets: secretUses(order, variables) };
 }
 

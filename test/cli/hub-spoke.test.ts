@@ -73,8 +73,8 @@ const BROKEN_INVARIANTS: Array<[string, string, string, Mutation]> = [
   ['a site with the gateway\'s own ASN', 'bgp.asn.distinct', '', (f) => {
     sites(f).azurerm_local_network_gateway.site_b.bgp_settings.asn = 65010;
   }],
-  ['an on-premises prefix next to the BGP host route', 'lng.bgp.host-prefix', 'azurerm_local_network_gateway.site_a', (f) => {
-    sites(f).azurerm_local_network_gateway.site_a.address_space = ['172.16.50.1/32', '192.168.0.0/16'];
+  ['a link-local (APIPA) prefix next to the BGP host route', 'lng.bgp.host-prefix', 'azurerm_local_network_gateway.site_a', (f) => {
+    sites(f).azurerm_local_network_gateway.site_a.address_space = ['172.16.50.1/32', '169.254.21.5/32'];
   }],
   ['GCMAES256 encryption paired with SHA256 integrity', 'ipsec.gcm-pairing', 'azurerm_virtual_network_gateway_connection.site_b', (f) => {
     sites(f).azurerm_virtual_network_gateway_connection.site_b.ipsec_policy.ipsec_integrity = 'SHA256';

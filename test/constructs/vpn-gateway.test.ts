@@ -251,7 +251,7 @@ describe('VpnGateway', () => {
       ['Entra ID only', GatewaySku.VPN_GW2_AZ, [P2SAuthentication.entraId({ tenantId: 'tid' })], ['OpenVPN'], ['AAD']],
       ['certificate only', GatewaySku.VPN_GW2_AZ, [certificate], ['IkeV2', 'OpenVPN'], ['Certificate']],
       ['Entra ID and certificate', GatewaySku.VPN_GW2_AZ, [P2SAuthentication.entraId({ tenantId: 'tid' }), certificate], ['IkeV2', 'OpenVPN'], ['AAD', 'Certificate']],
-      ['certificate on Basic', GatewaySku.BASIC, [certificate], ['SSTP'], ['Certificate']],
+      ['certificate on Basic', GatewaySku.BASIC, [certificate], ['IkeV2'], ['Certificate']],
     ])('GIVEN %s WHEN no protocols are set THEN the protocols are derived', (_label, sku, authentications, protocols, authTypes) => {
       const stack = testStack();
       new VpnGateway(stack, 'Hub', { ...base, sku, p2s: { clientAddressPool: ['172.16.0.0/24'], authentications } });

@@ -6,8 +6,8 @@ import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { VpnValidation } from '../../lib/constructs/vpn-validation';
 
-function rawStack(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), 'raw');
+function rawStack(context?: { [key: string]: unknown }): TerraformStack {
+  const stack = new TerraformStack(Testing.app(context ? { context } : {}), 'raw');
   new AzurermProvider(stack, 'azurerm', { features: [{}] });
   return stack;
 }
@@ -59,8 +59,8 @@ describe('VpnValidation', () => {
     expect(VpnValidation.check(stack).filter((f) => f.severity === 'error')).toEqual([]);
   });
 
-  test('GIVEN the public IP SKU is a variable WHEN synthesized THEN the rule is skipped as an info annotation, not an error', () => {
-    const stack = rawStack();
+  test('GIVEN the public IP SKU is a variable WHEN synthesized with azvpn:showSkipped THEN the rule is skipped as an info annotation, not an error', () => {
+    const stack = rawStack({ 'azvpn:showSkipped': true });
     const sku = new TerraformVariable(stack, 'pip_sku', { type: 'string' });
     rawGateway(stack, { sku: sku.stringValue, zones: ['1', '2', '3'] });
     VpnValidation.enable(stack);
@@ -68,6 +68,36 @@ describe('VpnValidation', () => {
     const pip = stack.node.findChild('pip');
     const infos = pip.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => String(m.data));
     expect(infos).toEqual(expect.arrayContaining([expect.stringMatching(/^\[gw\.pip\.standard\] skipped: .*var\.pip_sku/)]));
+  });
+
+  test('GIVEN skipped checks WHEN synthesized by default THEN no resource gets a skip annotation and the stack gets one line counting them and naming the switch (issue 10, finding 7)', () => {
+    const stack = rawStack();
+    const sku = new TerraformVariable(stack, 'pip_sku', { type: 'string' });
+    rawGateway(stack, { sku: sku.stringValue, zones: ['1', '2', '3'] });
+    VpnValidation.enable(stack);
+    Testing.synth(stack, true);
+    const infosOf = (node: { node: { metadata: Array<{ type: string; data: unknown }> } }) => node.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => String(m.data));
+    expect(stack.node.findAll().filter((c) => c !== stack).flatMap((c) => infosOf(c))).toEqual([]);
+    const lines = infosOf(stack);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^\[azvpn\] [1-9][0-9]* checks? skipped .*azvpn:showSkipped.*AZVPN_SHOW_SKIPPED/);
+  });
+
+  test('GIVEN AZVPN_SHOW_SKIPPED=1 WHEN synthesized THEN the skips are listed', () => {
+    const saved = process.env.AZVPN_SHOW_SKIPPED;
+    process.env.AZVPN_SHOW_SKIPPED = '1';
+    try {
+      const stack = rawStack();
+      const sku = new TerraformVariable(stack, 'pip_sku', { type: 'string' });
+      rawGateway(stack, { sku: sku.stringValue, zones: ['1', '2', '3'] });
+      VpnValidation.enable(stack);
+      Testing.synth(stack, true);
+      const infos = stack.node.findChild('pip').node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => String(m.data));
+      expect(infos).toEqual(expect.arrayContaining([expect.stringMatching(/^\[gw\.pip\.standard\] skipped:/)]));
+    } finally {
+      if (saved === undefined) delete process.env.AZVPN_SHOW_SKIPPED;
+      else process.env.AZVPN_SHOW_SKIPPED = saved;
+    }
   });
 
   test('GIVEN a stack synthesized twice WHEN validations run twice THEN warnings are not duplicated', () => {

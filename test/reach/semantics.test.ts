@@ -1,6 +1,6 @@
 import { TopologyReach } from '../../lib/reach';
 import { Topology } from '../../lib/model/topology';
-import { list, peering } from '../support/model';
+import { list, peering, routeTable } from '../support/model';
 import { Net, unknownValue } from './fixtures';
 
 const reach = (t: Topology, from: string, to: string) => new TopologyReach(t).reach(from, to);
@@ -352,6 +352,36 @@ describe('a 0.0.0.0/0 from a site means forced tunnelling (bgp.default-route)', 
     const a = reach(forced(false), 'spoke-a', '8.8.8.8');
     expect(a.status).toBe('unreachable');
     expect(a.notes.join('\n')).not.toContain('forced tunnelling');
+  });
+});
+
+describe('forced tunnelling through a default site or a 0.0.0.0/0 user-defined route (issue 10, finding 8)', () => {
+  test('GIVEN a gateway whose default site is dc WHEN a spoke asks for an Internet address THEN unknown, because user-defined routes decide it and are not modelled', () => {
+    const t = new Net()
+      .vnet('hub', '10.0.0.0/16')
+      .gateway('hub', { bgp: false, defaultSite: 'dc' })
+      .spoke('spoke-a', '10.1.0.0/16', 'hub')
+      .site('dc', ['192.168.1.0/24'])
+      .s2s('hub', 'dc')
+      .build();
+    const a = reach(t, 'spoke-a', '8.8.8.8');
+    expect(a.status).toBe('unknown');
+    expect(a.reason).toContain('default_local_network_gateway_id');
+    expect(a.reason).toContain('0.0.0.0/0');
+  });
+
+  test('GIVEN a route table sending 0.0.0.0/0 to VirtualNetworkGateway WHEN a spoke asks for an Internet address THEN unknown, naming the route table', () => {
+    const t = new Net()
+      .vnet('hub', '10.0.0.0/16')
+      .gateway('hub', { bgp: false })
+      .spoke('spoke-a', '10.1.0.0/16', 'hub')
+      .site('dc', ['192.168.1.0/24'])
+      .s2s('hub', 'dc')
+      .put(routeTable('azurerm_route_table.force', { routes: [{ name: 'default', addressPrefix: '0.0.0.0/0', nextHopType: 'VirtualNetworkGateway' }] }))
+      .build();
+    const a = reach(t, 'spoke-a', '8.8.8.8');
+    expect(a.status).toBe('unknown');
+    expect(a.reason).toContain('azurerm_route_table.force');
   });
 });
 

@@ -1,7 +1,7 @@
 import { bgpRules } from '../../lib/rules/bgp';
 import { ipsecRules } from '../../lib/rules/ipsec';
 import { Finding, Severity } from '../../lib/rules/rule';
-import { GatewayBgpSettings, Topology } from '../../lib/model/topology';
+import { Entity, GatewayBgpSettings, OtherResource, Topology } from '../../lib/model/topology';
 import {
   check,
   connection,
@@ -11,11 +11,12 @@ import {
   localGateway,
   minimalHub,
   publicIp,
+  subnet,
   topology,
   unknown,
   vnet,
 } from '../support/model';
-import { unknownList } from '../../lib/model/unknown';
+import { Unknown, unknownList } from '../../lib/model/unknown';
 
 type GatewayOverrides = NonNullable<Parameters<typeof gateway>[1]>;
 type SiteOverrides = NonNullable<Parameters<typeof localGateway>[1]>;
@@ -87,6 +88,16 @@ function expressRouteGateway() {
     sku: 'ErGw1AZ',
     ipConfigurations: [{ name: 'default', subnet: 'azurerm_subnet.gateway', publicIp: undefined, privateIpAddressAllocation: 'Dynamic' }],
   });
+}
+
+/** An Azure Route Server in the hub's RouteServerSubnet. */
+function routeServer(branchToBranch: boolean | Unknown): Entity[] {
+  const rs = 'azurerm_route_server.rs';
+  return [
+    vnet('azurerm_virtual_network.hub', { subnets: ['azurerm_subnet.gateway', 'azurerm_subnet.rs'] }),
+    subnet('azurerm_subnet.rs', { name: 'RouteServerSubnet', virtualNetwork: 'azurerm_virtual_network.hub', addressPrefixes: list('10.0.254.0/27'), occupants: [rs] }),
+    { kind: 'other', type: 'azurerm_route_server', address: rs, name: 'rs', dependsOn: [], branchToBranchTrafficEnabled: branchToBranch } as OtherResource,
+  ];
 }
 
 const of = (findings: Finding[], rule: string, severity?: Severity) =>
@@ -561,10 +572,24 @@ describe('bgp.default-route', () => {
 });
 
 describe('bgp.coexist-asn', () => {
-  test('GIVEN a VPN gateway with ASN 65010 next to an ExpressRoute gateway WHEN checked THEN bgp.coexist-asn is an error', () => {
-    const f = of(bgp(bgpHub({ extra: [expressRouteGateway()] })), 'bgp.coexist-asn', Severity.ERROR);
-    expect(f.map((x) => x.resource)).toEqual([GW]);
+  test('GIVEN a VPN gateway with ASN 65010 next to an ExpressRoute gateway and no Route Server WHEN checked THEN bgp.coexist-asn is only a warning (65515 is needed only for transit)', () => {
+    const f = of(bgp(bgpHub({ extra: [expressRouteGateway()] })), 'bgp.coexist-asn');
+    expect(f.map((x) => [x.resource, x.severity])).toEqual([[GW, Severity.WARNING]]);
     expect(f[0].message).toContain('65515');
+  });
+
+  test('GIVEN a VPN gateway with ASN 65010 next to an ExpressRoute gateway WHEN a Route Server with branch-to-branch traffic is in the VNet THEN bgp.coexist-asn is an error', () => {
+    const f = of(bgp(bgpHub({ extra: [expressRouteGateway(), ...routeServer(true)] })), 'bgp.coexist-asn');
+    expect(f.map((x) => [x.resource, x.severity])).toEqual([[GW, Severity.ERROR]]);
+    expect(f[0].message).toContain('65515');
+  });
+
+  test('GIVEN a Route Server without branch-to-branch traffic WHEN checked THEN bgp.coexist-asn stays a warning', () => {
+    expect(of(bgp(bgpHub({ extra: [expressRouteGateway(), ...routeServer(false)] })), 'bgp.coexist-asn').map((x) => x.severity)).toEqual([Severity.WARNING]);
+  });
+
+  test('GIVEN a Route Server whose branch-to-branch setting is unknown WHEN checked THEN bgp.coexist-asn is an info skip', () => {
+    expect(of(bgp(bgpHub({ extra: [expressRouteGateway(), ...routeServer(unknown())] })), 'bgp.coexist-asn').map((x) => x.severity)).toEqual([Severity.INFO]);
   });
 
   test('GIVEN a VPN gateway keeping 65515 next to an ExpressRoute gateway WHEN checked THEN bgp.coexist-asn does not fire', () => {

@@ -1,3 +1,4 @@
+import { bgpRules } from '../../lib/rules/bgp';
 import { connectionRules } from '../../lib/rules/connection';
 import { Finding, Severity } from '../../lib/rules/rule';
 import { Connection, Entity, GatewayBgpSettings, RandomPasswordSpec, Topology, VirtualNetworkGateway } from '../../lib/model/topology';
@@ -721,8 +722,46 @@ describe('conn.public-endpoint', () => {
     const f = run('conn.public-endpoint', minimalHub([localGateway(SITE, { gatewayAddress: unknown() })]));
     expect(f.map((x) => x.severity)).toEqual([Severity.INFO]);
   });
+
+  test('GIVEN S2S VPN over ExpressRoute private peering (private-IP gateway, local_azure_ip_address_enabled, private device address) WHEN checked THEN there is no finding', () => {
+    const t = minimalHub([
+      gateway(HUB_GW, { privateIpAddressEnabled: true }),
+      localGateway(SITE, { gatewayAddress: '10.100.0.4' }),
+      connection(SITE_CONN, { localAzureIpAddressEnabled: true }),
+    ]);
+    expect(run('conn.public-endpoint', t)).toEqual([]);
+  });
+
+  test('GIVEN local_azure_ip_address_enabled WHEN the gateway has no private IP address THEN the private device address is an error that names private_ip_address_enabled', () => {
+    const t = minimalHub([localGateway(SITE, { gatewayAddress: '10.100.0.4' }), connection(SITE_CONN, { localAzureIpAddressEnabled: true })]);
+    const f = run('conn.public-endpoint', t, Severity.ERROR);
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining('private_ip_address_enabled')]);
+  });
+
+  test('GIVEN a private-IP gateway WHEN the connection does not set local_azure_ip_address_enabled THEN the private device address is an error that names it', () => {
+    const t = minimalHub([gateway(HUB_GW, { privateIpAddressEnabled: true }), localGateway(SITE, { gatewayAddress: '10.100.0.4' })]);
+    const f = run('conn.public-endpoint', t, Severity.ERROR);
+    expect(f.map((x) => x.message)).toEqual([expect.stringContaining('local_azure_ip_address_enabled')]);
+  });
 });
 
 function ids(findings: Finding[]): string[] {
   return findings.map((f) => f.rule);
 }
+
+describe('skip text for a declared data source (issue 10, finding 7)', () => {
+  test('GIVEN a connection to a gateway read by a data source WHEN a rule needs its attributes THEN the skip says it is a data source, not that it is undeclared', () => {
+    const dataGateway = { ...gateway('data.azurerm_virtual_network_gateway.hub'), external: true };
+    const t = minimalHub([
+      dataGateway,
+      localGateway(SITE, { addressSpace: list('10.200.0.1/32'), bgpSettings: { asn: 65020, peeringAddress: '10.200.0.1', peerWeight: undefined } }),
+      connection(SITE_CONN, { gateway: 'data.azurerm_virtual_network_gateway.hub', bgpEnabled: true }),
+    ]);
+    const skips = check(t, ...bgpRules).filter((f) => f.message.includes('data.azurerm_virtual_network_gateway.hub'));
+    expect(skips.length).toBeGreaterThan(0);
+    for (const f of skips) {
+      expect(f.message).toContain('is a data source, read at plan');
+      expect(f.message).not.toContain('not declared in this configuration');
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { connectionRules } from '../../lib/rules/connection';
 import { localGatewayLeftOut, localGatewayRules } from '../../lib/rules/local-gateway';
 import { Finding, Severity } from '../../lib/rules/rule';
 import { LocalGatewayBgpSettings, Topology } from '../../lib/model/topology';
@@ -106,11 +107,11 @@ describe('lng.bgp.host-prefix', () => {
     expect(run('lng.bgp.host-prefix', hubWithSite({ addressSpace: list('192.168.1.1/32'), bgpSettings: bgp('192.168.1.1') }))).toEqual([]);
   });
 
-  test('GIVEN a BGP site WHEN it also lists an on-premises prefix THEN it is an error', () => {
-    const f = run('lng.bgp.host-prefix', hubWithSite({ addressSpace: list('192.168.1.1/32', '192.168.0.0/16'), bgpSettings: bgp('192.168.1.1') }), Severity.ERROR);
-    expect(f).toHaveLength(1);
+  test('GIVEN a BGP site WHEN it also lists an on-premises prefix (static fallback) THEN it is a warning explaining the precedence over BGP, not an error', () => {
+    const f = run('lng.bgp.host-prefix', hubWithSite({ addressSpace: list('192.168.1.1/32', '192.168.0.0/16'), bgpSettings: bgp('192.168.1.1') }));
+    expect(severities(f)).toEqual([Severity.WARNING]);
     expect(f[0].message).toContain('"192.168.0.0/16"');
-    expect(f[0].message).toContain('static route');
+    expect(f[0].message).toContain('takes precedence over');
   });
 
   test('GIVEN a BGP site WHEN the peer /32 is missing THEN it is a warning', () => {
@@ -242,5 +243,29 @@ describe('lng.superset', () => {
 
   test('GIVEN disjoint site prefixes WHEN checked THEN there is no finding', () => {
     expect(run('lng.superset', minimalHub())).toEqual([]);
+  });
+});
+
+describe('a static 0.0.0.0/0 site next to an unrelated branch (issue 10, finding 9)', () => {
+  const DC = 'azurerm_local_network_gateway.dc';
+  const DC_CONN = 'azurerm_virtual_network_gateway_connection.dc';
+  const withDefaultRouteSite = () => minimalHub([
+    localGateway(DC, { gatewayAddress: '198.51.100.7', addressSpace: list('0.0.0.0/0') }),
+    connection(DC_CONN, { localGateway: DC }),
+  ]);
+
+  test('GIVEN the two sites WHEN checked with the connection and local network gateway rules THEN there is no error, and one warning under lng.prefix-overlap explains forced tunnelling', () => {
+    const f = check(withDefaultRouteSite(), ...connectionRules, ...localGatewayRules).filter((x) => x.severity !== Severity.INFO);
+    expect(f.map((x) => [x.rule, x.severity, x.resource])).toEqual([['lng.prefix-overlap', Severity.WARNING, DC]]);
+    expect(f[0].message).toContain('forced tunnelling');
+    expect(f[0].message).toContain('default_local_network_gateway_id');
+  });
+
+  test('GIVEN two sites whose specific prefixes overlap WHEN checked THEN lng.prefix-overlap is still an error', () => {
+    const t = minimalHub([
+      localGateway(DC, { gatewayAddress: '198.51.100.7', addressSpace: list('192.168.0.0/16') }),
+      connection(DC_CONN, { localGateway: DC }),
+    ]);
+    expect(check(t, ...localGatewayRules).filter((x) => x.rule === 'lng.prefix-overlap').map((x) => x.severity)).toContain(Severity.ERROR);
   });
 });

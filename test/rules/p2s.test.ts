@@ -209,9 +209,13 @@ describe('p2s.pool.split', () => {
 describe('p2s.protocol-sku', () => {
   const basic = { sku: 'Basic' };
 
-  test('GIVEN a Basic gateway with IkeV2 WHEN checked THEN it is an error', () => {
-    const f = run('p2s.protocol-sku', hubWith(p2s({ protocols: list('IkeV2') }), basic));
+  test('GIVEN a Basic gateway with OpenVPN WHEN checked THEN it is an error (Basic has IKEv2 since Nov 2025, never OpenVPN)', () => {
+    const f = run('p2s.protocol-sku', hubWith(p2s({ protocols: list('OpenVPN') }), basic));
     expect(ids(f, Severity.ERROR)).toEqual(['p2s.protocol-sku']);
+  });
+
+  test('GIVEN a Basic gateway with IkeV2 WHEN checked THEN it passes', () => {
+    expect(run('p2s.protocol-sku', hubWith(p2s({ protocols: list('IkeV2') }), basic))).toEqual([]);
   });
 
   test('GIVEN a Basic gateway with Entra ID settings WHEN checked THEN it is an error', () => {
