@@ -41,16 +41,19 @@ export function quote(text: string): string {
 }
 
 export interface OptionSpec {
-  /** The accepted `--format` values; the first is the default. */
-  readonly formats: readonly string[];
+  /** The accepted `--format` values; the first is the default. None: the command takes no --format. */
+  readonly formats?: readonly string[];
   /** Boolean flags the command accepts besides --format and --help, e.g. `--verbose`. */
   readonly flags?: readonly string[];
   /** Options that take a value and may repeat, e.g. `--allow-replace ADDRESS`. */
   readonly repeatable?: readonly string[];
+  /** Options that take one or more values, up to the next option: `--advertise A B`. */
+  readonly variadic?: readonly string[];
 }
 
 export interface ParsedOptions {
   readonly help: boolean;
+  /** The chosen `--format`; empty for a command without formats. */
   readonly format: string;
   readonly flags: ReadonlySet<string>;
   /** The values of each repeatable option, in command-line order. */
@@ -67,12 +70,14 @@ export function parseOptions(args: readonly string[], command: string, spec: Opt
     if (value === undefined || value === '') throw new UsageError(`option ${option} needs a value`);
     values.set(option, [...(values.get(option) ?? []), value]);
   };
-  let format = spec.formats[0];
+  const formats = spec.formats ?? [];
+  let format = formats[0] ?? '';
   let help = false;
   let onlyPositionals = false;
   const setFormat = (value: string | undefined) => {
-    if (value === undefined) throw new UsageError(`option --format needs a value (${alternatives(spec.formats)})`);
-    if (!spec.formats.includes(value)) throw new UsageError(`invalid --format ${quote(value)} for azvpn ${command} (expected ${alternatives(spec.formats)})`);
+    if (formats.length === 0) throw new UsageError(`unknown option "--format" for azvpn ${command} (see azvpn ${command} --help)`);
+    if (value === undefined) throw new UsageError(`option --format needs a value (${alternatives(formats)})`);
+    if (!formats.includes(value)) throw new UsageError(`invalid --format ${quote(value)} for azvpn ${command} (expected ${alternatives(formats)})`);
     format = value;
   };
   for (let i = 0; i < args.length; i++) {
@@ -84,7 +89,11 @@ export function parseOptions(args: readonly string[], command: string, spec: Opt
     else if (arg.startsWith('--format=')) setFormat(arg.slice('--format='.length));
     else if (spec.flags?.includes(arg)) flags.add(arg);
     else if (spec.repeatable?.includes(arg)) addValue(arg, args[++i]);
-    else if (spec.repeatable?.some((o) => arg.startsWith(`${o}=`))) addValue(arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1));
+    else if (spec.variadic?.includes(arg)) {
+      addValue(arg, args[i + 1] === undefined || args[i + 1].startsWith('-') ? undefined : args[++i]);
+      while (i + 1 < args.length && !args[i + 1].startsWith('-')) addValue(arg, args[++i]);
+    }
+    else if ([...(spec.repeatable ?? []), ...(spec.variadic ?? [])].some((o) => arg.startsWith(`${o}=`))) addValue(arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1));
     else throw new UsageError(`unknown option ${quote(arg)} for azvpn ${command} (see azvpn ${command} --help)`);
   }
   return { help, format, flags, values, positionals };
@@ -122,19 +131,28 @@ export function topologyOf(source: ConfigurationSource): Topology {
   return content.kind === 'show' ? topologyFromTerraformShow(content.file, content.content) : topologyFromTerraformJson(content.files);
 }
 
+/** What a command body produced: its output, written only when the whole body succeeded. */
+export interface CommandOutcome {
+  readonly stdout: string;
+  readonly code: number;
+  /** Notes for the reader that are not the output (placeholders left in a device file). */
+  readonly stderr?: string;
+}
+
 /**
  * Runs a command body that builds its whole output first: any failure becomes exit 2 with one
  * line on stderr and nothing on stdout. No exception escapes.
  */
-export function runCommand(io: CliIo, body: () => { stdout: string; code: number }): number {
-  let outcome: { stdout: string; code: number };
+export function runCommand(io: CliIo, body: () => CommandOutcome): number {
+  let outcome: CommandOutcome;
   try {
     outcome = body();
   } catch (error) {
     io.stderr(`azvpn: ${oneLine(describeFailure(error))}\n`);
     return EXIT_UNUSABLE;
   }
-  io.stdout(outcome.stdout);
+  if (outcome.stdout) io.stdout(outcome.stdout);
+  if (outcome.stderr) io.stderr(outcome.stderr);
   return outcome.code;
 }
 

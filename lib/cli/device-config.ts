@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { quote, UsageError } from './command';
+import { CommandFunction, parseOptions, ParsedOptions, quote, runCommand, UsageError } from './command';
 import { discoverConfigurations, MAX_FILE_BYTES, readConfiguration } from './discover';
 import { printable } from './format';
 import { DeviceSpecError, deviceSpecFromTopology, siteNames } from '../devices/device-spec';
@@ -51,65 +51,45 @@ interface DeviceConfigOptions {
   readonly advertise: string[];
 }
 
-export interface DeviceConfigIo {
-  stdout(text: string): void;
-  stderr(text: string): void;
-}
+const SINGLE_VALUED = ['--site', '--vendor', '--out'];
 
-export function deviceConfigCommand(args: readonly string[], io: DeviceConfigIo): number {
-  let result: { stdout: string; stderr: string; code: number; write?: { file: string; content: string } };
-  try {
-    const options = parse(args);
-    if (options === 'help') {
-      io.stdout(DEVICE_CONFIG_USAGE);
-      return EXIT_WRITTEN;
-    }
-    result = generate(options);
+export const deviceConfigCommand: CommandFunction = (args, io) =>
+  runCommand(io, () => {
+    const parsed = parseOptions(args, 'device-config', { repeatable: SINGLE_VALUED, variadic: ['--advertise'] });
+    if (parsed.help) return { stdout: DEVICE_CONFIG_USAGE, code: EXIT_WRITTEN };
+    const result = generateOrExplain(options(parsed));
     if (result.write) writePrivateFile(result.write.file, result.write.content);
-  } catch (error) {
-    io.stderr(`azvpn: ${oneLine(describe(error))}\n`);
-    return EXIT_UNUSABLE;
-  }
-  if (result.stdout) io.stdout(result.stdout);
-  if (result.stderr) io.stderr(result.stderr);
-  return result.code;
-}
+    return result;
+  });
 
-function parse(args: readonly string[]): DeviceConfigOptions | 'help' {
-  const positionals: string[] = [];
-  const advertise: string[] = [];
-  let site: string | undefined;
-  let vendor: string | undefined;
-  let out: string | undefined;
-  const value = (i: number, option: string): string => {
-    const v = args[i];
-    if (v === undefined || (v.startsWith('-') && v !== '-')) throw new UsageError(`option ${option} needs a value (see azvpn device-config --help)`);
-    return v;
+function options(parsed: ParsedOptions): DeviceConfigOptions {
+  const one = (option: string): string | undefined => {
+    const values = parsed.values.get(option) ?? [];
+    if (values.length > 1) throw new UsageError(`option ${option} is given ${values.length} times; give it once (see azvpn device-config --help)`);
+    return values[0];
   };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    if (flag === '--help' || flag === '-h') return 'help';
-    if (flag === '--site') site = inline ?? value(++i, '--site');
-    else if (flag === '--vendor') vendor = inline ?? value(++i, '--vendor');
-    else if (flag === '--out') out = inline ?? value(++i, '--out');
-    else if (flag === '--advertise') {
-      if (inline !== undefined) advertise.push(inline);
-      else {
-        advertise.push(value(++i, '--advertise'));
-        while (i + 1 < args.length && !args[i + 1].startsWith('-')) advertise.push(args[++i]);
-      }
-    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${quote(arg)} for azvpn device-config (see azvpn device-config --help)`);
-    else positionals.push(arg);
-  }
-  if (positionals.length !== 1) throw new UsageError(`device-config needs exactly one STATE, got ${positionals.length} (see azvpn device-config --help)`);
+  const site = one('--site');
+  const vendor = one('--vendor');
+  const out = one('--out');
+  const advertise = [...(parsed.values.get('--advertise') ?? [])];
+  if (parsed.positionals.length !== 1) throw new UsageError(`device-config needs exactly one STATE, got ${parsed.positionals.length} (see azvpn device-config --help)`);
   if (site === undefined) throw new UsageError('device-config needs --site NAME (the local network gateway\'s name or Terraform address)');
   if (vendor === undefined) throw new UsageError(`device-config needs --vendor (${deviceVendors().map((v) => v.name).join(', ')})`);
   for (const prefix of advertise) {
-    const parsed = parsePrefix(prefix);
-    if (!parsed || parsed.version !== 4 || !prefix.includes('/') || !parsed.aligned) throw new UsageError(`--advertise ${quote(prefix)} is not an IPv4 prefix in CIDR notation (for example 10.100.0.0/24)`);
+    const prefixParsed = parsePrefix(prefix);
+    if (!prefixParsed || prefixParsed.version !== 4 || !prefix.includes('/') || !prefixParsed.aligned) throw new UsageError(`--advertise ${quote(prefix)} is not an IPv4 prefix in CIDR notation (for example 10.100.0.0/24)`);
   }
-  return { input: positionals[0], site, vendor, advertise, ...(out === undefined ? {} : { out }) };
+  return { input: parsed.positionals[0], site, vendor, advertise, ...(out === undefined ? {} : { out }) };
+}
+
+/** What the spec or a vendor cannot build from (an unknown site, a gateway not in the file, FRR for a static site) is unusable input. */
+function generateOrExplain(options: DeviceConfigOptions): ReturnType<typeof generate> {
+  try {
+    return generate(options);
+  } catch (error) {
+    if (error instanceof DeviceSpecError) throw new UsageError(error.message);
+    throw error;
+  }
 }
 
 function generate(options: DeviceConfigOptions): { stdout: string; stderr: string; code: number; write?: { file: string; content: string } } {
@@ -177,15 +157,4 @@ function writePrivateFile(file: string, content: string): void {
   } catch (error) {
     throw new UnusableInputError(file, `cannot write: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-}
-
-function describe(error: unknown): string {
-  if (error instanceof UsageError || error instanceof DeviceSpecError) return error.message;
-  if (error instanceof UnusableInputError) return `${error.file}: ${error.problem}`;
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return `internal error: ${detail.length > 300 ? `${detail.slice(0, 300)}…` : detail} (please report this)`;
-}
-
-function oneLine(text: string): string {
-  return printable(text).replace(/\s+/g, ' ').trim();
 }

@@ -66,6 +66,8 @@ describe('azvpn device-config', () => {
     ['a missing file', [path.join(FIXTURES, 'nope.json'), '--site', 'paris', '--vendor', 'frr'], `azvpn: ${path.join(FIXTURES, 'nope.json')}: no such file or directory\n`],
     ['no --site', [STATE, '--vendor', 'frr'], "azvpn: device-config needs --site NAME (the local network gateway's name or Terraform address)\n"],
     ['a bad --advertise', [STATE, '--site', 'paris', '--vendor', 'frr', '--advertise', '10.0.0.1/8'], 'azvpn: --advertise "10.0.0.1/8" is not an IPv4 prefix in CIDR notation (for example 10.100.0.0/24)\n'],
+    ['--site given twice', [STATE, '--site', 'paris', '--site', 'lyon', '--vendor', 'frr'], 'azvpn: option --site is given 2 times; give it once (see azvpn device-config --help)\n'],
+    ['a --format, which device-config does not take', [STATE, '--site', 'paris', '--vendor', 'frr', '--format', 'json'], 'azvpn: unknown option "--format" for azvpn device-config (see azvpn device-config --help)\n'],
     ['FRR for a static site', [path.join(FIXTURES, 'static-custom.state.json'), '--site', 'lyon', '--vendor', 'frr'], 'azvpn: site lyon does not use BGP on azurerm_virtual_network_gateway_connection.lyon; FRR has nothing to configure (use --vendor strongswan)\n'],
   ])('GIVEN %s WHEN device-config runs THEN it exits 2 with one line and writes nothing', (_what, args, stderr) => {
     const result = azvpn('device-config', ...args, '--out', dir);
