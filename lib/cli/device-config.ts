@@ -1,13 +1,13 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { CommandFunction, parseOptions, ParsedOptions, quote, runCommand, UsageError } from './command';
-import { discoverConfigurations, MAX_FILE_BYTES, readConfiguration } from './discover';
+import { discoverConfigurations, readSource } from './discover';
 import { printable } from './format';
 import { DeviceSpecError, deviceSpecFromTopology, siteNames } from '../devices/device-spec';
 import { markedPlaceholder } from '../devices/render-support';
 import { deviceVendor, deviceVendors } from '../devices/vendors';
 import { topologyFromTerraformJson } from '../terraform-json';
-import { isTerraformShowJson, topologyFromTerraformState } from '../terraform-json/state';
+import { topologyFromTerraformState } from '../terraform-json/state';
 import { Topology } from '../model/topology';
 import { parsePrefix } from '../private/cidr';
 import { UnusableInputError } from '../private/errors';
@@ -22,7 +22,7 @@ import { UnusableInputError } from '../private/errors';
  */
 
 export const EXIT_WRITTEN = 0;
-export const EXIT_UNUSABLE = 2;
+export { EXIT_UNUSABLE } from './command';
 export const EXIT_PLACEHOLDERS = 3;
 
 export const DEVICE_CONFIG_USAGE = `Usage: azvpn device-config STATE --site NAME --vendor VENDOR [--out DIR] [--advertise CIDR...]
@@ -117,23 +117,10 @@ function generate(options: DeviceConfigOptions): { stdout: string; stderr: strin
  */
 function loadTopology(input: string, site: string): Topology {
   if (input === '') throw new UsageError('STATE is empty');
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(input);
-  } catch {
-    throw new UnusableInputError(input, 'no such file or directory');
-  }
-  if (stat.isFile()) {
-    if (stat.size > MAX_FILE_BYTES) throw new UnusableInputError(input, 'file is too large');
-    let content: unknown;
-    try {
-      content = JSON.parse(fs.readFileSync(input, 'utf-8'));
-    } catch {
-      throw new UnusableInputError(input, 'invalid JSON (expected terraform show -json output or a Terraform JSON configuration)');
-    }
-    if (isTerraformShowJson(content)) return topologyFromTerraformState(input, content);
-  }
-  const topologies = discoverConfigurations([input]).map((source) => topologyFromTerraformJson(readConfiguration(source)));
+  const topologies = discoverConfigurations([input]).map((source) => {
+    const content = readSource(source);
+    return content.kind === 'show' ? topologyFromTerraformState(content.file, content.content) : topologyFromTerraformJson(content.files);
+  });
   const withSite = topologies.find((t) => t.localGateways.some((l) => l.address === site || l.name === site));
   return withSite ?? topologies[0] ?? emptyHint(input, topologies);
 }

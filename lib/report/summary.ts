@@ -69,12 +69,11 @@ export interface TopologySummary {
 export function buildSummary(name: string, reach: TopologyReach): TopologySummary {
   const net = reach.network;
   const matrix = reach.matrix();
-  // Rows follow Terraform addresses, never the order of files or blocks in the configuration.
-  const byGateway = byAddress(net.gateways, (g) => g.gateway.address);
-  const gateways = byGateway.map(gatewaySummary);
+  // Rows follow Terraform addresses: the adapter gives the model's lists in address order.
+  const gateways = net.gateways.map(gatewaySummary);
   const tunnels: TunnelSummary[] = [];
-  for (const g of byGateway) {
-    for (const t of byAddress(g.tunnels, (x) => x.connection.address)) {
+  for (const g of net.gateways) {
+    for (const t of g.tunnels) {
       const c = t.connection;
       tunnels.push({
         type: 'site-to-site',
@@ -88,7 +87,7 @@ export function buildSummary(name: string, reach: TopologyReach): TopologySummar
       });
     }
   }
-  for (const l of byAddress(net.links, (x) => x.forward.address)) {
+  for (const l of net.links) {
     const asked = l.forward.bgpEnabled === true || l.reverse?.bgpEnabled === true;
     tunnels.push({
       type: 'VNet-to-VNet',
@@ -102,12 +101,12 @@ export function buildSummary(name: string, reach: TopologyReach): TopologySummar
   }
   const addressPlan: AddressPlanEntry[] = [];
   const kindOrder: Record<Endpoint['kind'], number> = { vnet: 0, site: 1, p2s: 2 };
-  const endpoints = byAddress(net.endpoints, (e) => e.address).sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind]);
+  const endpoints = net.endpoints.slice().sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind]);
   for (const e of endpoints) {
     if (e.kind === 'vnet') {
       addressPlan.push({ owner: e.label, kind: 'VNet', address: e.address, prefixes: plan(e.prefixes, e.external) });
       const v = net.lookup.virtualNetwork(e.address);
-      for (const s of byAddress(v?.subnets ?? [], (x) => x)) {
+      for (const s of v?.subnets ?? []) {
         const sub = net.lookup.subnet(s);
         if (!sub) continue;
         addressPlan.push({ owner: `${e.label} / ${isKnown(sub.name) ? sub.name : sub.address}`, kind: 'subnet', address: sub.address, prefixes: plan(sub.addressPrefixes, false) });
@@ -182,11 +181,6 @@ function value(v: Maybe<string | number> | undefined, dflt: string): string {
 function plan(list: MaybeList<string>, external: boolean): string {
   if (list.items.length === 0 && !list.unknown) return external ? 'outside this configuration' : 'none';
   return list.unknown ? `${list.items.join(', ')}${list.items.length ? ', ' : ''}unknown (${list.unknown.reason})` : list.items.join(', ');
-}
-
-/** A sorted copy, by Terraform address (code-point order, so every machine agrees). */
-function byAddress<T>(items: readonly T[], address: (item: T) => string): T[] {
-  return items.slice().sort((a, b) => (address(a) < address(b) ? -1 : address(a) > address(b) ? 1 : 0));
 }
 
 function routingOf(t: { state: string; why?: string }): string {

@@ -466,5 +466,7 @@ export function sortedByAddress(t: Topology): Topology {
   for (const list of [t.virtualNetworks, t.subnets, t.publicIps, t.gateways, t.localGateways, t.connections, t.natRules, t.peerings, t.routeTables, t.networkSecurityGroups] as Entity[][]) {
     list.sort(byAddress);
   }
+  // Code-point order, like the lists; a VNet's subnets are addresses.
+  for (const vnet of t.virtualNetworks) vnet.subnets.sort();
   return t;
 }
