@@ -4,7 +4,7 @@ import { KnownResource } from './known-resources';
 export type { KnownGateway, KnownResource, KnownVirtualNetwork } from './known-resources';
 
 import { collectVariables, DeclaredVariable, secretUses } from './secrets';
-import { Declared, isObject, JsonObject, keysOf, own } from './values';
+import { Declared, isObject, JsonObject, keysOf, objectsOf, own } from './values';
 import { Topology } from '../model/topology';
 import { UnusableInputError } from '../private/errors';
 
@@ -125,11 +125,6 @@ function collectLocals(content: unknown, into: JsonObject): void {
   }
 }
 
-function objectsOf(value: unknown): JsonObject[] {
-  if (isObject(value)) return [value];
-  if (Array.isArray(value)) return value.filter(isObject);
-  return [];
-}
 
 function describe(value: unknown): string {
   if (value === null) return 'null';

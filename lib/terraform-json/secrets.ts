@@ -1,5 +1,5 @@
 import { hasTemplateSyntax, parseTemplate, parseTraversal } from './syntax';
-import { Declared, isObject, JsonObject, own } from './values';
+import { Declared, JsonObject, objectsOf, own } from './values';
 import { SecretOrigin, SecretUse } from '../model/topology';
 
 /**
@@ -91,11 +91,9 @@ function valuesAt(body: JsonObject, path: readonly string[]): unknown[] {
   for (const key of path) {
     const next: unknown[] = [];
     for (const item of level) {
-      for (const block of objectsOrValue(item)) {
-        if (isObject(block)) {
-          const v = own(block, key);
-          if (v !== undefined) next.push(v);
-        }
+      for (const block of objectsOf(item)) {
+        const v = own(block, key);
+        if (v !== undefined) next.push(v);
       }
     }
     level = next;
@@ -103,12 +101,3 @@ function valuesAt(body: JsonObject, path: readonly string[]): unknown[] {
   return level;
 }
 
-function objectsOrValue(value: unknown): unknown[] {
-  return Array.isArray(value) ? value : [value];
-}
-
-function objectsOf(value: unknown): JsonObject[] {
-  if (isObject(value)) return [value];
-  if (Array.isArray(value)) return value.filter(isObject);
-  return [];
-}

@@ -68,6 +68,13 @@ export function own(object: JsonObject, key: string): unknown {
 }
 
 /** The keys of a JSON object, without `//` comments. */
+/** The objects a JSON value holds: itself, or the objects of an array (Terraform JSON allows either for blocks). */
+export function objectsOf(value: unknown): JsonObject[] {
+  if (isObject(value)) return [value];
+  if (Array.isArray(value)) return value.filter(isObject);
+  return [];
+}
+
 export function keysOf(object: JsonObject): string[] {
   return Object.keys(object).filter((k) => k !== '//');
 }
