@@ -14,7 +14,7 @@ const CONTROLS_BUT_LAYOUT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200
 const SGR = /\u001b\[[0-9;]*m/g;
 
 /** `\n`, `\t`, `\x1b`, `\u2028`: an escape a reader recognises, valid inside a JSON string too (but `\x`). */
-export function escapeCharacter(c: string): string {
+function escapeCharacter(c: string): string {
   switch (c) {
     case '\n': return '\\n';
     case '\r': return '\\r';
@@ -48,14 +48,6 @@ export function escapeOutput(text: string, keepColours = false): string {
     last = m.index + m[0].length;
   }
   return out + text.slice(last).replace(CONTROLS_BUT_LAYOUT, escapeCharacter);
-}
-
-/** Whether the text holds a character {@link escapeControls} would escape. */
-export function hasControls(text: string): boolean {
-  CONTROLS.lastIndex = 0;
-  const found = CONTROLS.test(text);
-  CONTROLS.lastIndex = 0;
-  return found;
 }
 
 /** The longest label a diagram shows; longer names end in an ellipsis (Graphviz rejects labels past 16,384 characters). */

@@ -58,7 +58,6 @@ function mermaidText(text: string): string {
     .replace(/"/g, '#quot;')
     .replace(/</g, '#60;')
     .replace(/>/g, '#62;')
-    .replace(/[\r\n]+/g, ' ')
     .replace(/\|/g, '#124;')
     .replace(/`/g, '#96;');
 }
