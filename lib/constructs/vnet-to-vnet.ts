@@ -3,7 +3,7 @@ import { TerraformProvider } from 'cdktf';
 import { Construct } from 'constructs';
 import { IpsecPolicy } from './ipsec-policy';
 import { bindSharedKey, SharedKey } from './shared-key';
-import { ConnectionProtocol } from './site-to-site-connection';
+import { ConnectionMode, ConnectionProtocol } from './site-to-site-connection';
 import { IVpnGateway, VpnGateway } from './vpn-gateway';
 import { VpnValidation } from './vpn-validation';
 import { VNET2VNET } from '../azure/connection-types';
@@ -66,6 +66,32 @@ export interface VNetToVNetProps {
    */
   readonly dpdTimeoutSeconds?: number;
   /**
+   * Which side may start IKE on the left-to-right connection (`connection_mode`). Set the two
+   * halves apart, never both to `RESPONDER_ONLY`: then neither gateway starts the tunnel
+   * (`conn.mode`).
+   * @default - Azure's default (ConnectionMode.DEFAULT)
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings#connectionmode
+   */
+  readonly leftConnectionMode?: ConnectionMode;
+  /**
+   * Which side may start IKE on the right-to-left connection (`connection_mode`).
+   * @default - Azure's default (ConnectionMode.DEFAULT)
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-vpn-gateway-settings#connectionmode
+   */
+  readonly rightConnectionMode?: ConnectionMode;
+  /**
+   * Routing weight of both connections (`routing_weight`, 0–32000). Azure reserves it for
+   * ExpressRoute; on VPN connections prefer BGP AS-path prepending (`conn.routing-weight`).
+   * @default - Azure's default (0)
+   */
+  readonly routingWeight?: number;
+  /**
+   * Let traffic of both connections bypass an ExpressRoute gateway in the same VNet
+   * (`express_route_gateway_bypass`).
+   * @default false
+   */
+  readonly expressRouteGatewayBypass?: boolean;
+  /**
    * Name of the left-to-right connection.
    * @default `<left gateway name>-to-<right gateway name>`
    */
@@ -124,7 +150,7 @@ export class VNetToVNet extends Construct {
     // One bind, one token: both halves carry the same key by construction.
     const sharedKey = bindSharedKey(props.sharedKey ?? SharedKey.generate(), this, 'sharedKey');
 
-    const connection = (connectionId: string, from: IVpnGateway, to: IVpnGateway, name: string | undefined, provider: TerraformProvider | undefined) =>
+    const connection = (connectionId: string, from: IVpnGateway, to: IVpnGateway, name: string | undefined, provider: TerraformProvider | undefined, connectionMode: ConnectionMode | undefined) =>
       new VirtualNetworkGatewayConnection(this, connectionId, {
         name: name ?? `${from.gatewayName}-to-${to.gatewayName}`,
         resourceGroupName: from.resourceGroupName,
@@ -135,13 +161,16 @@ export class VNetToVNet extends Construct {
         sharedKey,
         [BGP_ENABLED_PROPERTY]: this.bgpEnabled,
         connectionProtocol: props.connectionProtocol ?? ConnectionProtocol.IKEV2,
+        connectionMode,
         dpdTimeoutSeconds: props.dpdTimeoutSeconds,
+        routingWeight: props.routingWeight,
+        expressRouteGatewayBypass: props.expressRouteGatewayBypass,
         ipsecPolicy: this.ipsecPolicy.renderConnectionPolicy(),
         tags: props.tags,
         provider,
       });
-    this.leftToRight = connection('LeftToRight', props.left, props.right, props.leftToRightName, props.leftProvider ?? providerOf(props.left));
-    this.rightToLeft = connection('RightToLeft', props.right, props.left, props.rightToLeftName, props.rightProvider ?? providerOf(props.right));
+    this.leftToRight = connection('LeftToRight', props.left, props.right, props.leftToRightName, props.leftProvider ?? providerOf(props.left), props.leftConnectionMode);
+    this.rightToLeft = connection('RightToLeft', props.right, props.left, props.rightToLeftName, props.rightProvider ?? providerOf(props.right), props.rightConnectionMode);
   }
 
   /**

@@ -410,11 +410,18 @@ const routingWeight: Rule = {
 const mode: Rule = {
   id: 'conn.mode',
   severity: Severity.WARNING,
-  summary: 'connection_mode only applies to IKEv2 connections on route-based gateways.',
+  summary: 'connection_mode only applies to IKEv2 connections on route-based gateways; the two halves of a VNet-to-VNet link must not both be ResponderOnly (neither gateway would start IKE).',
   source: SOURCES.SETTINGS,
   check(ctx) {
     for (const c of ctx.topology.connections) {
       if (c.connectionMode === undefined || c.connectionMode === 'Default') continue;
+      if (c.connectionMode === 'ResponderOnly' && c.connectionType === VNET2VNET) {
+        const reverse = ctx.lookup.reverseConnection(c);
+        // Reported once, on the pair's first half by address.
+        if (reverse?.connectionMode === 'ResponderOnly' && c.address < reverse.address) {
+          ctx.warning(c, `connection_mode = "ResponderOnly" on both halves of the VNet-to-VNet link (${c.address}, ${reverse.address}): neither gateway starts IKE, so the tunnel never comes up. Set one half to "Default" or "InitiatorOnly"`);
+        }
+      }
       const g = ctx.lookup.gateway(c.gateway);
       const policyBased = g !== undefined && !g.external && vpnTypeOf(g) === 'PolicyBased';
       const reason =
