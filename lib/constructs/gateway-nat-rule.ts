@@ -28,11 +28,10 @@ export enum NatRuleType {
 }
 
 /**
- * Properties of a `GatewayNatRule`.
+ * What a NAT rule translates, apart from the gateway and instance it belongs to: shared by
+ * `GatewayNatRuleProps` and `GatewayNatRule.perInstance()`.
  */
-export interface GatewayNatRuleProps {
-  /** The gateway the rule belongs to. NAT needs VpnGw2AZ or larger. */
-  readonly gateway: IVpnGateway;
+export interface GatewayNatRuleOptions {
   /**
    * Name of the rule; it must not contain `/`.
    * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq#nat
@@ -66,6 +65,14 @@ export interface GatewayNatRuleProps {
    * @default - all ports
    */
   readonly externalPortRange?: string;
+}
+
+/**
+ * Properties of a `GatewayNatRule`.
+ */
+export interface GatewayNatRuleProps extends GatewayNatRuleOptions {
+  /** The gateway the rule belongs to. NAT needs VpnGw2AZ or larger. */
+  readonly gateway: IVpnGateway;
   /**
    * The gateway instance the rule applies to, as one of `gateway.ipConfigurationIds`. On an
    * active-active gateway each instance translates separately: create one rule per instance.
@@ -82,6 +89,27 @@ export interface GatewayNatRuleProps {
  * @example new GatewayNatRule(this, 'BranchIn', { gateway: hub, name: 'branch-in', mode: NatRuleMode.INGRESS_SNAT, internalMapping: '10.0.0.0/24', externalMapping: '100.64.1.0/24' });
  */
 export class GatewayNatRule extends Construct {
+  /**
+   * One rule per gateway instance, each bound to its instance through `ip_configuration_id`, as
+   * the VPN Gateway FAQ prescribes: "In active-active gateways, create a separate NAT rule for
+   * each gateway instance through the IP configuration ID field". The rules share the mappings
+   * and are named `<name>-instance0`, `<name>-instance1` (construct ids `<id>/Instance0`, …);
+   * link all of them to the connection.
+   *
+   * @param scope the parent of the rules' construct
+   * @param id the construct id that groups the rules
+   * @param gateway the gateway; one rule per entry of its `ipConfigurationIds`
+   * @param options what every instance's rule translates
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq#nat
+   * @example GatewayNatRule.perInstance(this, 'BranchIn', hub, { name: 'branch-in', mode: NatRuleMode.INGRESS_SNAT, internalMapping: '10.0.0.0/24', externalMapping: '100.64.1.0/24' });
+   */
+  public static perInstance(scope: Construct, id: string, gateway: IVpnGateway, options: GatewayNatRuleOptions): GatewayNatRule[] {
+    const group = new Construct(scope, id);
+    return gateway.ipConfigurationIds.map(
+      (ipConfigurationId, index) => new GatewayNatRule(group, `Instance${index}`, { ...options, name: `${options.name}-instance${index}`, gateway, ipConfigurationId }),
+    );
+  }
+
   /** The `azurerm_virtual_network_gateway_nat_rule` (escape hatch). */
   public readonly natRule: VirtualNetworkGatewayNatRule;
   /** Azure resource ID of the rule. */

@@ -10,6 +10,7 @@ import {
 } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { ITerraformDependable, TerraformOutput, TerraformProvider, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
+import { GatewayNatRule, GatewayNatRuleOptions } from './gateway-nat-rule';
 import { GatewayGeneration, GatewaySku, VpnType } from './gateway-sku';
 import { P2SOptions, P2SRenderedConfig, VpnClientProtocol } from './point-to-site';
 import { IVirtualNetwork, VirtualNetworkReference } from './virtual-network';
@@ -433,6 +434,19 @@ export class VpnGateway extends Construct implements IVpnGateway {
     this.p2sOptions = options;
     if (this.activeActive) this.gateway.putIpConfiguration(this.renderIpConfigurations());
     this.gateway.putVpnClientConfiguration(this.renderP2S(options));
+  }
+
+  /**
+   * NAT rules for every instance of this gateway: one rule per IP configuration in
+   * `ipConfigurationIds` (two on an active-active gateway), each bound to its instance, with the
+   * same mappings. See `GatewayNatRule.perInstance()`.
+   *
+   * @param id the construct id that groups the rules, under this gateway
+   * @param options what every instance's rule translates
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-vpn-faq#nat
+   */
+  public addNatRulePerInstance(id: string, options: GatewayNatRuleOptions): GatewayNatRule[] {
+    return GatewayNatRule.perInstance(this, id, this, options);
   }
 
   /**
