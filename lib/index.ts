@@ -7,6 +7,7 @@ export * from './constructs/ipsec-policy';
 export * from './constructs/shared-key';
 export * from './constructs/virtual-network';
 export * from './constructs/point-to-site';
+export * from './constructs/gateway-monitoring';
 export * from './constructs/vpn-gateway';
 export * from './constructs/local-site';
 export * from './constructs/gateway-nat-rule';

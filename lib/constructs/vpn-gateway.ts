@@ -12,6 +12,7 @@ import { ITerraformDependable, TerraformOutput, TerraformProvider, Token } from 
 import { Construct, IConstruct } from 'constructs';
 import { GatewayNatRule, GatewayNatRuleOptions } from './gateway-nat-rule';
 import { GatewayGeneration, GatewaySku, VpnType } from './gateway-sku';
+import { addDiagnosticSetting, addManagementLock, GatewayDiagnosticsOptions, GatewayLogCategory, ManagementLockLevel, MonitoredResource, PublicIpLogCategory } from './gateway-monitoring';
 import { P2SOptions, P2SRenderedConfig, VpnClientProtocol } from './point-to-site';
 import { IVirtualNetwork, VirtualNetworkReference } from './virtual-network';
 import { VpnValidation } from './vpn-validation';
@@ -213,6 +214,57 @@ export interface VpnGatewayProps {
    */
   readonly publicIpZones?: string[];
   /**
+   * Existing public IPs for the gateway's IP configurations, in their order: one, two when
+   * active-active, three when active-active with point-to-site. The gateway adopts addresses
+   * that on-premises devices and firewalls already point at; no public IP is created. They must
+   * be Standard, Static, in the gateway's region, zone-redundant for AZ SKUs, and attached to
+   * nothing else.
+   *
+   * Excludes `publicIpNames`, `publicIpPrefixId`, `publicIpDomainNameLabels` and `publicIpZones`.
+   * @default - a public IP is created per IP configuration
+   * @see https://learn.microsoft.com/azure/vpn-gateway/about-active-active-gateways
+   */
+  readonly existingPublicIpIds?: string[];
+  /**
+   * Names of the public IPs to create, in IP configuration order; a missing entry gets the
+   * default name.
+   * @default `<name>-pip`, `<name>-aa-pip`, `<name>-p2s-pip`
+   */
+  readonly publicIpNames?: string[];
+  /**
+   * ID of a public IP prefix (`public_ip_prefix_id`) the created public IPs take their addresses
+   * from, so that firewalls on-premises can allow one known range. The prefix must be Standard
+   * and IPv4, in the gateway's region, with zones that match `publicIpZones`.
+   * @default - addresses from Azure's pool
+   * @see https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-address-prefix
+   */
+  readonly publicIpPrefixId?: string;
+  /**
+   * DNS labels of the created public IPs (`domain_name_label`), in IP configuration order; a
+   * missing entry gets no label. Each label gives `<label>.<region>.cloudapp.azure.com`, which
+   * must be unique in the region.
+   * @default - no DNS label
+   * @see https://learn.microsoft.com/azure/virtual-network/ip-services/public-ip-addresses#dns-name-label
+   */
+  readonly publicIpDomainNameLabels?: string[];
+  /**
+   * Diagnostic settings for the gateway and the public IPs it creates, to a Log Analytics
+   * workspace: the gateway's five log categories, the public IPs' DDoS categories and all
+   * metrics unless told otherwise.
+   * @default - no diagnostic settings
+   * @see https://learn.microsoft.com/azure/vpn-gateway/monitor-vpn-gateway
+   */
+  readonly diagnostics?: GatewayDiagnosticsOptions;
+  /**
+   * A management lock (`azurerm_management_lock`) on the gateway and the public IPs it creates.
+   * `CAN_NOT_DELETE` keeps them from being deleted, in the portal and by Terraform alike, while
+   * Terraform can still update them. `READ_ONLY` also blocks every change to the gateway and its
+   * NAT rules, so use it only on a gateway that is finished.
+   * @default - no lock
+   * @see https://learn.microsoft.com/azure/azure-resource-manager/management/lock-resources
+   */
+  readonly lock?: ManagementLockLevel;
+  /**
    * Point-to-site configuration. It can also be added later with `enableP2S()`.
    * @default - no point-to-site
    */
@@ -307,7 +359,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
 
   /** The `azurerm_virtual_network_gateway` (escape hatch). */
   public readonly gateway: VirtualNetworkGateway;
-  /** The gateway's public IPs, in IP configuration order. */
+  /** The public IPs this construct created, in IP configuration order (none with `existingPublicIpIds`). */
   public readonly publicIps: PublicIp[] = [];
   /** The VNet the gateway is in. */
   public readonly virtualNetwork: IVirtualNetwork;
@@ -370,6 +422,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
     this.bgpSecondCustomApipaAddresses = props.bgpSecondCustomApipaAddresses ?? [];
     this.provider = props.provider;
     this.zones = props.publicIpZones ?? (this.sku.availabilityZones ? ['1', '2', '3'] : []);
+    this.checkPublicIpProps(props);
 
     const network = this.resolveNetwork(props);
     this.virtualNetwork = network.virtualNetwork;
@@ -397,9 +450,20 @@ export class VpnGateway extends Construct implements IVpnGateway {
       provider: props.provider,
     });
     this.gatewayId = this.gateway.id;
+    this.monitor({ scope: this, id: 'Diagnostics', targetResourceId: this.gateway.id, resourceName: props.name, provider: props.provider }, (props.diagnostics?.gatewayLogCategories ?? GatewayLogCategory.all()).map((c) => c.name));
     this.ipConfigurationIds = this.instanceIpConfigurationNames().map((name) => `${this.gateway.id}/ipConfigurations/${name}`);
 
     if (props.p2s !== undefined) this.enableP2S(props.p2s);
+  }
+
+  /**
+   * IDs of the gateway's public IPs, in IP configuration order: those created here, or
+   * `existingPublicIpIds`.
+   */
+  public get publicIpIds(): string[] {
+    const existing = this.props.existingPublicIpIds;
+    if (existing !== undefined) return existing.slice(0, this.ipConfigurationCount());
+    return this.publicIps.map((pip) => pip.id);
   }
 
   /** The gateway resource, for an explicit `depends_on`. */
@@ -431,6 +495,14 @@ export class VpnGateway extends Construct implements IVpnGateway {
     if (repeated !== undefined) {
       throw new VpnConfigError('p2s.auth-protocol', `P2SOptions.authentications lists ${repeated} twice; a gateway has one configuration per method, so merge them into one entry`, this);
     }
+    const existing = this.props.existingPublicIpIds;
+    if (this.activeActive && existing !== undefined && existing.length < 3) {
+      throw new VpnConfigError(
+        'p2s.aa-third-ip',
+        `point-to-site on an active-active gateway needs a third IP configuration and public IP, but existingPublicIpIds lists ${existing.length}; add the ID of a third Standard, Static public IP`,
+        this,
+      );
+    }
     this.p2sOptions = options;
     if (this.activeActive) this.gateway.putIpConfiguration(this.renderIpConfigurations());
     this.gateway.putVpnClientConfiguration(this.renderP2S(options));
@@ -457,10 +529,12 @@ export class VpnGateway extends Construct implements IVpnGateway {
   public outputPeerInfo(): void {
     if (this.outputsCreated) return;
     this.outputsCreated = true;
-    new TerraformOutput(this, 'PublicIpAddresses', {
-      description: `Public IP addresses of VPN gateway ${this.gatewayName}, in IP configuration order`,
-      value: this.publicIps.map((pip) => pip.ipAddress),
-    });
+    if (this.props.existingPublicIpIds === undefined) {
+      new TerraformOutput(this, 'PublicIpAddresses', {
+        description: `Public IP addresses of VPN gateway ${this.gatewayName}, in IP configuration order`,
+        value: this.publicIps.map((pip) => pip.ipAddress),
+      });
+    }
     if (this.bgpEnabled) {
       new TerraformOutput(this, 'BgpPeeringAddresses', {
         description: `BGP peering addresses of VPN gateway ${this.gatewayName} per IP configuration (default and APIPA addresses)`,
@@ -551,13 +625,17 @@ export class VpnGateway extends Construct implements IVpnGateway {
   }
 
   /** Active-standby: 1; active-active: 2; active-active with point-to-site: 3. */
+  private ipConfigurationCount(): number {
+    return this.instanceIpConfigurationNames().length + (this.activeActive && this.p2sOptions !== undefined ? 1 : 0);
+  }
+
   private renderIpConfigurations(): VirtualNetworkGatewayIpConfiguration[] {
     const names = this.instanceIpConfigurationNames();
     if (this.activeActive && this.p2sOptions !== undefined) names.push(VpnGateway.IP_CONFIGURATION_P2S);
     return names.map((name, index) => ({
       name,
       subnetId: this.gatewaySubnetId,
-      publicIpAddressId: this.publicIpFor(index).id,
+      publicIpAddressId: this.props.existingPublicIpIds?.[index] ?? this.publicIpFor(index).id,
       privateIpAddressAllocation: 'Dynamic',
     }));
   }
@@ -567,20 +645,62 @@ export class VpnGateway extends Construct implements IVpnGateway {
     if (existing !== undefined) return existing;
     const ids = ['PublicIp', 'ActiveActivePublicIp', 'P2SPublicIp'];
     const suffixes = ['pip', 'aa-pip', 'p2s-pip'];
+    const name = this.props.publicIpNames?.[index] ?? `${this.props.name}-${suffixes[index]}`;
     const pip = new PublicIp(this, ids[index], {
-      name: `${this.props.name}-${suffixes[index]}`,
+      name,
       resourceGroupName: this.props.resourceGroupName,
       location: this.props.location,
       // VPN gateways accept only Standard public IPs, and Standard requires Static allocation.
       sku: 'Standard',
       allocationMethod: 'Static',
       zones: this.zones.length > 0 ? this.zones : undefined,
+      publicIpPrefixId: this.props.publicIpPrefixId,
+      domainNameLabel: this.props.publicIpDomainNameLabels?.[index],
       tags: this.props.tags,
       lifecycle: this.props.preventDestroy ? { preventDestroy: true } : undefined,
       provider: this.props.provider,
     });
     this.publicIps.push(pip);
+    const categories = (this.props.diagnostics?.publicIpLogCategories ?? PublicIpLogCategory.all()).map((c) => c.name);
+    this.monitor({ scope: this, id: `${ids[index]}Diagnostics`, targetResourceId: pip.id, resourceName: name, provider: this.props.provider }, categories, `${ids[index]}Lock`);
     return pip;
+  }
+
+  /** The diagnostic setting and the lock the props ask for, on one resource this construct created. */
+  private monitor(resource: MonitoredResource, categories: string[], lockId = 'Lock'): void {
+    if (this.props.diagnostics !== undefined) addDiagnosticSetting(resource, this.props.diagnostics, categories);
+    if (this.props.lock !== undefined) addManagementLock({ ...resource, id: lockId }, this.props.lock);
+  }
+
+  /** Existing public IPs exclude the settings of created ones, and must cover every instance. */
+  private checkPublicIpProps(props: VpnGatewayProps): void {
+    const existing = props.existingPublicIpIds;
+    if (existing === undefined) return;
+    const conflicting = (['publicIpNames', 'publicIpPrefixId', 'publicIpDomainNameLabels', 'publicIpZones'] as const).filter((key) => props[key] !== undefined);
+    if (conflicting.length > 0) {
+      throw new VpnConfigError(
+        INPUT_ERRORS.EXCLUSIVE,
+        `existingPublicIpIds is set together with ${conflicting.join(', ')}, which only apply to public IPs the gateway creates; drop them (configure the existing public IPs where they are managed) or drop existingPublicIpIds`,
+        this,
+      );
+    }
+    const instances = this.activeActive ? 2 : 1;
+    if (existing.length < instances) {
+      throw new VpnConfigError(
+        'gw.ipconfig.count',
+        `existingPublicIpIds lists ${existing.length} public IP(s), but ${this.activeActive ? 'an active-active gateway has 2 IP configurations, each with its own public IP' : 'the gateway needs 1'}; add the missing ID`,
+        this,
+      );
+    }
+    // Point-to-site may still be added after construction: the final count is known at synth.
+    this.node.addValidation({
+      validate: () => {
+        const needed = this.ipConfigurationCount();
+        if (existing.length <= needed) return [];
+        const shape = this.activeActive ? (this.p2sOptions !== undefined ? 'active-active with point-to-site' : 'active-active without point-to-site') : 'active-standby';
+        return [`[gw.ipconfig.count] existingPublicIpIds lists ${existing.length} public IPs, but the ${shape} gateway has ${needed} IP configuration(s); remove the extra IDs (at ${this.node.path})`];
+      },
+    });
   }
 
   private renderBgpSettings(): VirtualNetworkGatewayBgpSettings | undefined {
