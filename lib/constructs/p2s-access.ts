@@ -63,6 +63,8 @@ export class P2SAccess extends Construct {
       authentications: props.authentications,
       protocols: props.protocols,
       ipsecPolicy: props.ipsecPolicy,
+      customRoutes: props.customRoutes,
+      userGroups: props.userGroups,
     });
     this.gatewayResource = this.gateway.gateway;
     this.clientAddressPool = props.clientAddressPool;

@@ -148,6 +148,85 @@ export abstract class P2SAuthentication {
 }
 
 /**
+ * A criterion that puts a connecting point-to-site user in a user group (`policy_member`). Which
+ * kinds work depends on the gateway's authentication methods.
+ *
+ * @see https://learn.microsoft.com/azure/vpn-gateway/point-to-site-user-groups-about
+ * @example P2SGroupMember.entraGroup('0cf484f2-238e-440b-8c73-7bf232b248dc')
+ */
+export class P2SGroupMember {
+  /**
+   * Users in a Microsoft Entra group, by the group's object ID (not its name). Needs Entra ID
+   * authentication (OpenVPN).
+   * @param objectId the Entra group's object ID
+   * @param name the member's name in Azure; default `entra-<objectId>`
+   */
+  public static entraGroup(objectId: string, name?: string): P2SGroupMember {
+    return new P2SGroupMember('AADGroupId', objectId, name ?? `entra-${objectId}`);
+  }
+
+  /**
+   * Users whose client certificate's common name has this domain (`red` for `CN=user@red.com`).
+   * Needs certificate authentication.
+   * @param commonNameDomain the domain part of the certificate's common name
+   * @param name the member's name in Azure; default `certificate-<domain>`
+   */
+  public static certificate(commonNameDomain: string, name?: string): P2SGroupMember {
+    return new P2SGroupMember('CertificateGroupId', commonNameDomain, name ?? `certificate-${commonNameDomain}`);
+  }
+
+  /**
+   * Users for whom the RADIUS server returns this vendor-specific attribute value (hexadecimal,
+   * starting with `6ad1bd`). Needs RADIUS authentication.
+   * @param vendorAttribute the hexadecimal vendor-specific attribute value
+   * @param name the member's name in Azure; default `radius-<value>`
+   */
+  public static radius(vendorAttribute: string, name?: string): P2SGroupMember {
+    return new P2SGroupMember('RadiusAzureGroupId', vendorAttribute, name ?? `radius-${vendorAttribute}`);
+  }
+
+  private constructor(
+    /** The `policy_member` type: `AADGroupId`, `CertificateGroupId` or `RadiusAzureGroupId`. */
+    public readonly memberType: string,
+    /** The `policy_member` value. */
+    public readonly value: string,
+    /** The `policy_member` name. */
+    public readonly name: string,
+  ) {}
+}
+
+/**
+ * A point-to-site user group with its own address pool: a `policy_group` on the gateway and a
+ * `virtual_network_gateway_client_connection` that gives the group's users addresses from
+ * `addressPool`.
+ *
+ * @see https://learn.microsoft.com/azure/vpn-gateway/point-to-site-user-groups-about
+ */
+export interface P2SUserGroup {
+  /** Name of the group (letters, `.`, `-`, `_`); also the name of its client connection. Cannot be changed later. */
+  readonly name: string;
+  /** Who belongs to the group; a user matching any member does. */
+  readonly members: P2SGroupMember[];
+  /**
+   * Prefixes the group's users get addresses from. They must not overlap other groups' pools,
+   * the client address pool, the VNet or the networks connected to it; /24 or larger.
+   * @see https://learn.microsoft.com/azure/vpn-gateway/point-to-site-user-groups-create
+   */
+  readonly addressPool: string[];
+  /**
+   * Whether users who match no group land in this one. One group is the default; it cannot be
+   * changed after creation.
+   * @default - true for the first group when no group sets it
+   */
+  readonly isDefault?: boolean;
+  /**
+   * Priority: a user matching several groups joins the one with the lowest number.
+   * @default - the group's position in `userGroups` (0 for the first)
+   */
+  readonly priority?: number;
+}
+
+/**
  * The point-to-site configuration of a gateway (`vpn_client_configuration`).
  *
  * @see https://learn.microsoft.com/azure/vpn-gateway/point-to-site-about
@@ -173,6 +252,22 @@ export interface P2SOptions {
    * @default IpsecPolicy.AZURE_DEFAULT
    */
   readonly ipsecPolicy?: IpsecPolicy;
+  /**
+   * Extra prefixes advertised to point-to-site clients (the gateway's `custom_route`), e.g. a
+   * network reached through a firewall or `0.0.0.0/1` + `128.0.0.0/1` for forced tunnelling
+   * of clients. They count towards the routes a client accepts (`p2s.route-limits`).
+   * @default - none: clients get the VNet, peered VNets and BGP-learned prefixes
+   * @see https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-p2s-advertise-custom-routes
+   */
+  readonly customRoutes?: string[];
+  /**
+   * User groups, each with its own address pool (`policy_group` +
+   * `virtual_network_gateway_client_connection`), so that firewalls can tell groups of users
+   * apart by address (`p2s.user-groups`).
+   * @default - none: every client gets an address from `clientAddressPool`
+   * @see https://learn.microsoft.com/azure/vpn-gateway/point-to-site-user-groups-about
+   */
+  readonly userGroups?: P2SUserGroup[];
 }
 
 /** What the authentication methods write into `vpn_client_configuration`. @internal */

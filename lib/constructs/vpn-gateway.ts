@@ -506,6 +506,19 @@ export class VpnGateway extends Construct implements IVpnGateway {
     this.p2sOptions = options;
     if (this.activeActive) this.gateway.putIpConfiguration(this.renderIpConfigurations());
     this.gateway.putVpnClientConfiguration(this.renderP2S(options));
+    const groups = options.userGroups ?? [];
+    if (groups.length > 0) {
+      const anyDefault = groups.some((g) => g.isDefault === true);
+      this.gateway.putPolicyGroup(
+        groups.map((group, index) => ({
+          name: group.name,
+          isDefault: group.isDefault ?? (!anyDefault && index === 0),
+          priority: group.priority ?? index,
+          policyMember: group.members.map((m) => ({ name: m.name, type: m.memberType, value: m.value })),
+        })),
+      );
+    }
+    if (options.customRoutes !== undefined && options.customRoutes.length > 0) this.gateway.putCustomRoute({ addressPrefixes: options.customRoutes });
   }
 
   /**
@@ -737,6 +750,10 @@ export class VpnGateway extends Construct implements IVpnGateway {
       aadAudience: rendered.aadAudience,
       aadIssuer: rendered.aadIssuer,
       ipsecPolicy: options.ipsecPolicy?.renderP2SPolicy(),
+      virtualNetworkGatewayClientConnection:
+        options.userGroups !== undefined && options.userGroups.length > 0
+          ? options.userGroups.map((group) => ({ name: group.name, policyGroupNames: [group.name], addressPrefixes: group.addressPool }))
+          : undefined,
     };
   }
 

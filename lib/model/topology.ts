@@ -167,6 +167,29 @@ export interface RadiusServer {
   readonly score: Maybe<number> | undefined;
 }
 
+/** A `virtual_network_gateway_client_connection`: the address pool of one or more user groups. */
+export interface P2SClientConnection {
+  readonly name: Maybe<string> | undefined;
+  readonly policyGroupNames: MaybeList<string>;
+  readonly addressPrefixes: MaybeList<string>;
+}
+
+/** A `policy_group` member: a criterion that puts a connecting user in the group. */
+export interface PolicyMember {
+  readonly name: Maybe<string> | undefined;
+  /** `AADGroupId`, `CertificateGroupId` or `RadiusAzureGroupId`. */
+  readonly type: Maybe<string> | undefined;
+  readonly value: Maybe<string> | undefined;
+}
+
+/** A `policy_group` of the gateway: a P2S user group. */
+export interface PolicyGroup {
+  readonly name: Maybe<string> | undefined;
+  readonly isDefault: Maybe<boolean> | undefined;
+  readonly priority: Maybe<number> | undefined;
+  readonly members: PolicyMember[];
+}
+
 export interface P2SConfiguration {
   readonly addressSpace: MaybeList<string>;
   /** `vpn_client_protocols`; undefined when unset (Azure picks defaults). */
@@ -184,6 +207,8 @@ export interface P2SConfiguration {
   /** `radius_server` blocks (multi-server form). */
   readonly radiusServers: RadiusServer[];
   readonly ipsecPolicy?: IpsecPolicy;
+  /** `virtual_network_gateway_client_connection` blocks (user groups' address pools); absent when none. */
+  readonly clientConnections?: P2SClientConnection[];
 }
 
 export interface VirtualNetworkGateway extends EntityBase {
@@ -206,6 +231,10 @@ export interface VirtualNetworkGateway extends EntityBase {
   /** Address of the `default_local_network_gateway_id` target (forced tunnelling). */
   readonly defaultLocalNetworkGateway?: Maybe<string>;
   readonly bgpRouteTranslationForNatEnabled?: Maybe<boolean>;
+  /** `policy_group` blocks (P2S user groups); absent when none. */
+  readonly policyGroups?: PolicyGroup[];
+  /** `custom_route.address_prefixes`: extra prefixes advertised to P2S clients; absent when unset. */
+  readonly customRoutes?: MaybeList<string>;
 }
 
 export interface LocalGatewayBgpSettings {

@@ -7,6 +7,7 @@ import { activeActiveOf, connectionBgpOf, vpnTypeOf } from '../azure/defaults';
 import { SOURCES } from '../azure/sources';
 import { IPSEC, VNET2VNET } from '../azure/connection-types';
 import { AuthType, configuredAuth, effectiveAuth, networksAround, normaliseAuth, p2sGateways, poolPrefixes, protocolsOf, radiusServersOf, showProtocols, skuOf, unknownBlock } from './p2s-support';
+import { p2sGroupRules } from './p2s-groups';
 import { MICROSOFT_REGISTERED_AUDIENCE, MANUAL_PUBLIC_AUDIENCE, MANUAL_SOVEREIGN_AUDIENCES } from '../azure/entra';
 
 /**
@@ -477,12 +478,15 @@ const routeLimits: Rule = {
         if (network.addressSpace.unknown) partial = true;
         for (const text of network.addressSpace.items) prefixes.add(text);
       }
+      // Custom routes are advertised to clients on top of the networks around the gateway.
+      if (gateway.customRoutes?.unknown) partial = true;
+      for (const text of gateway.customRoutes?.items ?? []) prefixes.add(text);
       const count = `${partial ? 'at least ' : ''}${prefixes.size}`;
       if (ikev2 && prefixes.size > IKEV2_WINDOWS_ROUTES) {
-        ctx.warning(gateway, `point-to-site clients get ${count} routes (gateway VNet, peered VNets, connected sites), more than the ${IKEV2_WINDOWS_ROUTES} traffic selectors Windows IKEv2 clients accept (255 from Windows 10 2004); summarise prefixes or use OpenVPN`);
+        ctx.warning(gateway, `point-to-site clients get ${count} routes (gateway VNet, peered VNets, connected sites, custom routes), more than the ${IKEV2_WINDOWS_ROUTES} traffic selectors Windows IKEv2 clients accept (255 from Windows 10 2004); summarise prefixes or use OpenVPN`);
       }
       if (openvpn && prefixes.size > OPENVPN_ROUTES) {
-        ctx.warning(gateway, `point-to-site clients get ${count} routes (gateway VNet, peered VNets, connected sites), more than the ${OPENVPN_ROUTES} routes OpenVPN clients accept; summarise prefixes`);
+        ctx.warning(gateway, `point-to-site clients get ${count} routes (gateway VNet, peered VNets, connected sites, custom routes), more than the ${OPENVPN_ROUTES} routes OpenVPN clients accept; summarise prefixes`);
       }
     }
   },
@@ -540,11 +544,11 @@ export const p2sRules: Rule[] = [
   transit,
   ipv6,
   customIpsec,
+  ...p2sGroupRules,
 ];
 
 export const p2sLeftOut: LeftOut[] = [
   { id: 'p2s.client-limits', reason: 'depends on the number of concurrent clients, which is not in the configuration' },
-  { id: 'p2s.user-groups', reason: 'policy_group and virtual_network_gateway_client_connection are not in the topology model' },
   { id: 'p2s.clients-talk', reason: 'advice that fits every point-to-site configuration (clients on one gateway can reach each other)' },
   { id: 'p2s.cert-rotation', reason: 'advice that fits every point-to-site configuration (Azure rotates the gateway certificate; profiles must be redistributed)' },
 ];

@@ -78,6 +78,19 @@ export function gateway(r: BlockReader, base: Base): VirtualNetworkGateway {
   if (defaultSite !== undefined) g.defaultLocalNetworkGateway = defaultSite;
   const natTranslation = r.bool('bgp_route_translation_for_nat_enabled');
   if (natTranslation !== undefined) g.bgpRouteTranslationForNatEnabled = natTranslation;
+  const groups = r.blocks('policy_group').readers;
+  if (groups.length > 0) {
+    g.policyGroups = groups.map((pg) => ({
+      name: pg.text('name'),
+      isDefault: pg.bool('is_default'),
+      priority: pg.num('priority'),
+      members: pg.blocks('policy_member').readers.map((m) => ({ name: m.text('name'), type: m.text('type'), value: m.text('value') })),
+    }));
+  }
+  const customRoute = r.block('custom_route');
+  if (customRoute !== undefined) {
+    g.customRoutes = customRoute instanceof Unknown ? { items: [], unknown: customRoute } : (customRoute.list('address_prefixes') ?? { items: [] });
+  }
   return g;
 }
 
@@ -131,6 +144,14 @@ function p2sConfiguration(c: BlockReader | Unknown): P2SConfiguration {
   };
   const policy = c.block('ipsec_policy');
   if (policy !== undefined) p2s.ipsecPolicy = ipsecPolicy(policy);
+  const clientConnections = c.blocks('virtual_network_gateway_client_connection').readers;
+  if (clientConnections.length > 0) {
+    p2s.clientConnections = clientConnections.map((cc) => ({
+      name: cc.text('name'),
+      policyGroupNames: cc.list('policy_group_names') ?? { items: [] },
+      addressPrefixes: cc.list('address_prefixes') ?? { items: [] },
+    }));
+  }
   return p2s;
 }
 
