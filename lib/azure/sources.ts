@@ -33,6 +33,7 @@ export const SOURCES = {
   SSTP_RETIRE: 'https://learn.microsoft.com/azure/vpn-gateway/ikev2-openvpn-from-sstp',
   WHATS_NEW: 'https://learn.microsoft.com/azure/vpn-gateway/whats-new',
   IPV6: 'https://learn.microsoft.com/azure/vpn-gateway/site-to-site-ipv6-dual-stack',
+  LOCKS: 'https://learn.microsoft.com/azure/azure-resource-manager/management/lock-resources',
   COEXIST: 'https://learn.microsoft.com/azure/expressroute/expressroute-howto-coexist-resource-manager',
   V2V: 'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-howto-vnet-vnet-resource-manager-portal',
   SEED_CV: 'https://learn.microsoft.com/troubleshoot/azure/virtual-network/virtual-network-configure-vnet-connections',

@@ -124,8 +124,7 @@ export class ManagementLockLevel {
   /**
    * Users can only read the resource. The lock is inherited by child resources (the gateway's NAT
    * rules), so Terraform can change neither the gateway nor its NAT rules until the lock is
-   * removed, and Azure operations that use POST on the gateway (a reset, generating the VPN
-   * client profile) fail too.
+   * removed (`gw.lock.read-only`).
    */
   public static readonly READ_ONLY = new ManagementLockLevel('ReadOnly');
 

@@ -343,6 +343,10 @@ export interface OtherResource extends EntityBase {
    * routes between the ExpressRoute and VPN gateways of its VNet (transit). Undefined for other types.
    */
   readonly branchToBranchTrafficEnabled?: Maybe<boolean>;
+  /** `lock_level` of an `azurerm_management_lock` (`CanNotDelete` or `ReadOnly`). Undefined for other types. */
+  readonly lockLevel?: Maybe<string>;
+  /** Address of the resource an `azurerm_management_lock` locks (`scope`). Undefined for other types. */
+  readonly lockScope?: Maybe<string>;
 }
 
 export type Entity =

@@ -1,4 +1,5 @@
 import { gatewayIpRules } from './gateway-ip';
+import { gatewayLockRules } from './gateway-lock';
 import { gatewaySkuRules } from './gateway-sku';
 import { gatewaySubnetRules } from './gateway-subnet';
 import { LeftOut, Rule } from './rule';
@@ -8,7 +9,7 @@ import { LeftOut, Rule } from './rule';
  * ExpressRoute coexistence. Rules about VPN gateways look at gateways with `type = "Vpn"`
  * only; a gateway whose `type` is unknown turns every finding into an info skip.
  */
-export const gatewayRules: Rule[] = [...gatewaySubnetRules, ...gatewaySkuRules, ...gatewayIpRules];
+export const gatewayRules: Rule[] = [...gatewaySubnetRules, ...gatewaySkuRules, ...gatewayIpRules, ...gatewayLockRules];
 
 export const gatewayLeftOut: LeftOut[] = [
   { id: 'gw.vpntype.immutable', reason: 'Changing vpn_type is a difference between two configurations (a plan-time replacement); a single configuration cannot show it.' },

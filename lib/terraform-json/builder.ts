@@ -225,6 +225,7 @@ export class TopologyBuilder implements ReaderServices {
       case 'azurerm_route': this.routeResource(r); return { ...base, kind: 'other' };
       case 'azurerm_network_security_group': return { ...base, kind: 'networkSecurityGroup' };
       case 'azurerm_route_server': return { ...base, kind: 'other', branchToBranchTrafficEnabled: r.bool('branch_to_branch_traffic_enabled') } as OtherResource;
+      case 'azurerm_management_lock': return { ...base, kind: 'other', lockLevel: r.text('lock_level'), lockScope: r.ref('scope') } as OtherResource;
       default: return { ...base, kind: 'other' } as OtherResource;
     }
   }

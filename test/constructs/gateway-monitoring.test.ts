@@ -1,8 +1,12 @@
+import { ManagementLock } from '@cdktf/provider-azurerm/lib/management-lock';
 import { Testing } from 'cdktf';
+import { NatRuleMode } from '../../lib/constructs/gateway-nat-rule';
+import { GatewaySku } from '../../lib/constructs/gateway-sku';
 import { GatewayLogCategory, ManagementLockLevel, PublicIpLogCategory } from '../../lib/constructs/gateway-monitoring';
 import { P2SAccess } from '../../lib/constructs/p2s-access';
 import { P2SAuthentication } from '../../lib/constructs/point-to-site';
 import { VpnGateway, VpnGatewayProps } from '../../lib/constructs/vpn-gateway';
+import { VpnValidation } from '../../lib/constructs/vpn-validation';
 import { resourcesOfType, synthValidated, testStack } from '../support/stack';
 
 const base: VpnGatewayProps = { name: 'hub-gw', resourceGroupName: 'rg-hub', location: 'westeurope', addressSpace: ['10.0.0.0/16'] };
@@ -84,5 +88,39 @@ describe('management lock on the gateway and its public IPs', () => {
     const pip = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-edge/providers/Microsoft.Network/publicIPAddresses/edge-1';
     new VpnGateway(stack, 'Hub', { ...base, existingPublicIpIds: [pip], lock: ManagementLockLevel.CAN_NOT_DELETE });
     expect(Object.values<any>(resourcesOfType(synthValidated(stack), 'azurerm_management_lock')).map((l) => l.name)).toEqual(['hub-gw-lock']);
+  });
+});
+
+describe('gw.lock.read-only: a ReadOnly lock is inherited by the gateway\'s NAT rules', () => {
+  const nat = { name: 'out', mode: NatRuleMode.EGRESS_SNAT, internalMapping: '10.0.0.0/24', externalMapping: '100.64.0.0/24' };
+
+  test('GIVEN a ReadOnly lock and NAT rules on the gateway WHEN synthesized THEN it fails with gw.lock.read-only', () => {
+    const stack = testStack();
+    const gateway = new VpnGateway(stack, 'Hub', { ...base, sku: GatewaySku.VPN_GW2_AZ, lock: ManagementLockLevel.READ_ONLY });
+    gateway.addNatRulePerInstance('Out', nat);
+    expect(() => Testing.synth(stack, true)).toThrow(/gw\.lock\.read-only.*ScopeLocked/);
+  });
+
+  test('GIVEN a CanNotDelete lock and NAT rules WHEN synthesized THEN it passes', () => {
+    const stack = testStack();
+    const gateway = new VpnGateway(stack, 'Hub', { ...base, sku: GatewaySku.VPN_GW2_AZ, lock: ManagementLockLevel.CAN_NOT_DELETE });
+    gateway.addNatRulePerInstance('Out', nat);
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    expect(VpnValidation.check(stack).filter((f) => f.rule === 'gw.lock.read-only')).toEqual([]);
+  });
+
+  test('GIVEN a ReadOnly lock without NAT rules WHEN checked THEN a warning that later changes fail', () => {
+    const stack = testStack();
+    new VpnGateway(stack, 'Hub', { ...base, lock: ManagementLockLevel.READ_ONLY });
+    expect(VpnValidation.check(stack).filter((f) => f.rule === 'gw.lock.read-only').map((f) => f.severity)).toEqual(['warning']);
+  });
+
+  test('GIVEN a ReadOnly lock that depends on the NAT rules WHEN checked THEN only a warning (the rules exist before the lock)', () => {
+    const stack = testStack();
+    const gateway = new VpnGateway(stack, 'Hub', { ...base, sku: GatewaySku.VPN_GW2_AZ, lock: ManagementLockLevel.READ_ONLY });
+    const rules = gateway.addNatRulePerInstance('Out', nat);
+    const lock = gateway.node.findChild('Lock') as ManagementLock;
+    lock.dependsOn = rules.map((r) => r.natRule.fqn);
+    expect(VpnValidation.check(stack).filter((f) => f.rule === 'gw.lock.read-only').map((f) => f.severity)).toEqual(['warning']);
   });
 });
