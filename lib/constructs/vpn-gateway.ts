@@ -537,7 +537,8 @@ export class VpnGateway extends Construct implements IVpnGateway {
   /**
    * Adds Terraform outputs with what the other side of a tunnel needs: the gateway's public IP
    * addresses (`PublicIpAddresses`) and, when BGP is on, its BGP peering addresses per IP
-   * configuration (`BgpPeeringAddresses`). Nothing is output unless this is called.
+   * configuration (`BgpPeeringAddresses`). Nothing is output unless this is called. With
+   * `existingPublicIpIds` the addresses belong to resources outside this stack and are not output.
    */
   public outputPeerInfo(): void {
     if (this.outputsCreated) return;
