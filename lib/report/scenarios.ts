@@ -16,14 +16,14 @@ import { EXPRESS_ROUTE_GATEWAY } from '../azure/connection-types';
  * The validation checklists of the Microsoft article "Configure and validate VNet or VPN
  * connections" (https://learn.microsoft.com/troubleshoot/azure/virtual-network/virtual-network-configure-vnet-connections),
  * one per scenario the topology contains. Every item that cites a catalogue rule is decided by
- * running that rule through the engine, on the resources the item is about: an error or a
- * warning is `fail`, a skip is `unknown`, no finding is `pass`; so a checklist and `azvpn check`
- * never disagree about a rule. Items that cite no implemented rule describe what the model
+ * running that rule through the engine, on the resources the item is about: an error is `fail`,
+ * a warning (and no error) is `warning`, a skip is `unknown`, no finding is `pass`; so a
+ * checklist and `azvpn check` never disagree about a rule or its severity. Items that cite no implemented rule describe what the model
  * shows. Where the 2019 article is outdated, the item says what holds today instead of
  * repeating it.
  */
 
-export type ChecklistStatus = 'pass' | 'fail' | 'unknown' | 'info';
+export type ChecklistStatus = 'pass' | 'fail' | 'warning' | 'unknown' | 'info';
 
 export interface ChecklistItem {
   readonly check: string;
@@ -79,12 +79,15 @@ class RuleVerdicts {
   }
 
   /** The rule's findings on the subjects, and the status they decide. */
-  public decide(rule: string, subjects: readonly Subject[]): { status: 'pass' | 'fail' | 'unknown'; findings: Finding[] } {
+  public decide(rule: string, subjects: readonly Subject[]): { status: 'pass' | 'fail' | 'warning' | 'unknown'; findings: Finding[] } {
     if (!IMPLEMENTED.has(rule)) throw new Error(`checklist item cites ${rule}, which the catalogue does not implement`);
     const addresses = new Set(subjects.map((x) => (typeof x === 'string' ? x : x?.address)).filter((a): a is string => a !== undefined));
     const mine = (this.byRule.get(rule) ?? []).filter((f) => addresses.has(f.resource));
-    const problems = mine.filter((f) => f.severity !== Severity.INFO);
-    if (problems.length > 0) return { status: 'fail', findings: problems };
+    // The severity is the engine's: an item never fails on a finding the rule reports as a warning.
+    const errors = mine.filter((f) => f.severity === Severity.ERROR);
+    if (errors.length > 0) return { status: 'fail', findings: errors };
+    const warnings = mine.filter((f) => f.severity === Severity.WARNING);
+    if (warnings.length > 0) return { status: 'warning', findings: warnings };
     const skips = mine.filter((f) => SKIPPED.test(f.message));
     if (skips.length > 0) return { status: 'unknown', findings: skips };
     return { status: 'pass', findings: [] };
@@ -109,7 +112,7 @@ class RuleVerdicts {
     if (it.rule === undefined || !IMPLEMENTED.has(it.rule)) return it;
     // With several rules the worst verdict decides, and the item cites the rule behind it.
     const verdicts = [it.rule, ...alsoRules].map((rule) => ({ rule, ...this.decide(rule, subjects) }));
-    const worst = verdicts.find((x) => x.status === 'fail') ?? verdicts.find((x) => x.status === 'unknown') ?? verdicts[0];
+    const worst = (['fail', 'warning', 'unknown'] as const).map((status) => verdicts.find((x) => x.status === status)).find((x) => x !== undefined) ?? verdicts[0];
     const rule = worst.status === 'pass' ? it.rule : worst.rule;
     if (worst.status === it.status || (it.status === 'info' && worst.status === 'pass')) return rule === it.rule ? it : { ...it, rule };
     return { ...it, status: worst.status, detail: findingsDetail(worst.findings, rule), rule };
@@ -424,11 +427,10 @@ function transitChecklists(net: RoutingNetwork, matrix: ReachabilityMatrix, v: R
       scenario: S4C2,
       subject: `${g.label} with ExpressRoute gateway ${er.map((x) => x.address).join(', ')} in ${g.hub.label}`,
       items: [
-        isKnown(asn)
-          ? item(`The VPN gateway keeps ASN ${AZURE_DEFAULT_ASN} (needed for ExpressRoute ↔ VPN transit through Azure Route Server)`, asn === AZURE_DEFAULT_ASN ? 'pass' : 'fail', `ASN ${asn}`, 'bgp.coexist-asn')
-          : item(`The VPN gateway keeps ASN ${AZURE_DEFAULT_ASN}`, 'unknown', `the ASN is not known (${asn.reason})`, 'bgp.coexist-asn'),
-        item('Azure Route Server with branch-to-branch enabled', 'info', 'Route Server is outside this model; check it in the configuration', 'bgp.coexist-asn'),
-      ].map((i) => v.decided(i, [g.gateway])),
+        // The rule decides, at its own severity: an error only where ExpressRoute ↔ VPN transit is configured.
+        v.item(`The VPN gateway keeps ASN ${AZURE_DEFAULT_ASN} (needed for ExpressRoute ↔ VPN transit through Azure Route Server)`, 'bgp.coexist-asn', [g.gateway], { pass: isKnown(asn) ? `ASN ${asn}` : undefined }),
+        v.decided(item('Azure Route Server with branch-to-branch enabled', 'info', 'Route Server is outside this model; check it in the configuration', 'bgp.coexist-asn'), [g.gateway]),
+      ],
     });
   }
   const spokes = net.gateways.flatMap((g) => g.spokes).filter(wantsTransit);
@@ -598,16 +600,7 @@ function activeActiveChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioC
     for (const t of g.tunnels) {
       const l = t.localGateway;
       if (!l.bgpSettings) continue;
-      const peer = isKnown(l.bgpSettings.peeringAddress) ? hostPrefix(l.bgpSettings.peeringAddress) : undefined;
-      const extra = l.addressSpace.items.filter((p) => p !== peer);
-      decided.push(
-        v.decided(
-          l.addressSpace.unknown
-            ? item(`${l.address} lists only the /32 of its BGP peer`, 'unknown', l.addressSpace.unknown.reason, 'lng.bgp.host-prefix')
-            : item(`${l.address} lists only the /32 of its BGP peer`, extra.length === 0 ? 'pass' : 'fail', extra.length === 0 ? `address_space [${l.addressSpace.items.join(', ')}]` : `extra prefixes ${extra.join(', ')} become static routes that take precedence over BGP`, 'lng.bgp.host-prefix'),
-          [l],
-        ),
-      );
+      decided.push(v.item(`${l.address} lists only the /32 of its BGP peer`, 'lng.bgp.host-prefix', [l], { pass: `address_space [${l.addressSpace.items.join(', ')}]` }));
       if (isKnown(l.bgpSettings.asn) && isKnown(asn)) {
         decided.push(v.decided(item(`${l.address} uses an ASN different from Azure's`, l.bgpSettings.asn !== asn ? 'pass' : 'fail', `on-premises ${l.bgpSettings.asn}, Azure ${asn}`, 'bgp.asn.distinct'), [t.connection]));
       }
