@@ -206,6 +206,19 @@ export interface VirtualNetworkGateway extends EntityBase {
   /** Address of the `default_local_network_gateway_id` target (forced tunnelling). */
   readonly defaultLocalNetworkGateway?: Maybe<string>;
   readonly bgpRouteTranslationForNatEnabled?: Maybe<boolean>;
+  /**
+   * The gateway as it is deployed in Azure today, when that is known: read from a state, or from
+   * a plan that keeps or updates the gateway in place (its `before`). Undefined when the gateway is
+   * not known to exist: in a configuration or a synthesized stack a declared gateway is new, and a
+   * plan that creates or replaces it makes a new one.
+   */
+  readonly deployed?: DeployedGateway;
+}
+
+/** What a deployed gateway has now, as a state or a plan's `before` records it. */
+export interface DeployedGateway {
+  /** `vpn_client_configuration.vpn_client_protocols` as deployed; empty without point-to-site. */
+  readonly vpnClientProtocols: readonly string[];
 }
 
 export interface LocalGatewayBgpSettings {

@@ -1,6 +1,6 @@
 import { sortedByAddress, TopologyBuilder } from './builder';
 import { Declared, isObject, JsonObject, own } from './values';
-import { PlannedChange, Topology } from '../model/topology';
+import { DeployedGateway, PlannedChange, Topology, VirtualNetworkGateway } from '../model/topology';
 import { Unknown } from '../model/unknown';
 import { UnusableInputError } from '../private/errors';
 
@@ -91,8 +91,56 @@ export function topologyFromTerraformShow(file: string, content: unknown): Topol
     declared.set(instance.alias, block);
     order.push(block);
   }
-  const topology = sortedByAddress(new TopologyBuilder(declared, order).build());
+  const topology = withDeployedGateways(sortedByAddress(new TopologyBuilder(declared, order).build()), isPlan ? deployedInPlan(changeList) : deployedInState(instances));
   return isPlan ? { ...topology, changes } : topology;
+}
+
+const GATEWAY = 'azurerm_virtual_network_gateway';
+
+/** A state describes what exists: every gateway in it is deployed as its values say. */
+function deployedInState(instances: readonly Instance[]): Map<string, DeployedGateway> {
+  const out = new Map<string, DeployedGateway>();
+  for (const i of instances) if (i.mode === 'managed' && i.type === GATEWAY) out.set(i.address, deployedGateway(i.values));
+  return out;
+}
+
+/**
+ * A plan's gateways that exist before it and stay (a no-op or an in-place update), as its
+ * `before` describes them; a created or replaced gateway is new.
+ */
+function deployedInPlan(changeList: unknown): Map<string, DeployedGateway> {
+  const out = new Map<string, DeployedGateway>();
+  if (!Array.isArray(changeList)) return out;
+  for (const c of changeList) {
+    if (!isObject(c) || own(c, 'type') !== GATEWAY || own(c, 'mode') === 'data' || typeof own(c, 'address') !== 'string') continue;
+    const change = own(c, 'change');
+    if (!isObject(change)) continue;
+    const actions = own(change, 'actions');
+    const before = own(change, 'before');
+    const kept = Array.isArray(actions) && actions.length === 1 && (actions[0] === 'no-op' || actions[0] === 'update');
+    if (kept && isObject(before)) out.set(own(c, 'address') as string, deployedGateway(before));
+  }
+  return out;
+}
+
+function deployedGateway(values: JsonObject): DeployedGateway {
+  const p2s = own(values, 'vpn_client_configuration');
+  const block = Array.isArray(p2s) ? p2s.find(isObject) : isObject(p2s) ? p2s : undefined;
+  const protocols = block ? own(block, 'vpn_client_protocols') : undefined;
+  return { vpnClientProtocols: Array.isArray(protocols) ? protocols.filter((x): x is string => typeof x === 'string') : [] };
+}
+
+/** The topology with the deployment facts on its gateways (the model's entities are replaced, not changed). */
+function withDeployedGateways(t: Topology, deployed: Map<string, DeployedGateway>): Topology {
+  if (deployed.size === 0) return t;
+  const gateways = t.gateways.map((g) => {
+    const facts = deployed.get(g.address);
+    if (!facts) return g;
+    const updated: VirtualNetworkGateway = { ...g, deployed: facts };
+    t.entities.set(g.address, updated);
+    return updated;
+  });
+  return { ...t, gateways };
 }
 
 function checkFormatVersion(file: string, version: unknown): void {

@@ -1,5 +1,6 @@
 import { LEFT_OUT, RULES } from '../../lib/rules/catalogue';
 import { topologyFromTerraformJson } from '../../lib/terraform-json';
+import { topologyFromTerraformShow } from '../../lib/terraform-json/show';
 import { checkTopology } from '../../lib/rules/engine';
 import { Severity } from '../../lib/rules/rule';
 
@@ -179,5 +180,58 @@ describe('bgp_enabled (azurerm ≥ 4.62, only spelling in 5.x) and enable_bgp ar
 
   test.each(['bgp_enabled', 'enable_bgp'] as const)('GIVEN BGP on with %s WHEN checked THEN bgp.flags is silent', (spelling) => {
     expect(errors(bgpHub(spelling, true), 'bgp.flags')).toEqual([]);
+  });
+});
+
+describe('p2s.sstp-retired: new configurations are errors, deployed SSTP gateways warnings (azure-2026.md §1)', () => {
+  const GW = 'azurerm_virtual_network_gateway.gw';
+  const gatewayValues = (protocols: string[]) => ({
+    id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworkGateways/gw',
+    name: 'gw', resource_group_name: 'rg', location: 'westeurope', type: 'Vpn', vpn_type: 'RouteBased', sku: 'VpnGw1AZ', generation: 'Generation1', active_active: false,
+    ip_configuration: [{ name: 'default', subnet_id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub/subnets/GatewaySubnet', private_ip_address_allocation: 'Dynamic' }],
+    vpn_client_configuration: [{ address_space: ['172.16.0.0/24'], vpn_client_protocols: protocols, vpn_auth_types: ['Certificate'], root_certificate: [{ name: 'root', public_cert_data: 'MIIC5jCCAc6gAwIBAgIQ' }] }],
+  });
+  const resources = (protocols: string[]) => ({ root_module: { resources: [{ address: GW, mode: 'managed', type: 'azurerm_virtual_network_gateway', name: 'gw', values: gatewayValues(protocols) }] } });
+  const plan = (actions: string[], before: string[] | null, after: string[]) => ({
+    format_version: '1.2',
+    planned_values: resources(after),
+    resource_changes: [{ address: GW, mode: 'managed', type: 'azurerm_virtual_network_gateway', name: 'gw', change: { actions, before: before && gatewayValues(before), after: gatewayValues(after), after_unknown: {} } }],
+  });
+  const sstp = (content: unknown) => checkTopology(topologyFromTerraformShow('show.json', content)).filter((f) => f.rule === 'p2s.sstp-retired');
+
+  test('GIVEN a plan that keeps a gateway whose SSTP was already deployed (no-op) WHEN checked THEN p2s.sstp-retired is a warning naming 2027-03-31', () => {
+    const f = sstp(plan(['no-op'], ['IkeV2', 'SSTP'], ['IkeV2', 'SSTP']));
+    expect(f.map((x) => [x.resource, x.severity])).toEqual([[GW, Severity.WARNING]]);
+    expect(f[0].message).toContain('2027-03-31');
+  });
+
+  test('GIVEN a plan that updates such a gateway in place WHEN checked THEN p2s.sstp-retired is a warning', () => {
+    expect(sstp(plan(['update'], ['SSTP'], ['IkeV2', 'SSTP'])).map((x) => x.severity)).toEqual([Severity.WARNING]);
+  });
+
+  test('GIVEN a plan that adds SSTP to a deployed gateway without it WHEN checked THEN p2s.sstp-retired is an error (enabling SSTP)', () => {
+    const f = sstp(plan(['update'], ['IkeV2'], ['IkeV2', 'SSTP']));
+    expect(f.map((x) => x.severity)).toEqual([Severity.ERROR]);
+    expect(f[0].message).toContain('does not have SSTP today');
+  });
+
+  test.each([[['create']], [['delete', 'create']], [['create', 'delete']]])('GIVEN a plan whose actions are %p for an SSTP gateway WHEN checked THEN p2s.sstp-retired is an error (a new gateway)', (actions) => {
+    expect(sstp(plan(actions, actions[0] === 'create' && actions.length === 1 ? null : ['SSTP'], ['SSTP'])).map((x) => x.severity)).toEqual([Severity.ERROR]);
+  });
+
+  test('GIVEN a state with an SSTP gateway WHEN checked THEN p2s.sstp-retired is a warning (the gateway exists)', () => {
+    const f = sstp({ format_version: '1.0', values: resources(['IkeV2', 'SSTP']) });
+    expect(f.map((x) => [x.resource, x.severity])).toEqual([[GW, Severity.WARNING]]);
+  });
+
+  test('GIVEN a state and a plan without SSTP WHEN checked THEN p2s.sstp-retired is silent', () => {
+    expect(sstp({ format_version: '1.0', values: resources(['IkeV2', 'OpenVPN']) })).toEqual([]);
+    expect(sstp(plan(['no-op'], ['IkeV2', 'OpenVPN'], ['IkeV2', 'OpenVPN']))).toEqual([]);
+  });
+
+  test('GIVEN the model WHEN a plan keeps the gateway THEN the gateway carries the deployed fact, and a configuration gateway does not', () => {
+    const t = topologyFromTerraformShow('plan.json', plan(['no-op'], ['SSTP'], ['SSTP']));
+    expect(t.gateways[0].deployed).toEqual({ vpnClientProtocols: ['SSTP'] });
+    expect(topologyFromTerraformShow('plan.json', plan(['create'], null, ['SSTP'])).gateways[0].deployed).toBeUndefined();
   });
 });
