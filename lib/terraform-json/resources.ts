@@ -1,4 +1,4 @@
-import { isApipa, parseAddress } from '../private/cidr';
+import { isApipa, parseAddress, parsePrefix } from '../private/cidr';
 import {
   BgpPeeringAddress,
   Connection,
@@ -157,12 +157,31 @@ export function localGateway(r: BlockReader, base: Base): LocalNetworkGateway {
     kind: 'localGateway',
     gatewayAddress: r.text('gateway_address'),
     gatewayFqdn: r.text('gateway_fqdn'),
-    addressSpace: r.list('address_space') ?? { items: [] },
+    addressSpace: asSet(r.list('address_space') ?? { items: [] }),
   };
   const bgp = r.block('bgp_settings');
   if (bgp instanceof Unknown) lng.bgpSettings = { asn: bgp, peeringAddress: bgp, peerWeight: bgp };
   else if (bgp !== undefined) lng.bgpSettings = { asn: bgp.num('asn'), peeringAddress: bgp.text('bgp_peering_address'), peerWeight: bgp.num('peer_weight') };
   return lng;
+}
+
+/**
+ * A list attribute that is a set in some provider versions (a local network gateway's
+ * `address_space` in azurerm 5.x): Terraform may write it in any order, so the model holds each
+ * entry once, in address order, and no rule or report sees the order it was written in.
+ */
+export function asSet(list: MaybeList<string>): MaybeList<string> {
+  const items = [...new Set(list.items)].sort(compareAddressText);
+  return list.unknown ? { items, unknown: list.unknown } : { items };
+}
+
+/** Prefixes by family, first address and length; text that is no prefix after them, by code point. */
+function compareAddressText(a: string, b: string): number {
+  const pa = parsePrefix(a);
+  const pb = parsePrefix(b);
+  if (pa && pb) return pa.version - pb.version || (pa.start < pb.start ? -1 : pa.start > pb.start ? 1 : 0) || pa.length - pb.length || (a < b ? -1 : a > b ? 1 : 0);
+  if (pa || pb) return pa ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function connection(r: BlockReader, base: Base): Connection {

@@ -235,3 +235,40 @@ describe('p2s.sstp-retired: new configurations are errors, deployed SSTP gateway
     expect(topologyFromTerraformShow('plan.json', plan(['create'], null, ['SSTP'])).gateways[0].deployed).toBeUndefined();
   });
 });
+
+describe('azurerm 5.x: a local network gateway address_space is a set (azure-2026.md §2)', () => {
+  /** The hub with a BGP site whose address_space is written as given. */
+  const withSite = (addressSpace: string[]) =>
+    hub((r) => {
+      r.azurerm_local_network_gateway = {
+        site: { name: 'site', resource_group_name: 'rg', location: 'westeurope', gateway_address: '203.0.113.10', address_space: addressSpace, bgp_settings: { asn: 65050, bgp_peering_address: '10.200.0.1' } },
+        other: { name: 'other', resource_group_name: 'rg', location: 'westeurope', gateway_address: '203.0.113.20', address_space: ['192.168.0.0/16', '10.0.128.0/17'] },
+      };
+      r.azurerm_virtual_network_gateway.gw.bgp_enabled = true;
+      r.azurerm_virtual_network_gateway_connection = {
+        site: { name: 'site', resource_group_name: 'rg', location: 'westeurope', type: 'IPsec', virtual_network_gateway_id: '${azurerm_virtual_network_gateway.gw.id}', local_network_gateway_id: '${azurerm_local_network_gateway.site.id}', bgp_enabled: true, shared_key: '${var.psk}' },
+        other: { name: 'other', resource_group_name: 'rg', location: 'westeurope', type: 'IPsec', virtual_network_gateway_id: '${azurerm_virtual_network_gateway.gw.id}', local_network_gateway_id: '${azurerm_local_network_gateway.other.id}', shared_key: '${var.psk}' },
+      };
+    });
+  const key = (f: ReturnType<typeof hub>) => f.map((x) => `${x.severity} ${x.rule} ${x.resource}: ${x.message}`);
+
+  test('GIVEN the list spelling and the same prefixes unordered with a duplicate (a set written as an array) WHEN checked THEN the findings are identical', () => {
+    const list = withSite(['10.200.0.1/32', '172.20.0.0/16', '10.210.0.0/16']);
+    const set = withSite(['172.20.0.0/16', '10.210.0.0/16', '10.200.0.1/32', '172.20.0.0/16', '10.210.0.0/16']);
+    expect(list.some((f) => f.rule === 'lng.bgp.host-prefix' && f.severity === Severity.WARNING)).toBe(true);
+    expect(key(set)).toEqual(key(list));
+  });
+
+  test('GIVEN the state of a site whose address_space Terraform wrote in another order WHEN checked THEN the findings equal those of the configuration', () => {
+    const state = (addressSpace: string[]) => ({
+      format_version: '1.0',
+      values: { root_module: { resources: [{ address: 'azurerm_local_network_gateway.site', mode: 'managed', type: 'azurerm_local_network_gateway', name: 'site', values: { id: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/localNetworkGateways/site', name: 'site', resource_group_name: 'rg', location: 'westeurope', gateway_address: '203.0.113.10', address_space: addressSpace, bgp_settings: [{ asn: 65050, bgp_peering_address: '10.200.0.1', peer_weight: 0 }] } }] } },
+    });
+    const findings = (space: string[]) => key(checkTopology(topologyFromTerraformShow('state.json', state(space))));
+    const ordered = findings(['10.200.0.1/32', '10.210.0.0/16', '172.20.0.0/16']);
+    expect(ordered.some((f) => f.includes('lng.bgp.host-prefix'))).toBe(true);
+    expect(findings(['172.20.0.0/16', '10.200.0.1/32', '10.210.0.0/16'])).toEqual(ordered);
+    const t = topologyFromTerraformShow('state.json', state(['172.20.0.0/16', '10.200.0.1/32', '172.20.0.0/16']));
+    expect(t.localGateways[0].addressSpace.items).toEqual(['10.200.0.1/32', '172.20.0.0/16']);
+  });
+});
