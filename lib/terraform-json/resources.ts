@@ -45,6 +45,9 @@ export function publicIp(r: BlockReader, base: Base): PublicIp {
   };
   const tier = r.text('sku_tier');
   if (tier !== undefined) ip.skuTier = tier;
+  // Computed by Azure: present in a state or plan (`terraform show -json`), never in a configuration.
+  const address = r.text('ip_address');
+  if (address !== undefined) ip.ipAddress = address;
   return ip;
 }
 
@@ -83,10 +86,15 @@ export function gateway(r: BlockReader, base: Base): VirtualNetworkGateway {
 
 function gatewayBgpSettings(bgp: BlockReader | Unknown): GatewayBgpSettings {
   if (bgp instanceof Unknown) return { asn: bgp, peerWeight: bgp, peeringAddresses: [] };
-  const peeringAddresses: BgpPeeringAddress[] = bgp.blocks('peering_addresses').readers.map((p) => ({
-    ipConfigurationName: p.text('ip_configuration_name'),
-    apipaAddresses: p.list('apipa_addresses') ?? { items: [] },
-  }));
+  const peeringAddresses: BgpPeeringAddress[] = bgp.blocks('peering_addresses').readers.map((p) => {
+    const address: Mutable<BgpPeeringAddress> = { ipConfigurationName: p.text('ip_configuration_name'), apipaAddresses: p.list('apipa_addresses') ?? { items: [] } };
+    // Computed by Azure: present in a state or plan, never in a configuration.
+    const defaults = p.list('default_addresses');
+    if (defaults !== undefined) address.defaultAddresses = defaults;
+    const tunnels = p.list('tunnel_ip_addresses');
+    if (tunnels !== undefined) address.tunnelIpAddresses = tunnels;
+    return address;
+  });
   if (peeringAddresses.length === 0 && !bgp.has('peering_addresses')) {
     // azurerm 3.x `peering_address`: one BGP address; only an APIPA one is a custom address.
     const legacy = bgp.text('peering_address');
