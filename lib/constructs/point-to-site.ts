@@ -19,9 +19,10 @@ export enum VpnClientProtocol {
   /** OpenVPN (TLS): required for Microsoft Entra ID authentication. */
   OPENVPN = 'OpenVPN',
   /**
-   * SSTP: Windows only, at most 128 clients. Retired: a gateway can no longer enable it (since
-   * 2026-03-31), and gateways that already have it stop accepting SSTP connections on 2027-03-31
-   * (rule `p2s.sstp-retired`).
+   * SSTP (retired): Windows only, at most 128 clients.
+   *
+   * A gateway can no longer enable it (since 2026-03-31), and gateways that already have it stop
+   * accepting SSTP connections on 2027-03-31 (rule `p2s.sstp-retired`).
    * @see https://learn.microsoft.com/azure/vpn-gateway/ikev2-openvpn-from-sstp
    */
   SSTP = 'SSTP',
