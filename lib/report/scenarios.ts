@@ -302,9 +302,9 @@ function p2sChecklists(net: RoutingNetwork, matrix: ReachabilityMatrix, v: RuleV
     items.push(authItem(g));
     const sku = g.gateway.sku;
     if (isKnown(sku) && sku === 'Basic') {
+      // Decided by the rule alone: Basic supports IKEv2 since November 2025.
       const protocols = p2s.protocols?.items ?? [];
-      const bad = protocols.filter((p) => p !== 'SSTP');
-      items.push(item('The tunnel types are supported by the SKU', bad.length > 0 ? 'fail' : 'pass', bad.length > 0 ? `Basic supports SSTP only, not ${bad.join(', ')}` : 'SSTP on Basic', 'p2s.protocol-sku'));
+      items.push(v.item('The tunnel types are supported by the SKU', 'p2s.protocol-sku', gw, { pass: `${protocols.length > 0 ? protocols.join(', ') : 'the default protocols'} on Basic` }));
     }
     if (activeActiveOf(g.gateway) === true) {
       const n = isKnown(g.gateway.ipConfigurations) ? g.gateway.ipConfigurations.length : undefined;

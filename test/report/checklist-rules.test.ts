@@ -249,3 +249,27 @@ describe('bgp.coexist-asn in the checklist', () => {
     expect(line).toContain('| **warning** |');
   });
 });
+
+describe('p2s.protocol-sku in the checklist (Basic supports IKEv2 since November 2025)', () => {
+  const basic = (protocols: string[]): Mutation => (c) => {
+    gw(c).sku = 'Basic';
+    const p2s = gw(c).vpn_client_configuration;
+    p2s.vpn_client_protocols = protocols;
+    p2s.vpn_auth_types = ['Certificate'];
+    for (const attribute of ['aad_tenant', 'aad_audience', 'aad_issuer']) delete p2s[attribute];
+  };
+  const protocolItem = (mutate: Mutation) =>
+    buildSummary('basic', new TopologyReach(enterprise(mutate)))
+      .scenarios.flatMap((s) => s.items)
+      .find((i) => i.rule === 'p2s.protocol-sku');
+
+  test('GIVEN a Basic gateway with IKEv2 point-to-site WHEN summarised THEN the item passes and says what runs on Basic', () => {
+    expect(protocolItem(basic(['IkeV2']))).toMatchObject({ status: 'pass', detail: 'IkeV2 on Basic' });
+  });
+
+  test('GIVEN a Basic gateway with OpenVPN WHEN summarised THEN the item fails with the rule\'s finding', () => {
+    const i = protocolItem(basic(['OpenVPN']));
+    expect(i).toMatchObject({ status: 'fail', rule: 'p2s.protocol-sku' });
+    expect(i!.detail).toContain('IkeV2');
+  });
+});
