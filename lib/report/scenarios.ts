@@ -154,6 +154,12 @@ function fromTri(check: string, t: Fact, passDetail: string, rule?: string): Che
   return item(check, 'fail', t.why, t.rule ?? rule);
 }
 
+/** A model value for an item's detail: the value, or "unknown" with the reason. */
+function shown(value: Maybe<string> | undefined): string {
+  if (value === undefined) return 'not set';
+  return isKnown(value) ? value : `unknown (${value.reason})`;
+}
+
 function flag(value: Maybe<boolean> | undefined, dflt: boolean): string {
   if (value === undefined) return `${dflt} (default)`;
   return isKnown(value) ? String(value) : `unknown (${value.reason})`;
@@ -288,12 +294,7 @@ function p2sChecklists(net: RoutingNetwork, matrix: ReachabilityMatrix, v: RuleV
     if (!p2s || !g.p2s) continue;
     const items: ChecklistItem[] = [];
     const gw = [g.gateway];
-    const vpnType = vpnTypeOf(g.gateway);
-    items.push(
-      isKnown(vpnType)
-        ? item('The gateway is route-based', vpnType === 'RouteBased' ? 'pass' : 'fail', `vpn_type = ${vpnType}`, 'p2s.routebased')
-        : item('The gateway is route-based', 'unknown', `vpn_type is not known (${vpnType.reason})`, 'p2s.routebased'),
-    );
+    items.push(v.item('The gateway is route-based', 'p2s.routebased', gw, { pass: `vpn_type = ${shown(vpnTypeOf(g.gateway))}` }));
     const others: Array<{ label: string; prefixes: MaybeList<string> }> = [g.p2s];
     if (g.hub) others.push(g.hub);
     for (const s of g.spokes) others.push(s.vnet);
@@ -348,26 +349,17 @@ function multiSiteChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioChec
     const sites = g.tunnels;
     const others = g.links.length + (g.p2s ? 1 : 0);
     if (sites.length === 0 || sites.length + others < 2) continue;
-    const items: ChecklistItem[] = [];
-    const vpnType = vpnTypeOf(g.gateway);
-    items.push(
-      isKnown(vpnType)
-        ? item('The gateway is route-based', vpnType === 'RouteBased' ? 'pass' : 'fail', `vpn_type = ${vpnType}`, 'conn.routebased')
-        : item('The gateway is route-based', 'unknown', `vpn_type is not known (${vpnType.reason})`, 'conn.routebased'),
-    );
+    const connections = [g.gateway, ...sites.map((t) => t.connection)];
     const tunnels = sites.length + g.links.length;
     const sku = g.gateway.sku;
     const caps = isKnown(sku) ? vpnSku(sku) : undefined;
-    items.push(
-      caps
-        ? item('The tunnels fit the SKU', tunnels <= caps.maxTunnels ? 'pass' : 'fail', `${tunnels} S2S/VNet-to-VNet connection(s); ${caps.name} allows ${caps.maxTunnels}`, 'conn.tunnel-limit')
-        : item('The tunnels fit the SKU', 'unknown', `the SKU is not known (${isUnknown(sku) ? sku.reason : String(sku)})`, 'conn.tunnel-limit'),
-    );
+    const decided = [
+      v.item('The gateway is route-based', 'conn.routebased', connections, { pass: `vpn_type = ${shown(vpnTypeOf(g.gateway))}` }),
+      v.item('The tunnels fit the SKU', 'conn.tunnel-limit', connections, { pass: `${tunnels} S2S/VNet-to-VNet connection(s)${caps ? `; ${caps.name} allows ${caps.maxTunnels}` : ''}` }),
+    ];
     const sides: Array<{ label: string; prefixes: MaybeList<string> }> = [];
     if (g.hub) sides.push(g.hub);
     for (const t of sites) sides.push({ label: t.site.label, prefixes: staticPrefixes(t.localGateway) });
-    const connections = [g.gateway, ...sites.map((t) => t.connection)];
-    const decided = items.map((i) => v.decided(i, connections));
     decided.push(v.item("The sites' address spaces overlap neither each other nor the VNet", 'conn.no-overlap', connections, { pass: prefixesDetail(sides) }));
     decided.push(v.decided(distinctDevicesItem(sites), sites.map((t) => t.localGateway)));
     out.push({ scenario: S3, subject: `${g.label}: ${sites.map((t) => t.site.label).join(', ')}`, items: decided });
@@ -491,13 +483,8 @@ function bgpChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioChecklist[
     );
     if (gwBgp === false && bgpConnections.length === 0) continue;
     const items: ChecklistItem[] = [];
-    const sku = g.gateway.sku;
-    const caps = isKnown(sku) ? vpnSku(sku) : undefined;
-    items.push(
-      caps
-        ? item('The SKU supports BGP (not Basic)', caps.bgp ? 'pass' : 'fail', `sku = ${caps.name}`, 'bgp.sku')
-        : item('The SKU supports BGP (not Basic)', 'unknown', `sku is not known or not a VPN SKU (${isUnknown(sku) ? sku.reason : String(sku)})`, 'bgp.sku'),
-    );
+    const subjects = [g.gateway, ...bgpConnections];
+    const bgpSku = v.item('The SKU supports BGP (not Basic)', 'bgp.sku', subjects, { pass: `sku = ${shown(g.gateway.sku)}` });
     items.push(
       isKnown(gwBgp)
         ? item('BGP is enabled on the gateway', gwBgp ? 'pass' : 'fail', gwBgp ? 'bgp_enabled = true' : 'bgp_enabled is not set, but connections ask for BGP', 'bgp.flags')
@@ -510,7 +497,7 @@ function bgpChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioChecklist[
         : item('The gateway has an AS number', 'unknown', `the ASN is not known (${asn.reason})`, 'bgp.asn.default'),
     );
     items.push(item("The gateway's BGP peer IP", 'info', bgpPeerAddresses(g.gateway).map((p) => `${p.instance}: ${p.addresses.join(', ')}`).join('; '), 'bgp.peer-route'));
-    const decided = items.map((i) => v.decided(i, [g.gateway, ...bgpConnections]));
+    const decided = [bgpSku, ...items.map((i) => v.decided(i, subjects))];
     for (const t of g.tunnels) {
       if (t.connection.bgpEnabled === undefined || t.connection.bgpEnabled === false) continue;
       decided.push(...siteBgpItems(t, asn).map((i) => v.decided(i, [t.connection, t.localGateway])));
@@ -588,14 +575,8 @@ function activeActiveChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioC
       const pips = new Set(ipcs.map((c) => (isKnown(c.publicIp) ? c.publicIp : undefined)).filter(Boolean));
       items.push(item(`${needed} gateway IP configurations with ${needed} public IPs`, ipcs.length >= needed && pips.size >= needed ? 'pass' : 'fail', `${ipcs.length} ip_configuration block(s), ${pips.size} distinct public IP(s)`, g.gateway.p2s ? 'p2s.aa-third-ip' : 'gw.aa.pip'));
     }
-    const sku = g.gateway.sku;
-    const caps = isKnown(sku) ? vpnSku(sku) : undefined;
-    items.push(
-      caps
-        ? item('The SKU supports active-active', caps.activeActive ? 'pass' : 'fail', `${caps.name}; today every route-based SKU but Basic and legacy Standard does (the 2019 article listed VpnGw1–3 only)`, 'gw.aa.sku')
-        : item('The SKU supports active-active', 'unknown', 'sku is not known', 'gw.aa.sku'),
-    );
     const decided = items.map((i) => v.decided(i, [g.gateway]));
+    decided.push(v.item('The SKU supports active-active', 'gw.aa.sku', [g.gateway], { pass: `${shown(g.gateway.sku)}; today every route-based SKU but Basic and legacy Standard does (the 2019 article listed VpnGw1–3 only)` }));
     const asn = gatewayAsnOf(g.gateway);
     for (const t of g.tunnels) {
       const l = t.localGateway;
