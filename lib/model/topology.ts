@@ -210,7 +210,8 @@ export interface VirtualNetworkGateway extends EntityBase {
    * The gateway as it is deployed in Azure today, when that is known: read from a state, or from
    * a plan that keeps or updates the gateway in place (its `before`). Undefined when the gateway is
    * not known to exist: in a configuration or a synthesized stack a declared gateway is new, and a
-   * plan that creates or replaces it makes a new one.
+   * plan that creates or replaces it makes a new one. An external gateway (a literal ID, a data
+   * source, `fromAttributes`) exists by definition, but what it has deployed is not known.
    */
   readonly deployed?: DeployedGateway;
 }
