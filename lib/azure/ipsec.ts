@@ -18,7 +18,19 @@ export interface IpsecAlgorithmSpec {
   readonly documented: readonly string[];
   /** Values Azure accepts but that should not be used, with the reason. */
   readonly weak: Readonly<Record<string, string>>;
+  /**
+   * The best-practice profile's allow-list, strongest first: the documented values Microsoft's
+   * cryptographic guidance names as strong (AES/GCM, SHA-2, DH groups 14, 24 and ECP256/384;
+   * {@link IPSEC_ALLOW_LIST_SOURCE}). Everything else is accepted by Azure but left out.
+   */
+  readonly allowed: readonly string[];
 }
+
+/** Where the allow-lists come from, for the rule's text. */
+export const IPSEC_ALLOW_LIST_SOURCE =
+  'https://learn.microsoft.com/azure/vpn-gateway/vpn-gateway-about-compliance-crypto (stronger groups than the default DH group 2: 14, 24, ECP256, ECP384); ' +
+  'https://learn.microsoft.com/azure/vpn-gateway/ipsec-ike-policy-howto (documented algorithms; GCMAES256 the fastest); ' +
+  'RFC 8221 and RFC 8247 (DES, 3DES, MD5, SHA-1, DH groups 1/2 legacy or must-not); the allow-list parameters of Azure Policy 50b83b09';
 
 const GCMAES_IKE = 'not documented for IKE integrity since 2024 (use SHA256 or SHA384 with a GCMAES ike_encryption)';
 
@@ -29,6 +41,7 @@ export const IPSEC_ALGORITHMS: readonly IpsecAlgorithmSpec[] = [
     accepted: ['AES128', 'AES192', 'AES256', 'DES', 'DES3', 'GCMAES128', 'GCMAES256'],
     documented: ['GCMAES256', 'GCMAES128', 'AES256', 'AES192', 'AES128'],
     weak: { DES: 'DES is broken', DES3: '3DES is legacy and the slowest option' },
+    allowed: ['GCMAES256', 'GCMAES128', 'AES256', 'AES192', 'AES128'],
   },
   {
     field: 'ikeIntegrity',
@@ -36,6 +49,7 @@ export const IPSEC_ALGORITHMS: readonly IpsecAlgorithmSpec[] = [
     accepted: ['MD5', 'SHA1', 'SHA256', 'SHA384', 'GCMAES128', 'GCMAES256'],
     documented: ['SHA384', 'SHA256', 'SHA1', 'MD5'],
     weak: { MD5: 'MD5 is broken', SHA1: 'SHA1 is legacy', GCMAES128: GCMAES_IKE, GCMAES256: GCMAES_IKE },
+    allowed: ['SHA384', 'SHA256'],
   },
   {
     field: 'dhGroup',
@@ -43,6 +57,7 @@ export const IPSEC_ALGORITHMS: readonly IpsecAlgorithmSpec[] = [
     accepted: ['None', 'DHGroup1', 'DHGroup2', 'DHGroup14', 'DHGroup2048', 'ECP256', 'ECP384', 'DHGroup24'],
     documented: ['None', 'DHGroup1', 'DHGroup2', 'DHGroup14', 'DHGroup2048', 'ECP256', 'ECP384', 'DHGroup24'],
     weak: { DHGroup1: 'DH group 1 is 768-bit MODP', DHGroup2: 'DH group 2 is 1024-bit MODP', None: 'no Diffie-Hellman group' },
+    allowed: ['ECP384', 'ECP256', 'DHGroup24', 'DHGroup14', 'DHGroup2048'],
   },
   {
     field: 'ipsecEncryption',
@@ -51,6 +66,7 @@ export const IPSEC_ALGORITHMS: readonly IpsecAlgorithmSpec[] = [
     documented: ['None', 'DES', 'DES3', 'AES128', 'AES192', 'AES256', 'GCMAES128', 'GCMAES192', 'GCMAES256'],
     // `None` (ESP NULL) is ipsec.null's concern: acceptable on VNet-to-VNet, not over the Internet.
     weak: { DES: 'DES is broken', DES3: '3DES is legacy and the slowest option' },
+    allowed: ['GCMAES256', 'GCMAES192', 'GCMAES128', 'AES256', 'AES192', 'AES128'],
   },
   {
     field: 'ipsecIntegrity',
@@ -58,6 +74,7 @@ export const IPSEC_ALGORITHMS: readonly IpsecAlgorithmSpec[] = [
     accepted: ['MD5', 'SHA1', 'SHA256', 'GCMAES128', 'GCMAES192', 'GCMAES256'],
     documented: ['MD5', 'SHA1', 'SHA256', 'GCMAES128', 'GCMAES192', 'GCMAES256'],
     weak: { MD5: 'MD5 is broken', SHA1: 'SHA1 is legacy' },
+    allowed: ['GCMAES256', 'GCMAES192', 'GCMAES128', 'SHA256'],
   },
   {
     field: 'pfsGroup',
@@ -65,6 +82,8 @@ export const IPSEC_ALGORITHMS: readonly IpsecAlgorithmSpec[] = [
     accepted: ['None', 'PFS1', 'PFS2', 'PFS2048', 'ECP256', 'ECP384', 'PFS24', 'PFS14', 'PFSMM'],
     documented: ['PFS24', 'ECP384', 'ECP256', 'PFS2048', 'PFS2', 'PFS1', 'None'],
     weak: { PFS1: 'PFS group 1 is 768-bit MODP', PFS2: 'PFS group 2 is 1024-bit MODP' },
+    // PFS14 and PFSMM are accepted but undocumented (their groups are unconfirmed); None turns PFS off.
+    allowed: ['ECP384', 'ECP256', 'PFS24', 'PFS2048'],
   },
 ];
 

@@ -7,7 +7,7 @@ import { DeviceSpecError, deviceSpecFromTopology, siteNames } from '../devices/d
 import { markedPlaceholder } from '../devices/render-support';
 import { deviceVendor, deviceVendors } from '../devices/vendors';
 import { topologyFromTerraformJson } from '../terraform-json';
-import { topologyFromTerraformState } from '../terraform-json/state';
+import { topologyFromTerraformShow } from '../terraform-json/show';
 import { Topology } from '../model/topology';
 import { parsePrefix } from '../private/cidr';
 import { UnusableInputError } from '../private/errors';
@@ -119,7 +119,7 @@ function loadTopology(input: string, site: string): Topology {
   if (input === '') throw new UsageError('STATE is empty');
   const topologies = discoverConfigurations([input]).map((source) => {
     const content = readSource(source);
-    return content.kind === 'show' ? topologyFromTerraformState(content.file, content.content) : topologyFromTerraformJson(content.files);
+    return content.kind === 'show' ? topologyFromTerraformShow(content.file, content.content) : topologyFromTerraformJson(content.files);
   });
   const withSite = topologies.find((t) => t.localGateways.some((l) => l.address === site || l.name === site));
   return withSite ?? topologies[0] ?? emptyHint(input, topologies);

@@ -18,7 +18,13 @@ export enum VpnClientProtocol {
   IKEV2 = 'IkeV2',
   /** OpenVPN (TLS): required for Microsoft Entra ID authentication. */
   OPENVPN = 'OpenVPN',
-  /** SSTP: Windows only, at most 128 clients; the only protocol of the Basic SKU. */
+  /**
+   * SSTP (retired): Windows only, at most 128 clients.
+   *
+   * A gateway can no longer enable it (since 2026-03-31), and gateways that already have it stop
+   * accepting SSTP connections on 2027-03-31 (rule `p2s.sstp-retired`).
+   * @see https://learn.microsoft.com/azure/vpn-gateway/ikev2-openvpn-from-sstp
+   */
   SSTP = 'SSTP',
 }
 

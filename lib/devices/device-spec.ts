@@ -133,7 +133,9 @@ export function deviceSpecFromTopology(topology: Topology, site: string, options
   const connection = connections[0];
   const gateway = lookup.gateway(connection.gateway);
   if (!gateway || gateway.external) {
-    throw new DeviceSpecError(`the gateway of site ${site} (${show(connection.gateway)}, from ${connection.address}) is not in the file`);
+    // An external gateway's address is synthetic (`external:<lower-cased ID>`): name it as its Azure ID says.
+    const named = gateway?.external && isKnown(gateway.name) ? `${show(gateway.name)} referenced by its Azure resource ID` : show(connection.gateway);
+    throw new DeviceSpecError(`the gateway of site ${site} (${named}, from ${connection.address}) is not in the file`);
   }
   return new SpecBuilder(lookup, localGateway, connection, gateway, options).build();
 }

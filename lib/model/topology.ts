@@ -235,6 +235,20 @@ export interface VirtualNetworkGateway extends EntityBase {
   readonly policyGroups?: PolicyGroup[];
   /** `custom_route.address_prefixes`: extra prefixes advertised to P2S clients; absent when unset. */
   readonly customRoutes?: MaybeList<string>;
+  /**
+   * The gateway as it is deployed in Azure today, when that is known: read from a state, or from
+   * a plan that keeps or updates the gateway in place (its `before`). Undefined when the gateway is
+   * not known to exist: in a configuration or a synthesized stack a declared gateway is new, and a
+   * plan that creates or replaces it makes a new one. An external gateway (a literal ID, a data
+   * source, `fromAttributes`) exists by definition, but what it has deployed is not known.
+   */
+  readonly deployed?: DeployedGateway;
+}
+
+/** What a deployed gateway has now, as a state or a plan's `before` records it. */
+export interface DeployedGateway {
+  /** `vpn_client_configuration.vpn_client_protocols` as deployed; empty without point-to-site. */
+  readonly vpnClientProtocols: readonly string[];
 }
 
 export interface LocalGatewayBgpSettings {

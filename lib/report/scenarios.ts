@@ -16,14 +16,14 @@ import { EXPRESS_ROUTE_GATEWAY } from '../azure/connection-types';
  * The validation checklists of the Microsoft article "Configure and validate VNet or VPN
  * connections" (https://learn.microsoft.com/troubleshoot/azure/virtual-network/virtual-network-configure-vnet-connections),
  * one per scenario the topology contains. Every item that cites a catalogue rule is decided by
- * running that rule through the engine, on the resources the item is about: an error or a
- * warning is `fail`, a skip is `unknown`, no finding is `pass`; so a checklist and `azvpn check`
- * never disagree about a rule. Items that cite no implemented rule describe what the model
+ * running that rule through the engine, on the resources the item is about: an error is `fail`,
+ * a warning (and no error) is `warning`, a skip is `unknown`, no finding is `pass`; so a
+ * checklist and `azvpn check` never disagree about a rule or its severity. Items that cite no implemented rule describe what the model
  * shows. Where the 2019 article is outdated, the item says what holds today instead of
  * repeating it.
  */
 
-export type ChecklistStatus = 'pass' | 'fail' | 'unknown' | 'info';
+export type ChecklistStatus = 'pass' | 'fail' | 'warning' | 'unknown' | 'info';
 
 export interface ChecklistItem {
   readonly check: string;
@@ -79,12 +79,15 @@ class RuleVerdicts {
   }
 
   /** The rule's findings on the subjects, and the status they decide. */
-  public decide(rule: string, subjects: readonly Subject[]): { status: 'pass' | 'fail' | 'unknown'; findings: Finding[] } {
+  public decide(rule: string, subjects: readonly Subject[]): { status: 'pass' | 'fail' | 'warning' | 'unknown'; findings: Finding[] } {
     if (!IMPLEMENTED.has(rule)) throw new Error(`checklist item cites ${rule}, which the catalogue does not implement`);
     const addresses = new Set(subjects.map((x) => (typeof x === 'string' ? x : x?.address)).filter((a): a is string => a !== undefined));
     const mine = (this.byRule.get(rule) ?? []).filter((f) => addresses.has(f.resource));
-    const problems = mine.filter((f) => f.severity !== Severity.INFO);
-    if (problems.length > 0) return { status: 'fail', findings: problems };
+    // The severity is the engine's: an item never fails on a finding the rule reports as a warning.
+    const errors = mine.filter((f) => f.severity === Severity.ERROR);
+    if (errors.length > 0) return { status: 'fail', findings: errors };
+    const warnings = mine.filter((f) => f.severity === Severity.WARNING);
+    if (warnings.length > 0) return { status: 'warning', findings: warnings };
     const skips = mine.filter((f) => SKIPPED.test(f.message));
     if (skips.length > 0) return { status: 'unknown', findings: skips };
     return { status: 'pass', findings: [] };
@@ -109,7 +112,7 @@ class RuleVerdicts {
     if (it.rule === undefined || !IMPLEMENTED.has(it.rule)) return it;
     // With several rules the worst verdict decides, and the item cites the rule behind it.
     const verdicts = [it.rule, ...alsoRules].map((rule) => ({ rule, ...this.decide(rule, subjects) }));
-    const worst = verdicts.find((x) => x.status === 'fail') ?? verdicts.find((x) => x.status === 'unknown') ?? verdicts[0];
+    const worst = (['fail', 'warning', 'unknown'] as const).map((status) => verdicts.find((x) => x.status === status)).find((x) => x !== undefined) ?? verdicts[0];
     const rule = worst.status === 'pass' ? it.rule : worst.rule;
     if (worst.status === it.status || (it.status === 'info' && worst.status === 'pass')) return rule === it.rule ? it : { ...it, rule };
     return { ...it, status: worst.status, detail: findingsDetail(worst.findings, rule), rule };
@@ -149,6 +152,12 @@ function fromTri(check: string, t: Fact, passDetail: string, rule?: string): Che
   if (t.state === 'yes') return item(check, 'pass', passDetail, rule);
   if (t.state === 'unknown') return item(check, 'unknown', t.why, rule);
   return item(check, 'fail', t.why, t.rule ?? rule);
+}
+
+/** A model value for an item's detail: the value, or "unknown" with the reason. */
+function shown(value: Maybe<string> | undefined): string {
+  if (value === undefined) return 'not set';
+  return isKnown(value) ? value : `unknown (${value.reason})`;
 }
 
 function flag(value: Maybe<boolean> | undefined, dflt: boolean): string {
@@ -285,12 +294,7 @@ function p2sChecklists(net: RoutingNetwork, matrix: ReachabilityMatrix, v: RuleV
     if (!p2s || !g.p2s) continue;
     const items: ChecklistItem[] = [];
     const gw = [g.gateway];
-    const vpnType = vpnTypeOf(g.gateway);
-    items.push(
-      isKnown(vpnType)
-        ? item('The gateway is route-based', vpnType === 'RouteBased' ? 'pass' : 'fail', `vpn_type = ${vpnType}`, 'p2s.routebased')
-        : item('The gateway is route-based', 'unknown', `vpn_type is not known (${vpnType.reason})`, 'p2s.routebased'),
-    );
+    items.push(v.item('The gateway is route-based', 'p2s.routebased', gw, { pass: `vpn_type = ${shown(vpnTypeOf(g.gateway))}` }));
     const others: Array<{ label: string; prefixes: MaybeList<string> }> = [g.p2s];
     if (g.hub) others.push(g.hub);
     for (const s of g.spokes) others.push(s.vnet);
@@ -299,9 +303,9 @@ function p2sChecklists(net: RoutingNetwork, matrix: ReachabilityMatrix, v: RuleV
     items.push(authItem(g));
     const sku = g.gateway.sku;
     if (isKnown(sku) && sku === 'Basic') {
+      // Decided by the rule alone: Basic supports IKEv2 since November 2025.
       const protocols = p2s.protocols?.items ?? [];
-      const bad = protocols.filter((p) => p !== 'SSTP');
-      items.push(item('The tunnel types are supported by the SKU', bad.length > 0 ? 'fail' : 'pass', bad.length > 0 ? `Basic supports SSTP only, not ${bad.join(', ')}` : 'SSTP on Basic', 'p2s.protocol-sku'));
+      items.push(v.item('The tunnel types are supported by the SKU', 'p2s.protocol-sku', gw, { pass: `${protocols.length > 0 ? protocols.join(', ') : 'the default protocols'} on Basic` }));
     }
     if (activeActiveOf(g.gateway) === true) {
       const n = isKnown(g.gateway.ipConfigurations) ? g.gateway.ipConfigurations.length : undefined;
@@ -345,26 +349,17 @@ function multiSiteChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioChec
     const sites = g.tunnels;
     const others = g.links.length + (g.p2s ? 1 : 0);
     if (sites.length === 0 || sites.length + others < 2) continue;
-    const items: ChecklistItem[] = [];
-    const vpnType = vpnTypeOf(g.gateway);
-    items.push(
-      isKnown(vpnType)
-        ? item('The gateway is route-based', vpnType === 'RouteBased' ? 'pass' : 'fail', `vpn_type = ${vpnType}`, 'conn.routebased')
-        : item('The gateway is route-based', 'unknown', `vpn_type is not known (${vpnType.reason})`, 'conn.routebased'),
-    );
+    const connections = [g.gateway, ...sites.map((t) => t.connection)];
     const tunnels = sites.length + g.links.length;
     const sku = g.gateway.sku;
     const caps = isKnown(sku) ? vpnSku(sku) : undefined;
-    items.push(
-      caps
-        ? item('The tunnels fit the SKU', tunnels <= caps.maxTunnels ? 'pass' : 'fail', `${tunnels} S2S/VNet-to-VNet connection(s); ${caps.name} allows ${caps.maxTunnels}`, 'conn.tunnel-limit')
-        : item('The tunnels fit the SKU', 'unknown', `the SKU is not known (${isUnknown(sku) ? sku.reason : String(sku)})`, 'conn.tunnel-limit'),
-    );
+    const decided = [
+      v.item('The gateway is route-based', 'conn.routebased', connections, { pass: `vpn_type = ${shown(vpnTypeOf(g.gateway))}` }),
+      v.item('The tunnels fit the SKU', 'conn.tunnel-limit', connections, { pass: `${tunnels} S2S/VNet-to-VNet connection(s)${caps ? `; ${caps.name} allows ${caps.maxTunnels}` : ''}` }),
+    ];
     const sides: Array<{ label: string; prefixes: MaybeList<string> }> = [];
     if (g.hub) sides.push(g.hub);
     for (const t of sites) sides.push({ label: t.site.label, prefixes: staticPrefixes(t.localGateway) });
-    const connections = [g.gateway, ...sites.map((t) => t.connection)];
-    const decided = items.map((i) => v.decided(i, connections));
     decided.push(v.item("The sites' address spaces overlap neither each other nor the VNet", 'conn.no-overlap', connections, { pass: prefixesDetail(sides) }));
     decided.push(v.decided(distinctDevicesItem(sites), sites.map((t) => t.localGateway)));
     out.push({ scenario: S3, subject: `${g.label}: ${sites.map((t) => t.site.label).join(', ')}`, items: decided });
@@ -424,11 +419,10 @@ function transitChecklists(net: RoutingNetwork, matrix: ReachabilityMatrix, v: R
       scenario: S4C2,
       subject: `${g.label} with ExpressRoute gateway ${er.map((x) => x.address).join(', ')} in ${g.hub.label}`,
       items: [
-        isKnown(asn)
-          ? item(`The VPN gateway keeps ASN ${AZURE_DEFAULT_ASN} (needed for ExpressRoute ↔ VPN transit through Azure Route Server)`, asn === AZURE_DEFAULT_ASN ? 'pass' : 'fail', `ASN ${asn}`, 'bgp.coexist-asn')
-          : item(`The VPN gateway keeps ASN ${AZURE_DEFAULT_ASN}`, 'unknown', `the ASN is not known (${asn.reason})`, 'bgp.coexist-asn'),
-        item('Azure Route Server with branch-to-branch enabled', 'info', 'Route Server is outside this model; check it in the configuration', 'bgp.coexist-asn'),
-      ].map((i) => v.decided(i, [g.gateway])),
+        // The rule decides, at its own severity: an error only where ExpressRoute ↔ VPN transit is configured.
+        v.item(`The VPN gateway keeps ASN ${AZURE_DEFAULT_ASN} (needed for ExpressRoute ↔ VPN transit through Azure Route Server)`, 'bgp.coexist-asn', [g.gateway], { pass: isKnown(asn) ? `ASN ${asn}` : undefined }),
+        v.decided(item('Azure Route Server with branch-to-branch enabled', 'info', 'Route Server is outside this model; check it in the configuration', 'bgp.coexist-asn'), [g.gateway]),
+      ],
     });
   }
   const spokes = net.gateways.flatMap((g) => g.spokes).filter(wantsTransit);
@@ -489,13 +483,8 @@ function bgpChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioChecklist[
     );
     if (gwBgp === false && bgpConnections.length === 0) continue;
     const items: ChecklistItem[] = [];
-    const sku = g.gateway.sku;
-    const caps = isKnown(sku) ? vpnSku(sku) : undefined;
-    items.push(
-      caps
-        ? item('The SKU supports BGP (not Basic)', caps.bgp ? 'pass' : 'fail', `sku = ${caps.name}`, 'bgp.sku')
-        : item('The SKU supports BGP (not Basic)', 'unknown', `sku is not known or not a VPN SKU (${isUnknown(sku) ? sku.reason : String(sku)})`, 'bgp.sku'),
-    );
+    const subjects = [g.gateway, ...bgpConnections];
+    const bgpSku = v.item('The SKU supports BGP (not Basic)', 'bgp.sku', subjects, { pass: `sku = ${shown(g.gateway.sku)}` });
     items.push(
       isKnown(gwBgp)
         ? item('BGP is enabled on the gateway', gwBgp ? 'pass' : 'fail', gwBgp ? 'bgp_enabled = true' : 'bgp_enabled is not set, but connections ask for BGP', 'bgp.flags')
@@ -508,7 +497,7 @@ function bgpChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioChecklist[
         : item('The gateway has an AS number', 'unknown', `the ASN is not known (${asn.reason})`, 'bgp.asn.default'),
     );
     items.push(item("The gateway's BGP peer IP", 'info', bgpPeerAddresses(g.gateway).map((p) => `${p.instance}: ${p.addresses.join(', ')}`).join('; '), 'bgp.peer-route'));
-    const decided = items.map((i) => v.decided(i, [g.gateway, ...bgpConnections]));
+    const decided = [bgpSku, ...items.map((i) => v.decided(i, subjects))];
     for (const t of g.tunnels) {
       if (t.connection.bgpEnabled === undefined || t.connection.bgpEnabled === false) continue;
       decided.push(...siteBgpItems(t, asn).map((i) => v.decided(i, [t.connection, t.localGateway])));
@@ -586,28 +575,13 @@ function activeActiveChecklists(net: RoutingNetwork, v: RuleVerdicts): ScenarioC
       const pips = new Set(ipcs.map((c) => (isKnown(c.publicIp) ? c.publicIp : undefined)).filter(Boolean));
       items.push(item(`${needed} gateway IP configurations with ${needed} public IPs`, ipcs.length >= needed && pips.size >= needed ? 'pass' : 'fail', `${ipcs.length} ip_configuration block(s), ${pips.size} distinct public IP(s)`, g.gateway.p2s ? 'p2s.aa-third-ip' : 'gw.aa.pip'));
     }
-    const sku = g.gateway.sku;
-    const caps = isKnown(sku) ? vpnSku(sku) : undefined;
-    items.push(
-      caps
-        ? item('The SKU supports active-active', caps.activeActive ? 'pass' : 'fail', `${caps.name}; today every route-based SKU but Basic and legacy Standard does (the 2019 article listed VpnGw1–3 only)`, 'gw.aa.sku')
-        : item('The SKU supports active-active', 'unknown', 'sku is not known', 'gw.aa.sku'),
-    );
     const decided = items.map((i) => v.decided(i, [g.gateway]));
+    decided.push(v.item('The SKU supports active-active', 'gw.aa.sku', [g.gateway], { pass: `${shown(g.gateway.sku)}; today every route-based SKU but Basic and legacy Standard does (the 2019 article listed VpnGw1–3 only)` }));
     const asn = gatewayAsnOf(g.gateway);
     for (const t of g.tunnels) {
       const l = t.localGateway;
       if (!l.bgpSettings) continue;
-      const peer = isKnown(l.bgpSettings.peeringAddress) ? hostPrefix(l.bgpSettings.peeringAddress) : undefined;
-      const extra = l.addressSpace.items.filter((p) => p !== peer);
-      decided.push(
-        v.decided(
-          l.addressSpace.unknown
-            ? item(`${l.address} lists only the /32 of its BGP peer`, 'unknown', l.addressSpace.unknown.reason, 'lng.bgp.host-prefix')
-            : item(`${l.address} lists only the /32 of its BGP peer`, extra.length === 0 ? 'pass' : 'fail', extra.length === 0 ? `address_space [${l.addressSpace.items.join(', ')}]` : `extra prefixes ${extra.join(', ')} become static routes that take precedence over BGP`, 'lng.bgp.host-prefix'),
-          [l],
-        ),
-      );
+      decided.push(v.item(`${l.address} lists only the /32 of its BGP peer`, 'lng.bgp.host-prefix', [l], { pass: `address_space [${l.addressSpace.items.join(', ')}]` }));
       if (isKnown(l.bgpSettings.asn) && isKnown(asn)) {
         decided.push(v.decided(item(`${l.address} uses an ASN different from Azure's`, l.bgpSettings.asn !== asn ? 'pass' : 'fail', `on-premises ${l.bgpSettings.asn}, Azure ${asn}`, 'bgp.asn.distinct'), [t.connection]));
       }

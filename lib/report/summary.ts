@@ -197,7 +197,7 @@ export const GRID_LIMIT = 24;
 const FOLD_LIMIT = 12;
 
 const CELL: Record<ReachStatus, string> = { reachable: 'yes', unreachable: 'no', unknown: 'unknown' };
-const MARK: Record<ChecklistStatus, string> = { pass: 'pass', fail: '**FAIL**', unknown: 'unknown', info: 'info' };
+const MARK: Record<ChecklistStatus, string> = { pass: 'pass', fail: '**FAIL**', warning: '**warning**', unknown: 'unknown', info: 'info' };
 
 export function renderSummaryMarkdown(s: TopologySummary, reach: TopologyReach): string {
   const out: string[] = [];

@@ -4,6 +4,8 @@ import { Entity } from '../model/topology';
 import { isKnown, isUnknown } from '../model/unknown';
 import { Rule, RuleContext, Severity } from './rule';
 import { show } from './support';
+import { algorithm, policySites } from './ipsec';
+import { IPSEC_ALGORITHMS, IPSEC_ALLOW_LIST_SOURCE } from '../azure/ipsec';
 
 /**
  * ARM's naming rule for gateways and connections: 1–80 characters of letters, digits, `_`, `.`
@@ -58,13 +60,27 @@ const recommendActiveActive: Rule = {
 const requireCustomIpsec: Rule = {
   id: 'ipsec.require-custom',
   severity: Severity.WARNING,
-  summary: 'Best practice: every IPsec and Vnet2Vnet connection has a custom ipsec_policy instead of Azure\'s default proposals.',
-  source: `${SOURCES.IPSEC} (Azure Policy 50b83b09-03da-41c1-b656-c293c914862b)`,
+  summary:
+    'Best practice: every IPsec and Vnet2Vnet connection has a custom ipsec_policy instead of Azure\'s default proposals, and every custom policy (connection or point-to-site) uses only allow-listed algorithms: ' +
+    IPSEC_ALGORITHMS.map((s) => `${s.attribute} ${s.allowed.join('/')}`).join('; ') +
+    '.',
+  source: `${SOURCES.IPSEC} (Azure Policy 50b83b09-03da-41c1-b656-c293c914862b); allow-list from ${IPSEC_ALLOW_LIST_SOURCE}`,
   check(ctx) {
     for (const c of ctx.topology.connections) {
       if (c.external || (c.connectionType !== 'IPsec' && c.connectionType !== 'Vnet2Vnet')) continue;
       if (c.ipsecPolicy || c.unknownBlocks?.ipsec_policy) continue;
-      ctx.warning(c, 'no ipsec_policy (best-practice profile): the connection negotiates from Azure\'s default proposal list, which includes weaker algorithms; pin a custom policy (e.g. AES256/SHA256, DHGroup14, PFS2048)');
+      ctx.warning(c, 'no ipsec_policy (best-practice profile): the connection negotiates from Azure\'s default proposal list, which includes weaker algorithms; pin a custom policy (e.g. GCMAES256 or AES256 with SHA256/SHA384, DHGroup14 or ECP384, PFS2048 or ECP384)');
+    }
+    for (const site of policySites(ctx)) {
+      const outside: string[] = [];
+      for (const spec of IPSEC_ALGORITHMS) {
+        const value = algorithm(ctx, site, spec.field);
+        // Values Azure does not accept at all are ipsec.enums' error.
+        if (value === undefined || !spec.accepted.includes(value) || spec.allowed.includes(value)) continue;
+        outside.push(`${spec.attribute} = ${show(value)} (use ${spec.allowed.join(', ')})`);
+      }
+      if (outside.length === 0) continue;
+      ctx.warning(site.entity, `${site.block} uses algorithms outside the best-practice allow-list: ${outside.join('; ')}`);
     }
   },
 };

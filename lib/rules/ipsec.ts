@@ -17,7 +17,7 @@ import { EXPRESS_ROUTE, IPSEC } from '../azure/connection-types';
 // ---------------------------------------------------------------------------------------------
 // Where policies are written
 
-interface PolicySite {
+export interface PolicySite {
   /** The resource that carries the policy. */
   readonly entity: Entity;
   readonly policy: IpsecPolicy;
@@ -29,7 +29,7 @@ interface PolicySite {
   readonly gateway?: VirtualNetworkGateway;
 }
 
-function policySites(ctx: RuleContext): PolicySite[] {
+export function policySites(ctx: RuleContext): PolicySite[] {
   const sites: PolicySite[] = [];
   for (const c of ctx.topology.connections) {
     if (!c.external && c.ipsecPolicy) sites.push({ entity: c, policy: c.ipsecPolicy, block: 'ipsec_policy', connection: c });
@@ -42,7 +42,7 @@ function policySites(ctx: RuleContext): PolicySite[] {
 }
 
 /** A known algorithm value, or undefined after an info skip (or when it is not set). */
-function algorithm(ctx: RuleContext, site: PolicySite, field: IpsecAlgorithmField): string | undefined {
+export function algorithm(ctx: RuleContext, site: PolicySite, field: IpsecAlgorithmField): string | undefined {
   const value = site.policy[field];
   if (value === undefined) return undefined;
   return knownOrSkipped(ctx, site.entity, `${site.block}.${algorithmSpec(field).attribute}`, value);

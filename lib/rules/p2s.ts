@@ -162,14 +162,23 @@ const protocolSku: Rule = {
 const sstpRetired: Rule = {
   id: 'p2s.sstp-retired',
   severity: Severity.ERROR,
-  summary: 'SSTP can no longer be enabled on a gateway (since 2026-03-31); gateways that already have it stop accepting SSTP connections on 2027-03-31.',
-  source: `${SOURCES.SSTP_RETIRE} (SSTP protocol retirement and connections migration)`,
+  summary: 'SSTP can no longer be enabled on a gateway (since 2026-03-31): an error for a new gateway or one that did not have SSTP; a warning for a deployed gateway that already has it, whose SSTP connections stop on 2027-03-31.',
+  source: `${SOURCES.SSTP_RETIRE} (SSTP protocol retirement and connections migration: "enabling SSTP … no longer supported" from 2026-03-31; existing SSTP connections stop 2027-03-31)`,
   check(ctx) {
     for (const { gateway, p2s } of p2sGateways(ctx)) {
       const protocols = protocolsOf(p2s);
       if (!protocols || !protocols.names.has('sstp')) continue;
-      // A configuration check sees a configuration to apply: SSTP in it is enabling SSTP.
-      ctx.error(gateway, `vpn_client_protocols = ${showProtocols(protocols)} enables SSTP, which Azure no longer allows since 2026-03-31 (a gateway that already has SSTP keeps it only until 2027-03-31, when SSTP connections stop); use ["IkeV2", "OpenVPN"] (or ["IkeV2"] on Basic) and move clients to the IKEv2/OpenVPN profile`);
+      // Keeping SSTP is allowed until 2027-03-31 only where the deployed gateway has it now (a
+      // state, or a plan that keeps or updates the gateway); anything else enables SSTP.
+      const kept = gateway.deployed?.vpnClientProtocols.some((p) => p.toLowerCase() === 'sstp') === true;
+      if (kept) {
+        ctx.warning(gateway, `vpn_client_protocols = ${showProtocols(protocols)} keeps SSTP on this deployed gateway, which Azure allows only until 2027-03-31, when SSTP connections stop; switch to ["IkeV2", "OpenVPN"] (or ["IkeV2"] on Basic) and move clients to the IKEv2/OpenVPN profile before then`);
+        continue;
+      }
+      const why = gateway.deployed
+        ? 'this deployed gateway does not have SSTP today, so this enables it'
+        : 'nothing shows this gateway already exists with SSTP (check a plan, terraform show -json, to have an existing SSTP gateway reported as a warning)';
+      ctx.error(gateway, `vpn_client_protocols = ${showProtocols(protocols)} enables SSTP, which Azure no longer allows since 2026-03-31 (${why}; gateways that already had SSTP keep it only until 2027-03-31); use ["IkeV2", "OpenVPN"] (or ["IkeV2"] on Basic) and move clients to the IKEv2/OpenVPN profile`);
     }
   },
 };

@@ -24,7 +24,7 @@ export const PEER_MAPPING: readonly PeerMapping[] = [
   { rule: 'peer.both-sides', psrule: 'Azure.VNET.PeerState (AZR-000266)', note: 'decided before deployment here' },
   { rule: 'gw.pip.standard', psrule: 'Azure.PublicIP.StandardSKU, Azure.PublicIP.MigrateStandard' },
   { rule: 'gw.pip.zones-az', psrule: 'Azure.PublicIP.AvailabilityZone' },
-  { rule: 'ipsec.require-custom', azurePolicy: '50b83b09-03da-41c1-b656-c293c914862b (A custom IPsec/IKE policy must be applied to all connections)', note: 'best-practice profile; no algorithm allow-list yet' },
+  { rule: 'ipsec.require-custom', azurePolicy: '50b83b09-03da-41c1-b656-c293c914862b (A custom IPsec/IKE policy must be applied to all connections)', note: 'best-practice profile; a fixed allow-list of strong algorithms where the policy takes user-given lists' },
   { rule: 'p2s.entra-only', azurePolicy: '21a6bc25-125e-4d13-b82d-2e19b7208ab7 (VPN gateways should use only Azure AD authentication for point-to-site users)', note: 'best-practice profile' },
   { rule: 'azurerm.enum-case', tflint: 'azurerm_virtual_network_gateway_invalid_generation, _invalid_type, _invalid_vpn_type; azurerm_virtual_network_gateway_connection_invalid_type, _invalid_connection_protocol', note: 'case-exact spelling of the values the rules read' },
   { rule: 'conn.type.required-peer', tflint: 'azurerm_virtual_network_gateway_connection_invalid_type' },

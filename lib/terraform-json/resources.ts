@@ -1,4 +1,4 @@
-import { isApipa, parseAddress } from '../private/cidr';
+import { isApipa, parseAddress, parsePrefix } from '../private/cidr';
 import {
   BgpPeeringAddress,
   Connection,
@@ -45,6 +45,9 @@ export function publicIp(r: BlockReader, base: Base): PublicIp {
   };
   const tier = r.text('sku_tier');
   if (tier !== undefined) ip.skuTier = tier;
+  // Computed by Azure: present in a state or plan (`terraform show -json`), never in a configuration.
+  const address = r.text('ip_address');
+  if (address !== undefined) ip.ipAddress = address;
   return ip;
 }
 
@@ -96,10 +99,15 @@ export function gateway(r: BlockReader, base: Base): VirtualNetworkGateway {
 
 function gatewayBgpSettings(bgp: BlockReader | Unknown): GatewayBgpSettings {
   if (bgp instanceof Unknown) return { asn: bgp, peerWeight: bgp, peeringAddresses: [] };
-  const peeringAddresses: BgpPeeringAddress[] = bgp.blocks('peering_addresses').readers.map((p) => ({
-    ipConfigurationName: p.text('ip_configuration_name'),
-    apipaAddresses: p.list('apipa_addresses') ?? { items: [] },
-  }));
+  const peeringAddresses: BgpPeeringAddress[] = bgp.blocks('peering_addresses').readers.map((p) => {
+    const address: Mutable<BgpPeeringAddress> = { ipConfigurationName: p.text('ip_configuration_name'), apipaAddresses: p.list('apipa_addresses') ?? { items: [] } };
+    // Computed by Azure: present in a state or plan, never in a configuration.
+    const defaults = p.list('default_addresses');
+    if (defaults !== undefined) address.defaultAddresses = defaults;
+    const tunnels = p.list('tunnel_ip_addresses');
+    if (tunnels !== undefined) address.tunnelIpAddresses = tunnels;
+    return address;
+  });
   if (peeringAddresses.length === 0 && !bgp.has('peering_addresses')) {
     // azurerm 3.x `peering_address`: one BGP address; only an APIPA one is a custom address.
     const legacy = bgp.text('peering_address');
@@ -178,12 +186,31 @@ export function localGateway(r: BlockReader, base: Base): LocalNetworkGateway {
     kind: 'localGateway',
     gatewayAddress: r.text('gateway_address'),
     gatewayFqdn: r.text('gateway_fqdn'),
-    addressSpace: r.list('address_space') ?? { items: [] },
+    addressSpace: asSet(r.list('address_space') ?? { items: [] }),
   };
   const bgp = r.block('bgp_settings');
   if (bgp instanceof Unknown) lng.bgpSettings = { asn: bgp, peeringAddress: bgp, peerWeight: bgp };
   else if (bgp !== undefined) lng.bgpSettings = { asn: bgp.num('asn'), peeringAddress: bgp.text('bgp_peering_address'), peerWeight: bgp.num('peer_weight') };
   return lng;
+}
+
+/**
+ * A list attribute that is a set in some provider versions (a local network gateway's
+ * `address_space` in azurerm 5.x): Terraform may write it in any order, so the model holds each
+ * entry once, in address order, and no rule or report sees the order it was written in.
+ */
+export function asSet(list: MaybeList<string>): MaybeList<string> {
+  const items = [...new Set(list.items)].sort(compareAddressText);
+  return list.unknown ? { items, unknown: list.unknown } : { items };
+}
+
+/** Prefixes by family, first address and length; text that is no prefix after them, by code point. */
+function compareAddressText(a: string, b: string): number {
+  const pa = parsePrefix(a);
+  const pb = parsePrefix(b);
+  if (pa && pb) return pa.version - pb.version || (pa.start < pb.start ? -1 : pa.start > pb.start ? 1 : 0) || pa.length - pb.length || (a < b ? -1 : a > b ? 1 : 0);
+  if (pa || pb) return pa ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function connection(r: BlockReader, base: Base): Connection {

@@ -1,6 +1,6 @@
 import { sortedByAddress, TopologyBuilder } from './builder';
 import { Declared, isObject, JsonObject, own } from './values';
-import { PlannedChange, Topology } from '../model/topology';
+import { DeployedGateway, PlannedChange, Topology, VirtualNetworkGateway } from '../model/topology';
 import { Unknown } from '../model/unknown';
 import { UnusableInputError } from '../private/errors';
 
@@ -26,9 +26,15 @@ import { UnusableInputError } from '../private/errors';
 
 export const SUPPORTED_FORMAT_MAJOR = 1;
 
-/** Whether a parsed JSON document is `terraform show -json` output: a configuration never has `format_version`. */
+/** The members of which `terraform show -json` output has at least one: a plan's, or a state's `values`. */
+const SHOW_CONTENT = ['planned_values', 'resource_changes', 'values'] as const;
+
+/**
+ * Whether a parsed JSON document is `terraform show -json` output: `format_version` plus
+ * `planned_values`, `resource_changes` or `values` (a configuration has none of them).
+ */
 export function isTerraformShowJson(content: unknown): boolean {
-  return isObject(content) && own(content, 'format_version') !== undefined;
+  return isObject(content) && own(content, 'format_version') !== undefined && SHOW_CONTENT.some((key) => own(content, key) !== undefined);
 }
 
 /** Plans and states of more instances are refused: every instance is one entity. */
@@ -57,6 +63,9 @@ interface Instance {
 export function topologyFromTerraformShow(file: string, content: unknown): Topology {
   if (!isObject(content)) throw new UnusableInputError(file, 'not terraform show -json output: the top level is not an object');
   checkFormatVersion(file, own(content, 'format_version'));
+  if (!isTerraformShowJson(content)) {
+    throw new UnusableInputError(file, `not terraform show -json output: format_version without ${SHOW_CONTENT.join(', ')} (an empty state has nothing to check)`);
+  }
   const changes = collectChanges(own(content, 'resource_changes'));
   const isPlan = own(content, 'planned_values') !== undefined || changes.length > 0;
   const values = isPlan ? own(content, 'planned_values') : own(content, 'values');
@@ -91,8 +100,56 @@ export function topologyFromTerraformShow(file: string, content: unknown): Topol
     declared.set(instance.alias, block);
     order.push(block);
   }
-  const topology = sortedByAddress(new TopologyBuilder(declared, order).build());
+  const topology = withDeployedGateways(sortedByAddress(new TopologyBuilder(declared, order).build()), isPlan ? deployedInPlan(changeList) : deployedInState(instances));
   return isPlan ? { ...topology, changes } : topology;
+}
+
+const GATEWAY = 'azurerm_virtual_network_gateway';
+
+/** A state describes what exists: every gateway in it is deployed as its values say. */
+function deployedInState(instances: readonly Instance[]): Map<string, DeployedGateway> {
+  const out = new Map<string, DeployedGateway>();
+  for (const i of instances) if (i.mode === 'managed' && i.type === GATEWAY) out.set(i.address, deployedGateway(i.values));
+  return out;
+}
+
+/**
+ * A plan's gateways that exist before it and stay (a no-op or an in-place update), as its
+ * `before` describes them; a created or replaced gateway is new.
+ */
+function deployedInPlan(changeList: unknown): Map<string, DeployedGateway> {
+  const out = new Map<string, DeployedGateway>();
+  if (!Array.isArray(changeList)) return out;
+  for (const c of changeList) {
+    if (!isObject(c) || own(c, 'type') !== GATEWAY || own(c, 'mode') === 'data' || typeof own(c, 'address') !== 'string') continue;
+    const change = own(c, 'change');
+    if (!isObject(change)) continue;
+    const actions = own(change, 'actions');
+    const before = own(change, 'before');
+    const kept = Array.isArray(actions) && actions.length === 1 && (actions[0] === 'no-op' || actions[0] === 'update');
+    if (kept && isObject(before)) out.set(own(c, 'address') as string, deployedGateway(before));
+  }
+  return out;
+}
+
+function deployedGateway(values: JsonObject): DeployedGateway {
+  const p2s = own(values, 'vpn_client_configuration');
+  const block = Array.isArray(p2s) ? p2s.find(isObject) : isObject(p2s) ? p2s : undefined;
+  const protocols = block ? own(block, 'vpn_client_protocols') : undefined;
+  return { vpnClientProtocols: Array.isArray(protocols) ? protocols.filter((x): x is string => typeof x === 'string') : [] };
+}
+
+/** The topology with the deployment facts on its gateways (the model's entities are replaced, not changed). */
+function withDeployedGateways(t: Topology, deployed: Map<string, DeployedGateway>): Topology {
+  if (deployed.size === 0) return t;
+  const gateways = t.gateways.map((g) => {
+    const facts = deployed.get(g.address);
+    if (!facts) return g;
+    const updated: VirtualNetworkGateway = { ...g, deployed: facts };
+    t.entities.set(g.address, updated);
+    return updated;
+  });
+  return { ...t, gateways };
 }
 
 function checkFormatVersion(file: string, version: unknown): void {
@@ -276,6 +333,8 @@ class ValueConverter {
   private readonly subnetIds = new Set<string>();
   /** `configuration` key → every instance of that configuration resource. */
   private readonly byConfigKey = new Map<string, Instance[]>();
+  /** Normalized Azure ID of an inline subnet → the traversal to its block. */
+  private readonly inlineSubnetById = new Map<string, string>();
 
   constructor(
     instances: readonly Instance[],
@@ -297,6 +356,25 @@ class ValueConverter {
       const list = this.byConfig.get(key);
       if (list) list.push(i);
       else this.byConfig.set(key, [i]);
+    }
+    for (const i of instances) if (i.mode === 'managed' && i.type === 'azurerm_virtual_network') this.indexInlineSubnets(i);
+  }
+
+  /**
+   * A VNet's inline `subnet` blocks by Azure ID, as references into the block the body keeps
+   * (`${azurerm_virtual_network.azvpn_instance_3.subnet[0].id}`): a gateway whose GatewaySubnet
+   * is inline finds it by ID, as it finds an `azurerm_subnet`.
+   */
+  private indexInlineSubnets(vnet: Instance): void {
+    const blocks = own(vnet.values, 'subnet');
+    if (!Array.isArray(blocks) || !this.declaresInlineSubnets(this.expressions?.get(vnet.configKey))) return;
+    let kept = 0;
+    for (const block of blocks) {
+      const id = isObject(block) ? own(block, 'id') : undefined;
+      // The body drops the entries that are azurerm_subnet resources (see value()), so positions count the others.
+      if (typeof id === 'string' && this.subnetIds.has(normalizeId(id))) continue;
+      if (typeof id === 'string' && id.startsWith('/') && !this.byId.has(normalizeId(id))) this.inlineSubnetById.set(normalizeId(id), `${vnet.alias}.subnet[${kept}].id`);
+      kept++;
     }
   }
 
@@ -360,6 +438,8 @@ class ValueConverter {
     if (typeof value === 'string') {
       const target = value.startsWith('/') ? this.byId.get(normalizeId(value)) : undefined;
       if (target !== undefined) return `\${${target}.id}`;
+      const inline = value.startsWith('/') ? this.inlineSubnetById.get(normalizeId(value)) : undefined;
+      if (inline !== undefined && path !== 'subnet' && !path.startsWith('subnet[')) return `\${${inline}}`;
       // Values are final: a `${` in them is text, escaped as Terraform JSON escapes it.
       return value.replace(/\$\{/g, '$$$${').replace(/%\{/g, '%%{');
     }

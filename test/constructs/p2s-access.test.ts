@@ -143,4 +143,18 @@ describe('P2SAccess', () => {
       expect(() => new P2SAccess(stack, 'More', { gateway: access.gateway, clientAddressPool: ['172.18.0.0/24'], authentications: [certificate] })).toThrow(/\[p2s\.config\] point-to-site is already configured/);
     });
   });
+
+  test('GIVEN point-to-site with SSTP on a gateway created in the stack WHEN synthesized with validations THEN p2s.sstp-retired fails synth (a new gateway cannot enable SSTP)', () => {
+    const stack = testStack();
+    const gateway = new VpnGateway(stack, 'Gw', gatewayProps);
+    new P2SAccess(stack, 'Users', { gateway, clientAddressPool: ['172.16.0.0/24'], authentications: [certificate], protocols: [VpnClientProtocol.IKEV2, VpnClientProtocol.SSTP] });
+    expect(() => Testing.synth(stack, true)).toThrow(/\[test\/Gw\/Resource\] \[p2s\.sstp-retired\] vpn_client_protocols = \["IkeV2", "SSTP"\] enables SSTP/);
+  });
+
+  test('GIVEN point-to-site with IKEv2 only WHEN synthesized with validations THEN p2s.sstp-retired does not fire', () => {
+    const stack = testStack();
+    const gateway = new VpnGateway(stack, 'Gw', gatewayProps);
+    new P2SAccess(stack, 'Users', { gateway, clientAddressPool: ['172.16.0.0/24'], authentications: [certificate], protocols: [VpnClientProtocol.IKEV2] });
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
 });

@@ -83,7 +83,7 @@ describe('azvpn device-config', () => {
     const result = azvpn('device-config', file, '--site', 'paris', '--vendor', 'strongswan');
     expect(result.code).toBe(EXIT_UNUSABLE);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toMatch(/^azvpn: the gateway of site paris \(\/subscriptions\/.*virtualNetworkGateways\/hub-gw, from module\.paris\.azurerm_virtual_network_gateway_connection\.this\) is not in the file\n$/);
+    expect(result.stderr).toMatch(/^azvpn: the gateway of site paris \(hub-gw referenced by its Azure resource ID, from module\.paris\.azurerm_virtual_network_gateway_connection\.this\) is not in the file\n$/);
   });
 
   test('GIVEN --help WHEN device-config runs THEN it prints the contract and exits 0', () => {

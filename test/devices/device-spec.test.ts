@@ -4,7 +4,7 @@ import { AZURE_DEFAULT_ESP_ROUTE_BASED, AZURE_DEFAULT_IKE_ROUTE_BASED } from '..
 import { DeviceSpecError, deviceSpecFromTopology } from '../../lib/devices/device-spec';
 import { strongswanEspProposal, strongswanIkeProposal } from '../../lib/devices/strongswan';
 import { topologyFromTerraformJson } from '../../lib/terraform-json';
-import { topologyFromTerraformState } from '../../lib/terraform-json/state';
+import { topologyFromTerraformShow } from '../../lib/terraform-json/show';
 import { FIXTURES, specFromState, stateTopology } from './support';
 
 describe('DeviceSpec from a state', () => {
@@ -64,10 +64,10 @@ describe('DeviceSpec from a state', () => {
     const state = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'static-custom.state.json'), 'utf-8')) as { values: { root_module: { resources: object[] } } };
     const sub = '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-vpn/providers/Microsoft.Network/virtualNetworks';
     state.values.root_module.resources.push(
-      { address: 'azurerm_virtual_network.spoke', mode: 'managed', type: 'azurerm_virtual_network', name: 'spoke', values: { id: `${sub}/spoke`, name: 'spoke', address_space: ['10.9.0.0/16'] } },
-      { address: 'azurerm_virtual_network_peering.spoke', mode: 'managed', type: 'azurerm_virtual_network_peering', name: 'spoke', values: { id: `${sub}/spoke/virtualNetworkPeerings/to-hub`, name: 'to-hub', remote_virtual_network_id: `${sub}/branch-vnet`, use_remote_gateways: true } },
+      { address: 'azurerm_virtual_network.spoke', mode: 'managed', type: 'azurerm_virtual_network', name: 'spoke', values: { id: `${sub}/spoke`, name: 'spoke', resource_group_name: 'rg-vpn', address_space: ['10.9.0.0/16'] } },
+      { address: 'azurerm_virtual_network_peering.spoke', mode: 'managed', type: 'azurerm_virtual_network_peering', name: 'spoke', values: { id: `${sub}/spoke/virtualNetworkPeerings/to-hub`, name: 'to-hub', resource_group_name: 'rg-vpn', virtual_network_name: 'spoke', remote_virtual_network_id: `${sub}/branch-vnet`, use_remote_gateways: true } },
     );
-    const withSpoke = topologyFromTerraformState('x', state);
+    const withSpoke = topologyFromTerraformShow('x', state);
     expect(deviceSpecFromTopology(topology, 'lyon').tunnels[0].remoteTrafficSelectors).toEqual(['10.2.0.0/16']);
     expect(deviceSpecFromTopology(withSpoke, 'lyon').tunnels[0].remoteTrafficSelectors).toEqual(['10.2.0.0/16', '10.9.0.0/16']);
   });

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { DeviceSpec, deviceSpecFromTopology, DeviceSpecOptions } from '../../lib/devices/device-spec';
-import { topologyFromTerraformState } from '../../lib/terraform-json/state';
+import { topologyFromTerraformShow } from '../../lib/terraform-json/show';
 import { Topology } from '../../lib/model/topology';
 
 export const FIXTURES = path.join(__dirname, 'fixtures');
@@ -24,7 +24,7 @@ export function stateFixture(name: string, edit?: (resource: Resource) => void):
 }
 
 export function stateTopology(name: string, edit?: (resource: Resource) => void): Topology {
-  return topologyFromTerraformState(name, stateFixture(name, edit));
+  return topologyFromTerraformShow(name, stateFixture(name, edit));
 }
 
 export function specFromState(name: string, site: string, options: DeviceSpecOptions = {}, edit?: (resource: Resource) => void): DeviceSpec {

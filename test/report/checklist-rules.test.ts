@@ -1,6 +1,6 @@
 import { TopologyReach } from '../../lib/reach';
 import { ChecklistItem } from '../../lib/report/scenarios';
-import { buildSummary } from '../../lib/report/summary';
+import { buildSummary, renderSummaryMarkdown } from '../../lib/report/summary';
 import { RULES } from '../../lib/rules/catalogue';
 import { checkTopology } from '../../lib/rules/engine';
 import { Finding, Severity } from '../../lib/rules/rule';
@@ -8,8 +8,9 @@ import { enterprise } from '../reach/fixtures';
 
 /**
  * The checklists of `azvpn summary` and the findings of `azvpn check` come from one engine: an
- * item that cites a rule fails exactly when the rule reports an error or a warning on what the
- * item is about, is unknown when the rule skips there, and passes otherwise.
+ * item that cites a rule fails exactly when the rule reports an error on what the item is about,
+ * is a warning when the rule reports only warnings there, is unknown when the rule skips there,
+ * and passes otherwise.
  */
 
 type Mutation = (config: any) => void;
@@ -139,12 +140,14 @@ function observe(): Observed[] {
 const OBSERVED = observe();
 
 describe('checklist items decided by the rule they cite', () => {
-  test('GIVEN every configuration WHEN an item fails THEN azvpn check reports an error or warning of that rule, and WHEN it is unknown THEN a skip of it', () => {
+  test('GIVEN every configuration WHEN an item fails THEN azvpn check reports an error of that rule, WHEN it is a warning THEN only warnings, and WHEN it is unknown THEN a skip of it', () => {
     const disagreements: string[] = [];
     for (const o of OBSERVED) {
-      const problems = o.findings.filter((f) => f.severity !== Severity.INFO);
+      const errors = o.findings.filter((f) => f.severity === Severity.ERROR);
+      const warnings = o.findings.filter((f) => f.severity === Severity.WARNING);
       const skips = o.findings.filter((f) => f.message.startsWith('skipped: '));
-      if (o.item.status === 'fail' && problems.length === 0) disagreements.push(`${o.configuration}: "${o.item.check}" fails ${o.item.rule}, which check does not report`);
+      if (o.item.status === 'fail' && errors.length === 0) disagreements.push(`${o.configuration}: "${o.item.check}" fails ${o.item.rule}, which check does not report as an error`);
+      if (o.item.status === 'warning' && (warnings.length === 0 || errors.length > 0)) disagreements.push(`${o.configuration}: "${o.item.check}" warns for ${o.item.rule}, which check reports ${errors.length > 0 ? 'as an error' : 'not at all'}`);
       if (o.item.status === 'unknown' && skips.length === 0) disagreements.push(`${o.configuration}: "${o.item.check}" is unknown for ${o.item.rule}, which check does not skip`);
     }
     expect(disagreements).toEqual([]);
@@ -164,7 +167,8 @@ describe('checklist items decided by the rule they cite', () => {
       if (!implemented.has(o.item.rule!)) continue;
       const rule = family(o.item.rule!);
       const set = seen.get(rule) ?? new Set<string>();
-      set.add(o.item.status === 'info' ? 'pass' : o.item.status);
+      // A warning is the rule failing at the severity it reports.
+      set.add(o.item.status === 'info' ? 'pass' : o.item.status === 'warning' ? 'fail' : o.item.status);
       seen.set(rule, set);
     }
     const incomplete = [...seen.entries()]
@@ -202,5 +206,70 @@ describe('a VNet-to-VNet pair whose halves differ only by DHGroup14/DHGroup2048 
       .scenarios.flatMap((s) => s.items)
       .find((i) => i.rule === 'conn.v2v.same-policy');
     expect(item).toMatchObject({ status: 'fail' });
+  });
+});
+
+describe('bgp.coexist-asn in the checklist', () => {
+  const withExpressRoute: Mutation = (c) => {
+    c.resource.azurerm_virtual_network_gateway.hub_er = {
+      name: 'hub-er',
+      location: 'westeurope',
+      resource_group_name: 'rg',
+      type: 'ExpressRoute',
+      sku: 'ErGw1AZ',
+      ip_configuration: [{ name: 'er', private_ip_address_allocation: 'Dynamic', subnet_id: '${azurerm_subnet.hub_gateway.id}' }],
+    };
+  };
+  const coexistItem = (topology: ReturnType<typeof enterprise>) =>
+    buildSummary('coexist', new TopologyReach(topology))
+      .scenarios.filter((s) => s.scenario.startsWith('Scenario 4, configuration 2'))
+      .flatMap((s) => s.items)
+      .find((i) => i.rule === 'bgp.coexist-asn' && i.check.startsWith('The VPN gateway keeps ASN'));
+
+  test('GIVEN a custom-ASN VPN gateway beside an ExpressRoute gateway without Route Server transit WHEN checked and summarised THEN check warns and the item is a warning, not a failure', () => {
+    const topology = enterprise(withExpressRoute);
+    const findings = checkTopology(topology).filter((f) => f.rule === 'bgp.coexist-asn');
+    expect(findings.map((f) => f.severity)).toEqual([Severity.WARNING]);
+    expect(coexistItem(topology)).toMatchObject({ status: 'warning', rule: 'bgp.coexist-asn' });
+  });
+
+  test('GIVEN the same gateway keeping ASN 65515 WHEN summarised THEN the item passes', () => {
+    const topology = enterprise((c) => {
+      withExpressRoute(c);
+      delete gw(c).bgp_settings.asn;
+    });
+    expect(coexistItem(topology)).toMatchObject({ status: 'pass', rule: 'bgp.coexist-asn' });
+  });
+
+  test('GIVEN the warning WHEN rendered as Markdown THEN the item is marked as a warning, not FAIL', () => {
+    const topology = enterprise(withExpressRoute);
+    const reach = new TopologyReach(topology);
+    const md = renderSummaryMarkdown(buildSummary('coexist', reach), reach);
+    const line = md.split('\n').find((l) => l.startsWith('| The VPN gateway keeps ASN 65515'));
+    expect(line).toContain('| **warning** |');
+  });
+});
+
+describe('p2s.protocol-sku in the checklist (Basic supports IKEv2 since November 2025)', () => {
+  const basic = (protocols: string[]): Mutation => (c) => {
+    gw(c).sku = 'Basic';
+    const p2s = gw(c).vpn_client_configuration;
+    p2s.vpn_client_protocols = protocols;
+    p2s.vpn_auth_types = ['Certificate'];
+    for (const attribute of ['aad_tenant', 'aad_audience', 'aad_issuer']) delete p2s[attribute];
+  };
+  const protocolItem = (mutate: Mutation) =>
+    buildSummary('basic', new TopologyReach(enterprise(mutate)))
+      .scenarios.flatMap((s) => s.items)
+      .find((i) => i.rule === 'p2s.protocol-sku');
+
+  test('GIVEN a Basic gateway with IKEv2 point-to-site WHEN summarised THEN the item passes and says what runs on Basic', () => {
+    expect(protocolItem(basic(['IkeV2']))).toMatchObject({ status: 'pass', detail: 'IkeV2 on Basic' });
+  });
+
+  test('GIVEN a Basic gateway with OpenVPN WHEN summarised THEN the item fails with the rule\'s finding', () => {
+    const i = protocolItem(basic(['OpenVPN']));
+    expect(i).toMatchObject({ status: 'fail', rule: 'p2s.protocol-sku' });
+    expect(i!.detail).toContain('IkeV2');
   });
 });

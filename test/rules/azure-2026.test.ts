@@ -1,5 +1,6 @@
 import { LEFT_OUT, RULES } from '../../lib/rules/catalogue';
 import { topologyFromTerraformJson } from '../../lib/terraform-json';
+import { topologyFromTerraformShow } from '../../lib/terraform-json/show';
 import { checkTopology } from '../../lib/rules/engine';
 import { Severity } from '../../lib/rules/rule';
 
@@ -179,5 +180,95 @@ describe('bgp_enabled (azurerm ≥ 4.62, only spelling in 5.x) and enable_bgp ar
 
   test.each(['bgp_enabled', 'enable_bgp'] as const)('GIVEN BGP on with %s WHEN checked THEN bgp.flags is silent', (spelling) => {
     expect(errors(bgpHub(spelling, true), 'bgp.flags')).toEqual([]);
+  });
+});
+
+describe('p2s.sstp-retired: new configurations are errors, deployed SSTP gateways warnings (azure-2026.md §1)', () => {
+  const GW = 'azurerm_virtual_network_gateway.gw';
+  const gatewayValues = (protocols: string[]) => ({
+    id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworkGateways/gw',
+    name: 'gw', resource_group_name: 'rg', location: 'westeurope', type: 'Vpn', vpn_type: 'RouteBased', sku: 'VpnGw1AZ', generation: 'Generation1', active_active: false,
+    ip_configuration: [{ name: 'default', subnet_id: '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/hub/subnets/GatewaySubnet', private_ip_address_allocation: 'Dynamic' }],
+    vpn_client_configuration: [{ address_space: ['172.16.0.0/24'], vpn_client_protocols: protocols, vpn_auth_types: ['Certificate'], root_certificate: [{ name: 'root', public_cert_data: 'MIIC5jCCAc6gAwIBAgIQ' }] }],
+  });
+  const resources = (protocols: string[]) => ({ root_module: { resources: [{ address: GW, mode: 'managed', type: 'azurerm_virtual_network_gateway', name: 'gw', values: gatewayValues(protocols) }] } });
+  const plan = (actions: string[], before: string[] | null, after: string[]) => ({
+    format_version: '1.2',
+    planned_values: resources(after),
+    resource_changes: [{ address: GW, mode: 'managed', type: 'azurerm_virtual_network_gateway', name: 'gw', change: { actions, before: before && gatewayValues(before), after: gatewayValues(after), after_unknown: {} } }],
+  });
+  const sstp = (content: unknown) => checkTopology(topologyFromTerraformShow('show.json', content)).filter((f) => f.rule === 'p2s.sstp-retired');
+
+  test('GIVEN a plan that keeps a gateway whose SSTP was already deployed (no-op) WHEN checked THEN p2s.sstp-retired is a warning naming 2027-03-31', () => {
+    const f = sstp(plan(['no-op'], ['IkeV2', 'SSTP'], ['IkeV2', 'SSTP']));
+    expect(f.map((x) => [x.resource, x.severity])).toEqual([[GW, Severity.WARNING]]);
+    expect(f[0].message).toContain('2027-03-31');
+  });
+
+  test('GIVEN a plan that updates such a gateway in place WHEN checked THEN p2s.sstp-retired is a warning', () => {
+    expect(sstp(plan(['update'], ['SSTP'], ['IkeV2', 'SSTP'])).map((x) => x.severity)).toEqual([Severity.WARNING]);
+  });
+
+  test('GIVEN a plan that adds SSTP to a deployed gateway without it WHEN checked THEN p2s.sstp-retired is an error (enabling SSTP)', () => {
+    const f = sstp(plan(['update'], ['IkeV2'], ['IkeV2', 'SSTP']));
+    expect(f.map((x) => x.severity)).toEqual([Severity.ERROR]);
+    expect(f[0].message).toContain('does not have SSTP today');
+  });
+
+  test.each([[['create']], [['delete', 'create']], [['create', 'delete']]])('GIVEN a plan whose actions are %p for an SSTP gateway WHEN checked THEN p2s.sstp-retired is an error (a new gateway)', (actions) => {
+    expect(sstp(plan(actions, actions[0] === 'create' && actions.length === 1 ? null : ['SSTP'], ['SSTP'])).map((x) => x.severity)).toEqual([Severity.ERROR]);
+  });
+
+  test('GIVEN a state with an SSTP gateway WHEN checked THEN p2s.sstp-retired is a warning (the gateway exists)', () => {
+    const f = sstp({ format_version: '1.0', values: resources(['IkeV2', 'SSTP']) });
+    expect(f.map((x) => [x.resource, x.severity])).toEqual([[GW, Severity.WARNING]]);
+  });
+
+  test('GIVEN a state and a plan without SSTP WHEN checked THEN p2s.sstp-retired is silent', () => {
+    expect(sstp({ format_version: '1.0', values: resources(['IkeV2', 'OpenVPN']) })).toEqual([]);
+    expect(sstp(plan(['no-op'], ['IkeV2', 'OpenVPN'], ['IkeV2', 'OpenVPN']))).toEqual([]);
+  });
+
+  test('GIVEN the model WHEN a plan keeps the gateway THEN the gateway carries the deployed fact, and a configuration gateway does not', () => {
+    const t = topologyFromTerraformShow('plan.json', plan(['no-op'], ['SSTP'], ['SSTP']));
+    expect(t.gateways[0].deployed).toEqual({ vpnClientProtocols: ['SSTP'] });
+    expect(topologyFromTerraformShow('plan.json', plan(['create'], null, ['SSTP'])).gateways[0].deployed).toBeUndefined();
+  });
+});
+
+describe('azurerm 5.x: a local network gateway address_space is a set (azure-2026.md §2)', () => {
+  /** The hub with a BGP site whose address_space is written as given. */
+  const withSite = (addressSpace: string[]) =>
+    hub((r) => {
+      r.azurerm_local_network_gateway = {
+        site: { name: 'site', resource_group_name: 'rg', location: 'westeurope', gateway_address: '203.0.113.10', address_space: addressSpace, bgp_settings: { asn: 65050, bgp_peering_address: '10.200.0.1' } },
+        other: { name: 'other', resource_group_name: 'rg', location: 'westeurope', gateway_address: '203.0.113.20', address_space: ['192.168.0.0/16', '10.0.128.0/17'] },
+      };
+      r.azurerm_virtual_network_gateway.gw.bgp_enabled = true;
+      r.azurerm_virtual_network_gateway_connection = {
+        site: { name: 'site', resource_group_name: 'rg', location: 'westeurope', type: 'IPsec', virtual_network_gateway_id: '${azurerm_virtual_network_gateway.gw.id}', local_network_gateway_id: '${azurerm_local_network_gateway.site.id}', bgp_enabled: true, shared_key: '${var.psk}' },
+        other: { name: 'other', resource_group_name: 'rg', location: 'westeurope', type: 'IPsec', virtual_network_gateway_id: '${azurerm_virtual_network_gateway.gw.id}', local_network_gateway_id: '${azurerm_local_network_gateway.other.id}', shared_key: '${var.psk}' },
+      };
+    });
+  const key = (f: ReturnType<typeof hub>) => f.map((x) => `${x.severity} ${x.rule} ${x.resource}: ${x.message}`);
+
+  test('GIVEN the list spelling and the same prefixes unordered with a duplicate (a set written as an array) WHEN checked THEN the findings are identical', () => {
+    const list = withSite(['10.200.0.1/32', '172.20.0.0/16', '10.210.0.0/16']);
+    const set = withSite(['172.20.0.0/16', '10.210.0.0/16', '10.200.0.1/32', '172.20.0.0/16', '10.210.0.0/16']);
+    expect(list.some((f) => f.rule === 'lng.bgp.host-prefix' && f.severity === Severity.WARNING)).toBe(true);
+    expect(key(set)).toEqual(key(list));
+  });
+
+  test('GIVEN the state of a site whose address_space Terraform wrote in another order WHEN checked THEN the findings equal those of the configuration', () => {
+    const state = (addressSpace: string[]) => ({
+      format_version: '1.0',
+      values: { root_module: { resources: [{ address: 'azurerm_local_network_gateway.site', mode: 'managed', type: 'azurerm_local_network_gateway', name: 'site', values: { id: '/subscriptions/0/resourceGroups/rg/providers/Microsoft.Network/localNetworkGateways/site', name: 'site', resource_group_name: 'rg', location: 'westeurope', gateway_address: '203.0.113.10', address_space: addressSpace, bgp_settings: [{ asn: 65050, bgp_peering_address: '10.200.0.1', peer_weight: 0 }] } }] } },
+    });
+    const findings = (space: string[]) => key(checkTopology(topologyFromTerraformShow('state.json', state(space))));
+    const ordered = findings(['10.200.0.1/32', '10.210.0.0/16', '172.20.0.0/16']);
+    expect(ordered.some((f) => f.includes('lng.bgp.host-prefix'))).toBe(true);
+    expect(findings(['172.20.0.0/16', '10.200.0.1/32', '10.210.0.0/16'])).toEqual(ordered);
+    const t = topologyFromTerraformShow('state.json', state(['172.20.0.0/16', '10.200.0.1/32', '172.20.0.0/16']));
+    expect(t.localGateways[0].addressSpace.items).toEqual(['10.200.0.1/32', '172.20.0.0/16']);
   });
 });

@@ -44,6 +44,46 @@ describe('best-practice profile (off by default, warnings)', () => {
     expect(bp(minimalHub([connection('azurerm_virtual_network_gateway_connection.site', { ipsecPolicy: policy })]), 'ipsec.require-custom')).toEqual([]);
   });
 
+  const strong = { dhGroup: 'ECP384', ikeEncryption: 'GCMAES256', ikeIntegrity: 'SHA384', ipsecEncryption: 'GCMAES256', ipsecIntegrity: 'GCMAES256', pfsGroup: 'ECP384', saLifetimeSeconds: undefined, saDataSizeKilobytes: undefined };
+  const p2sWithPolicy = (ipsecPolicy: typeof strong | Record<string, unknown>) =>
+    gateway(undefined, { p2s: { addressSpace: list('172.16.0.0/24'), protocols: list('IkeV2'), authTypes: list('Certificate'), rootCertificates: [], revokedCertificates: 0, aadTenant: undefined, aadAudience: undefined, aadIssuer: undefined, radiusServerAddress: undefined, radiusServerSecret: undefined, radiusServers: [], ipsecPolicy: ipsecPolicy as typeof strong } });
+
+  test('GIVEN a connection policy with SHA1 and DHGroup2 WHEN checked with the profile THEN ipsec.require-custom warns, naming each algorithm and its allowed replacements', () => {
+    const weak = { ...strong, ikeIntegrity: 'SHA1', dhGroup: 'DHGroup2' };
+    const f = bp(minimalHub([connection('azurerm_virtual_network_gateway_connection.site', { ipsecPolicy: weak })]), 'ipsec.require-custom');
+    expect(f.map((x) => [x.resource, x.severity])).toEqual([['azurerm_virtual_network_gateway_connection.site', Severity.WARNING]]);
+    expect(f[0].message).toContain('ike_integrity = "SHA1" (use SHA384, SHA256)');
+    expect(f[0].message).toContain('dh_group = "DHGroup2" (use ECP384, ECP256, DHGroup24, DHGroup14, DHGroup2048)');
+  });
+
+  test('GIVEN a policy of allow-listed algorithms only (GCMAES256, SHA384, ECP384) WHEN checked with the profile THEN ipsec.require-custom passes', () => {
+    expect(bp(minimalHub([connection('azurerm_virtual_network_gateway_connection.site', { ipsecPolicy: strong })]), 'ipsec.require-custom')).toEqual([]);
+  });
+
+  test.each([['pfsGroup', 'None'], ['pfsGroup', 'PFSMM'], ['ipsecEncryption', 'None']])('GIVEN a policy with %s = %p (accepted, not allow-listed) WHEN checked with the profile THEN ipsec.require-custom warns', (field, value) => {
+    const policy = { ...strong, [field]: value, ...(field === 'ipsecEncryption' ? { ipsecIntegrity: 'SHA256' } : {}) };
+    expect(bp(minimalHub([connection('azurerm_virtual_network_gateway_connection.site', { ipsecPolicy: policy })]), 'ipsec.require-custom').map((x) => x.severity)).toEqual([Severity.WARNING]);
+  });
+
+  test('GIVEN a point-to-site custom policy with AES256 and PFS None WHEN checked with the profile THEN ipsec.require-custom warns on the gateway; an allow-listed P2S policy passes', () => {
+    const f = bp(minimalHub([p2sWithPolicy({ ...strong, pfsGroup: 'None' })]), 'ipsec.require-custom').filter((x) => x.resource.startsWith('azurerm_virtual_network_gateway.'));
+    expect(f.map((x) => x.severity)).toEqual([Severity.WARNING]);
+    expect(f[0].message).toContain('vpn_client_configuration.ipsec_policy');
+    expect(f[0].message).toContain('pfs_group = "None"');
+    expect(bp(minimalHub([p2sWithPolicy(strong)]), 'ipsec.require-custom').filter((x) => x.resource.startsWith('azurerm_virtual_network_gateway.'))).toEqual([]);
+  });
+
+  test('GIVEN a value Azure does not accept WHEN checked with the profile THEN the allow-list leaves it to ipsec.enums', () => {
+    expect(bp(minimalHub([connection('azurerm_virtual_network_gateway_connection.site', { ipsecPolicy: { ...strong, dhGroup: 'DHGroup99' } })]), 'ipsec.require-custom')).toEqual([]);
+  });
+
+  test('GIVEN the allow-list WHEN the rule is read THEN its text cites Microsoft\'s cryptographic guidance and the Azure Policy', () => {
+    const r = BEST_PRACTICE_RULES.find((x) => x.id === 'ipsec.require-custom')!;
+    expect(r.source).toContain('vpn-gateway-about-compliance-crypto');
+    expect(r.source).toContain('50b83b09');
+    expect(r.summary).toContain('dh_group ECP384/ECP256/DHGroup24/DHGroup14/DHGroup2048');
+  });
+
   test('GIVEN certificate P2S WHEN checked with the profile THEN p2s.entra-only warns; AAD only passes', () => {
     const p2s = (authTypes: string[]) => gateway(undefined, { p2s: { addressSpace: list('172.16.0.0/24'), protocols: list('OpenVPN'), authTypes: list(...authTypes), rootCertificates: [], revokedCertificates: 0, aadTenant: undefined, aadAudience: undefined, aadIssuer: undefined, radiusServerAddress: undefined, radiusServerSecret: undefined, radiusServers: [] } });
     expect(bp(minimalHub([p2s(['Certificate'])]), 'p2s.entra-only').map((f) => f.severity)).toEqual([Severity.WARNING]);

@@ -108,9 +108,11 @@ describe('GIVEN terraform show -json output', () => {
     expect(() => topologyFromTerraformShow('s.json', { format_version: version, values: {} })).toThrow(`format_version ${shown} is not supported: azvpn reads format_version 1.x`);
   });
 
-  test('WHEN a document has format_version THEN it is show output, and a configuration is not', () => {
-    expect(isTerraformShowJson({ format_version: '1.0' })).toBe(true);
+  test('WHEN a document has format_version and planned_values, resource_changes or values THEN it is show output; format_version alone or a configuration is not', () => {
+    for (const key of ['planned_values', 'resource_changes', 'values']) expect(isTerraformShowJson({ format_version: '1.0', [key]: key === 'resource_changes' ? [] : {} })).toBe(true);
+    expect(isTerraformShowJson({ format_version: '1.0' })).toBe(false);
     expect(isTerraformShowJson({ resource: {} })).toBe(false);
-    expect(topologyFromTerraformShow('empty.json', { format_version: '1.0' }).gateways).toEqual([]);
+    expect(topologyFromTerraformShow('empty.json', { format_version: '1.0', values: {} }).gateways).toEqual([]);
+    expect(() => topologyFromTerraformShow('empty.json', { format_version: '1.0' })).toThrow(new UnusableInputError('empty.json', 'not terraform show -json output: format_version without planned_values, resource_changes, values (an empty state has nothing to check)'));
   });
 });

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { isTerraformShowJson, topologyFromTerraformState } from '../../lib/terraform-json/state';
+import { isTerraformShowJson, topologyFromTerraformShow } from '../../lib/terraform-json/show';
 import { UnusableInputError } from '../../lib/private/errors';
 
 const FIXTURES = path.join(__dirname, '..', 'devices', 'fixtures');
@@ -9,9 +9,9 @@ function fixture(name: string): any {
   return JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf-8'));
 }
 
-describe('state adapter (terraform show -json)', () => {
+describe('terraform show -json state, read by show.ts (the input of azvpn device-config)', () => {
   test('GIVEN a state with a child module WHEN adapted THEN its resources keep their full addresses and are linked to root resources by Azure ID', () => {
-    const t = topologyFromTerraformState('state.json', fixture('aa-apipa.state.json'));
+    const t = topologyFromTerraformShow('state.json', fixture('aa-apipa.state.json'));
     expect(t.localGateways.map((l) => l.address)).toEqual(['module.paris.azurerm_local_network_gateway.this']);
     expect(t.connections[0]).toMatchObject({
       address: 'module.paris.azurerm_virtual_network_gateway_connection.this',
@@ -23,7 +23,7 @@ describe('state adapter (terraform show -json)', () => {
   });
 
   test('GIVEN public IPs listed in the reverse of ip_configuration order WHEN adapted THEN each ip_configuration points at its own public IP by ID', () => {
-    const t = topologyFromTerraformState('state.json', fixture('aa-apipa.state.json'));
+    const t = topologyFromTerraformShow('state.json', fixture('aa-apipa.state.json'));
     const gw = t.gateways[0];
     const ipcs = gw.ipConfigurations as Array<{ name: string; publicIp: string; subnet: string }>;
     expect(ipcs.map((i) => [i.name, i.publicIp, i.subnet])).toEqual([
@@ -34,7 +34,7 @@ describe('state adapter (terraform show -json)', () => {
   });
 
   test('GIVEN computed BGP addresses WHEN adapted THEN default, tunnel and APIPA addresses are kept per ip_configuration', () => {
-    const gw = topologyFromTerraformState('state.json', fixture('aa-apipa.state.json')).gateways[0];
+    const gw = topologyFromTerraformShow('state.json', fixture('aa-apipa.state.json')).gateways[0];
     expect(gw.bgpSettings?.peeringAddresses.map((p) => [p.ipConfigurationName, p.apipaAddresses.items, p.defaultAddresses?.items, p.tunnelIpAddresses?.items])).toEqual([
       ['vnetGatewayConfig1', ['169.254.22.1'], ['10.1.255.5'], ['20.50.0.11']],
       ['vnetGatewayConfig0', ['169.254.21.1'], ['10.1.255.4'], ['20.50.0.10']],
@@ -45,17 +45,17 @@ describe('state adapter (terraform show -json)', () => {
     const state = fixture('static-custom.state.json');
     const connection = state.values.root_module.resources.find((r: any) => r.type === 'azurerm_virtual_network_gateway_connection');
     connection.values.virtual_network_gateway_id = connection.values.virtual_network_gateway_id.replace('resourceGroups/rg-vpn', 'resourcegroups/RG-VPN');
-    expect(topologyFromTerraformState('state.json', state).connections[0].gateway).toBe('azurerm_virtual_network_gateway.branch');
+    expect(topologyFromTerraformShow('state.json', state).connections[0].gateway).toBe('azurerm_virtual_network_gateway.branch');
   });
 
   test('GIVEN a subnet and a VNet WHEN adapted THEN the subnet belongs to the VNet through its ID and the gateway finds its VNet', () => {
-    const t = topologyFromTerraformState('state.json', fixture('static-custom.state.json'));
+    const t = topologyFromTerraformShow('state.json', fixture('static-custom.state.json'));
     expect(t.subnets[0].virtualNetwork).toBe('azurerm_virtual_network.branch');
     expect(t.virtualNetworks[0].subnets).toEqual(['azurerm_subnet.gateway']);
   });
 
   test('GIVEN a gateway with bgp_settings but BGP off WHEN adapted THEN bgpEnabled is false (decided on the flag, not the block)', () => {
-    const gw = topologyFromTerraformState('state.json', fixture('static-custom.state.json')).gateways[0];
+    const gw = topologyFromTerraformShow('state.json', fixture('static-custom.state.json')).gateways[0];
     expect(gw.bgpEnabled).toBe(false);
     expect(gw.bgpSettings?.asn).toBe(65515);
   });
@@ -64,7 +64,7 @@ describe('state adapter (terraform show -json)', () => {
     const state = fixture('default-bgp.state.json');
     const plan = { format_version: '1.2', planned_values: state.values };
     expect(isTerraformShowJson(plan)).toBe(true);
-    expect(topologyFromTerraformState('plan.json', plan).localGateways[0].name).toBe('nantes');
+    expect(topologyFromTerraformShow('plan.json', plan).localGateways[0].name).toBe('nantes');
   });
 
   test.each([
@@ -73,7 +73,7 @@ describe('state adapter (terraform show -json)', () => {
     ['format_version without values', { format_version: '1.0' }],
   ])('GIVEN %s WHEN adapted THEN it is refused as not terraform show -json output', (_what, content) => {
     expect(isTerraformShowJson(content)).toBe(false);
-    expect(() => topologyFromTerraformState('x.json', content)).toThrow(UnusableInputError);
+    expect(() => topologyFromTerraformShow('x.json', content)).toThrow(UnusableInputError);
   });
 });
 
@@ -84,7 +84,7 @@ test('GIVEN a GatewaySubnet written as an inline subnet block of the VNet WHEN a
   state.values.root_module.resources = resources.filter((r) => r !== subnet);
   const vnet = resources.find((r) => r.type === 'azurerm_virtual_network');
   vnet.values.subnet = [{ id: subnet.values.id, name: 'GatewaySubnet', address_prefixes: ['10.2.255.0/27'], security_group: '' }];
-  const t = topologyFromTerraformState('state.json', state);
+  const t = topologyFromTerraformShow('state.json', state);
   const address = 'azurerm_virtual_network.branch.subnet["GatewaySubnet"]';
   expect((t.gateways[0].ipConfigurations as Array<{ subnet: string }>)[0].subnet).toBe(address);
   expect(t.virtualNetworks[0].subnets).toEqual([address]);
