@@ -8,7 +8,7 @@ import {
   VirtualNetworkGatewayIpConfiguration,
   VirtualNetworkGatewayVpnClientConfiguration,
 } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
-import { ITerraformDependable, TerraformOutput, TerraformProvider, Token } from 'cdktf';
+import { ITerraformDependable, TerraformOutput, TerraformProvider, TerraformResourceLifecycle, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { GatewayGeneration, GatewaySku, VpnType } from './gateway-sku';
 import { P2SOptions, P2SRenderedConfig, VpnClientProtocol } from './point-to-site';
@@ -392,7 +392,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
       defaultLocalNetworkGatewayId: props.defaultLocalNetworkGatewayId,
       ipConfiguration: this.renderIpConfigurations(),
       tags: props.tags,
-      lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
+      lifecycle: gatewayLifecycle(props),
       provider: props.provider,
     });
     this.gatewayId = this.gateway.id;
@@ -665,6 +665,22 @@ class ImportedVpnGateway extends Construct implements IVpnGateway {
       virtualNetwork: { kind: 'virtualNetwork', id: this.virtualNetwork.virtualNetworkId, addressSpace: this.virtualNetwork.addressSpace },
     });
   }
+}
+
+/**
+ * A defaulted `generation` is what the gateway is created with, never a reason to replace it:
+ * Azure resizes within a generation in place (VpnGw1AZ to VpnGw2AZ stays Generation1), while the
+ * default follows the SKU (Generation2 for VpnGw2AZ), and azurerm's `generation` is ForceNew.
+ * Azure's own move of gateways to Generation2 is not a replacement either. An explicit
+ * `generation` is managed: changing it replaces the gateway, as asked.
+ */
+function gatewayLifecycle(props: VpnGatewayProps): TerraformResourceLifecycle | undefined {
+  const ignoreGeneration = props.generation === undefined;
+  if (!props.preventDestroy && !ignoreGeneration) return undefined;
+  return {
+    ...(props.preventDestroy ? { preventDestroy: true } : {}),
+    ...(ignoreGeneration ? { ignoreChanges: ['generation'] } : {}),
+  };
 }
 
 function ipv4ToString(value: bigint): string {
