@@ -124,8 +124,15 @@ export interface VpnGatewayProps {
   readonly sku?: GatewaySku;
   /**
    * The gateway generation. Written explicitly, so azurerm's SKU/generation check always runs.
-   * @default - the newest generation the SKU allows (Generation2 for VpnGw2AZ to VpnGw5AZ)
+   *
+   * azurerm replaces the gateway when `generation` changes, while Azure resizes a gateway within
+   * its generation in place (VpnGw1AZ to VpnGw2AZ stays Generation1). So a defaulted generation
+   * is only the creation-time choice: the gateway gets `lifecycle.ignore_changes = [generation]`,
+   * and a later SKU change never replaces it (nor does Azure's own move to Generation2). Set
+   * `generation` to manage it; changing an explicit generation replaces the gateway.
+   * @default - the newest generation the SKU allows (Generation2 for VpnGw2AZ to VpnGw5AZ), at creation
    * @see https://learn.microsoft.com/azure/vpn-gateway/about-gateway-skus
+   * @see https://learn.microsoft.com/azure/vpn-gateway/gateway-sku-upgrade
    */
   readonly generation?: GatewayGeneration;
   /**
@@ -245,7 +252,10 @@ export interface VpnGatewayProps {
    * Replacing a gateway takes 45 minutes or more, drops every tunnel and, with new public IPs,
    * forces every on-premises device to be reconfigured; several attributes (`ip_configuration`,
    * `generation`, `vpn_type`) force a replacement. Turn this on in production. It is off by
-   * default so that test and example stacks can be destroyed.
+   * default: it makes every plan that would replace the gateway fail, deliberate ones too, and
+   * `cdktf destroy` of test and example stacks; it does not protect a gateway whose construct is
+   * removed from the app. The `synth.replace` warning and the `plan.*` check of `azvpn check`
+   * (with `--allow-replace` for a deliberate replacement) guard the default.
    * @default false
    * @see https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle
    */
@@ -278,7 +288,8 @@ const VPN_GATEWAY_SYMBOL = Symbol.for('cdktf-azure-vpn.VpnGateway');
  *   `private_ip_address_allocation = "Dynamic"`;
  * - one Standard, Static public IP per IP configuration, zone-redundant for AZ SKUs and without
  *   zones for the others;
- * - an explicit `generation`, the SKU's newest unless told otherwise.
+ * - an explicit `generation`, the SKU's newest unless told otherwise (then ignored on update, so
+ *   a later SKU resize stays in place).
  *
  * @example new VpnGateway(this, 'Hub', { name: 'hub-vpngw', resourceGroupName: 'rg-hub', location: 'westeurope', addressSpace: ['10.0.0.0/16'], activeActive: true, bgpAsn: 65010 });
  */
