@@ -72,6 +72,18 @@ export function replacementsBetween(previous: unknown, current: unknown): Config
   return result.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
 }
 
+/**
+ * The files of one configuration as one document for {@link replacementsBetween}: their
+ * `resource` and `moved` blocks side by side, as Terraform merges the files of a directory.
+ */
+export function mergedConfiguration(contents: readonly unknown[]): unknown {
+  const objects = contents.filter(isObject);
+  return {
+    resource: objects.flatMap((c) => objectsOf(own(c, 'resource'))),
+    moved: objects.flatMap((c) => objectsOf(own(c, 'moved'))),
+  };
+}
+
 /** The topology with the replacements since `previous` (the last synth's configuration), for the `synth.replace` rule. */
 export function withReplacementsSince(topology: Topology, previous: unknown, current: unknown): Topology {
   return { ...topology, replacements: replacementsBetween(previous, current) };
