@@ -87,6 +87,8 @@ export const FORCE_NEW_ATTRIBUTES: Readonly<Record<string, readonly ForceNewAttr
   azurerm_local_network_gateway: [NAME, RESOURCE_GROUP, LOCATION],
   // The GatewaySubnet: replacing it replaces the gateway whose ip_configuration names it.
   azurerm_subnet: [NAME, RESOURCE_GROUP, { name: 'virtual_network_name' }],
+  // The gateway's VNet: a new name replaces the GatewaySubnet that names it.
+  azurerm_virtual_network: [NAME, RESOURCE_GROUP, LOCATION, EDGE_ZONE],
 };
 
 /** Whether changes of resources of this type are compared at all. */

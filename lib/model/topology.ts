@@ -397,7 +397,7 @@ export interface ConfigReplacement {
   readonly attributes: readonly AttributeChange[];
   /** The address the same Azure resource (same name and resource group) had before, when it moved without a `moved` block. */
   readonly previousAddress?: string;
-  /** Replaced resources whose new ID a ForceNew attribute of this one takes. */
+  /** Replaced or renamed resources whose new ID or changed name a ForceNew attribute of this one takes. */
   readonly becauseOf?: readonly string[];
 }
 

@@ -54,7 +54,7 @@ function cause(r: ConfigReplacement): string {
     reasons.push(`${shown}, and ${names.join(', ')} ${names.length === 1 ? 'forces' : 'force'} a new resource in azurerm`);
   }
   if (r.becauseOf !== undefined && r.becauseOf.length > 0) {
-    reasons.push(`it takes the new ID of ${r.becauseOf.join(', ')}, which ${r.becauseOf.length === 1 ? 'is' : 'are'} replaced`);
+    reasons.push(`a ForceNew attribute takes the new ID or changed name of ${r.becauseOf.join(', ')}, which ${r.becauseOf.length === 1 ? 'is' : 'are'} replaced or renamed`);
   }
   return reasons.join('; ');
 }

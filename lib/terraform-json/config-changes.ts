@@ -53,7 +53,7 @@ export function replacementsBetween(previous: unknown, current: unknown): Config
       found.set(r.address, { type: r.type, attributes: [], previousAddress: renamed.address, becauseOf: [] });
     }
   }
-  propagate(found, after, counterpart, before);
+  propagate(found, after, counterpart, rewrite);
 
   const gatewayUse = usedByGateways(after, before);
   const result: ConfigReplacement[] = [];
@@ -61,6 +61,8 @@ export function replacementsBetween(previous: unknown, current: unknown): Config
     const r = after.get(address)!;
     if (r.type === 'azurerm_public_ip' && !gatewayUse.publicIps.has(address)) continue;
     if (r.type === 'azurerm_subnet' && !isGatewaySubnet(r, gatewayUse.subnets)) continue;
+    // A VNet is compared for what it passes on (its name to the GatewaySubnet), not reported.
+    if (r.type === 'azurerm_virtual_network') continue;
     result.push({
       address,
       type: f.type,
@@ -264,11 +266,13 @@ function stableJson(value: unknown): string {
 
 /**
  * A resource whose ForceNew attribute takes the ID (or any attribute Azure computes) of a
- * replaced resource is replaced too: the new ID is only known after apply. A worklist over the
- * references, so each resource is visited once per replaced resource it names.
+ * replaced resource is replaced too: the new ID is only known after apply. So is one that takes
+ * a configured attribute (a VNet's `name`) whose value changed. A worklist over the references,
+ * so each resource is visited once per replaced resource it names.
  */
-function propagate(found: Map<string, Found>, after: ReadonlyMap<string, Resource>, counterpart: ReadonlyMap<string, Resource>, before: ReadonlyMap<string, Resource>): void {
-  const dependents = new Map<string, { address: string; attribute: string }[]>();
+function propagate(found: Map<string, Found>, after: ReadonlyMap<string, Resource>, counterpart: ReadonlyMap<string, Resource>, rewrite: Rewrite): void {
+  const dependents = new Map<string, string[]>();
+  const changedValues: { address: string; cause: string }[] = [];
   for (const r of after.values()) {
     if (!counterpart.has(r.address)) continue;
     const ignored = ignoredAttributes(r.body);
@@ -276,29 +280,39 @@ function propagate(found: Map<string, Found>, after: ReadonlyMap<string, Resourc
     for (const attribute of FORCE_NEW_ATTRIBUTES[r.type]) {
       if (ignored.has(attribute.name)) continue;
       forEachReference(own(r.body, attribute.name), (target, targetAttribute) => {
-        if (target === r.address || !after.has(target)) return;
-        // `.name`, `.location` … are what the configuration writes: they change only with the text, which was compared.
-        if (targetAttribute !== undefined && isConfigured(after.get(target)!, targetAttribute) && isConfigured(before.get(target) ?? after.get(target)!, targetAttribute)) return;
+        const now = after.get(target);
+        if (target === r.address || now === undefined) return;
+        if (targetAttribute !== undefined && isConfigured(now, targetAttribute)) {
+          // A value the configuration writes: known at plan time, so only a changed value counts.
+          const was = counterpart.get(target);
+          if (was !== undefined && !sameValue(own(was.body, targetAttribute), own(now.body, targetAttribute), rewrite)) changedValues.push({ address: r.address, cause: target });
+          return;
+        }
         const list = dependents.get(target);
-        const entry = { address: r.address, attribute: attribute.name };
-        if (list) list.push(entry);
-        else dependents.set(target, [entry]);
+        if (list) list.push(r.address);
+        else dependents.set(target, [r.address]);
       });
     }
   }
   const queue = [...found.keys()];
+  const mark = (address: string, cause: string): void => {
+    const existing = found.get(address);
+    if (existing) {
+      if (!existing.becauseOf.includes(cause)) existing.becauseOf.push(cause);
+      return;
+    }
+    found.set(address, { type: after.get(address)!.type, attributes: [], becauseOf: [cause] });
+    queue.push(address);
+  };
+  for (const c of changedValues) mark(c.address, c.cause);
   for (let next = 0; next < queue.length; next++) {
     const replaced = queue[next];
-    for (const d of dependents.get(replaced) ?? []) {
-      const existing = found.get(d.address);
-      if (existing) {
-        if (!existing.becauseOf.includes(replaced)) existing.becauseOf.push(replaced);
-        continue;
-      }
-      found.set(d.address, { type: after.get(d.address)!.type, attributes: [], becauseOf: [replaced] });
-      queue.push(d.address);
-    }
+    for (const dependent of dependents.get(replaced) ?? []) mark(dependent, replaced);
   }
+}
+
+function sameValue(before: unknown, after: unknown, rewrite: Rewrite): boolean {
+  return stableJson(normalize(before, rewrite, false)) === stableJson(normalize(after, (t) => t, false));
 }
 
 function isConfigured(r: Resource, attribute: string): boolean {

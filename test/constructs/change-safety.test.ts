@@ -157,13 +157,15 @@ describe('Changes that do replace are found', () => {
     expect(result.replaced.map((r) => r.attributes)).toEqual([['generation']]);
   });
 
-  test('GIVEN a gateway WHEN its name changes THEN the gateway and its renamed public IP are replaced', () => {
+  test('GIVEN a gateway with its own VNet WHEN its name changes THEN the gateway, its renamed public IP and, through the renamed VNet, the GatewaySubnet are replaced', () => {
     const result = change(
       (s) => new VpnGateway(s, 'Hub', gatewayProps),
       (s) => new VpnGateway(s, 'Hub', { ...gatewayProps, name: 'hub-gw2' }),
     );
     expect(result.replaced.map((r) => [r.address.split('.')[0], r.attributes])).toEqual([
       ['azurerm_public_ip', ['name']],
+      // virtual_network_name takes the VNet's name, `<name>-vnet`, which changed.
+      ['azurerm_subnet', []],
       ['azurerm_virtual_network_gateway', ['name']],
     ]);
   });

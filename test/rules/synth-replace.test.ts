@@ -28,7 +28,7 @@ describe('synth.replace', () => {
     const findings = check(t, rule('synth.replace'));
     expect(findings.map((f) => f.resource).sort()).toEqual([PIP, GW].sort());
     expect(findings.find((f) => f.resource === PIP)!.message).toContain('every on-premises device');
-    expect(findings.find((f) => f.resource === GW)!.message).toContain(`it takes the new ID of ${PIP}, which is replaced`);
+    expect(findings.find((f) => f.resource === GW)!.message).toContain(`a ForceNew attribute takes the new ID or changed name of ${PIP}, which is replaced or renamed`);
   });
 
   test('GIVEN a gateway at a new address with the same name WHEN checked THEN the warning names the previous address and moveFromId', () => {

@@ -157,6 +157,22 @@ describe('replacementsBetween: the ForceNew attributes that changed between two 
     }
   });
 
+  test('GIVEN a renamed VNet whose name the GatewaySubnet takes THEN the GatewaySubnet, the gateway and its connection are replaced, and the VNet itself is not reported', () => {
+    const vnet = (name: string) => ({ azurerm_virtual_network: { hub: { name, resource_group_name: 'rg', location: 'westeurope', address_space: ['10.0.0.0/16'] } } });
+    const before = config({ extra: vnet('hub-vnet') });
+    const after = config({ extra: vnet('hub-vnet-2') });
+    for (const c of [before, after]) c.resource.azurerm_subnet.gw.virtual_network_name = '${azurerm_virtual_network.hub.name}';
+    expect(summary(before, after)).toEqual([
+      ['azurerm_subnet.gw', [], ['azurerm_virtual_network.hub']],
+      ['azurerm_virtual_network_gateway.gw', [], ['azurerm_subnet.gw']],
+      ['azurerm_virtual_network_gateway_connection.paris', [], ['azurerm_virtual_network_gateway.gw']],
+    ]);
+    // The same VNet with another address space: nothing the subnet takes changes.
+    const resized = config({ extra: { azurerm_virtual_network: { hub: { ...vnet('hub-vnet').azurerm_virtual_network.hub, address_space: ['10.0.0.0/15'] } } } });
+    resized.resource.azurerm_subnet.gw.virtual_network_name = '${azurerm_virtual_network.hub.name}';
+    expect(summary(before, resized)).toEqual([]);
+  });
+
   test('GIVEN two configurations WHEN added to a topology THEN the replacements travel with it', () => {
     const current = config({ gateway: { generation: 'Generation2' } });
     const topology = withReplacementsSince(topologyFromTerraformJson([{ file: 'main.tf.json', content: current }]), config(), current);
