@@ -36,6 +36,8 @@ const IMPACT: Readonly<Record<string, { what: string; impact: string }>> = {
 };
 
 function showChange(c: AttributeChange): string {
+  // A whole nested block (`ip_configuration[1]`) comes or goes.
+  if (c.before === undefined && /\]$/.test(c.attribute)) return `${c.attribute} ${c.after} is added`;
   if (c.before === undefined) return `${c.attribute} is now ${c.after} (unset before)`;
   if (c.after === undefined) return `${c.attribute} ${c.before} is removed`;
   return `${c.attribute} ${c.before} → ${c.after}`;

@@ -208,7 +208,7 @@ describe('synth.replace at synth, against what the last synth wrote', () => {
     const warnings = warningsOf(outdir).filter((w) => w.message.includes('[synth.replace]'));
     expect(warnings).toHaveLength(1);
     expect(warnings[0].path).toBe('hub/Hub/Resource');
-    expect(warnings[0].message).toMatch(/replaces this VPN gateway: ip_configuration\[1\] is now .*"activeActive".* forces a new resource/);
+    expect(warnings[0].message).toMatch(/replaces this VPN gateway: ip_configuration\[1\] \{ name = "activeActive" \} is added, and ip_configuration forces a new resource/);
   });
 
   test('GIVEN a previous synth WHEN only the SKU changes within the generation THEN synth.replace stays silent', () => {
