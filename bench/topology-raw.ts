@@ -63,6 +63,8 @@ export function buildRawTopology(stack: TerraformStack, shape: TopologyShape): v
     vpnType: 'RouteBased',
     sku: GATEWAY_SKU,
     generation: 'Generation2',
+    // As VpnGateway writes a defaulted generation: the creation-time choice, not a reason to replace.
+    lifecycle: { ignoreChanges: ['generation'] },
     activeActive: true,
     enableBgp: true,
     bgpSettings: { asn: GATEWAY_ASN },

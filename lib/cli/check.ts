@@ -1,5 +1,6 @@
+import * as path from 'path';
 import { CommandFunction, EXIT_ERRORS, EXIT_OK, parseOptions, quote, runCommand, topologyOf, UsageError } from './command';
-import { discoverConfigurations } from './discover';
+import { ConfigurationSource, discoverConfigurations, readSource } from './discover';
 import { ConfigurationResult, renderJson, renderText, TextOptions } from './format';
 import { renderJunit, renderSarif } from './pipeline-formats';
 import { USAGE } from './usage';
@@ -8,11 +9,13 @@ import { RULES } from '../rules/catalogue';
 import { CheckOptions, checkTopology, compareFindings } from '../rules/engine';
 import { acknowledgeReplacements, ALLOW_REPLACE_FLAG } from '../rules/plan-changes';
 import { Severity } from '../rules/rule';
+import { mergedConfiguration, topologyFromTerraformJson, withReplacementsSince } from '../terraform-json';
+import { Topology } from '../model/topology';
 
-/** `azvpn check PATH... [--format text|json|sarif|junit] [--verbose] [--allow-replace ADDRESS]... [--profile best-practice]`: exit 1 when any configuration has an error. */
+/** `azvpn check PATH... [--format text|json|sarif|junit] [--verbose] [--allow-replace ADDRESS]... [--profile best-practice] [--previous OLD]`: exit 1 when any configuration has an error. */
 export const checkCommand: CommandFunction = (args, io) =>
   runCommand(io, () => {
-    const options = parseOptions(args, 'check', { formats: ['text', 'json', 'sarif', 'junit'], flags: ['--verbose'], repeatable: [ALLOW_REPLACE_FLAG, PROFILE_OPTION] });
+    const options = parseOptions(args, 'check', { formats: ['text', 'json', 'sarif', 'junit'], flags: ['--verbose'], repeatable: [ALLOW_REPLACE_FLAG, PROFILE_OPTION, PREVIOUS_OPTION] });
     const profiles = options.values.get(PROFILE_OPTION) ?? [];
     for (const profile of profiles) {
       if (profile !== 'best-practice') throw new UsageError(`invalid --profile ${quote(profile)} for azvpn check (expected best-practice)`);
@@ -20,8 +23,12 @@ export const checkCommand: CommandFunction = (args, io) =>
     if (options.help) return { stdout: USAGE, code: EXIT_OK };
     if (options.positionals.length === 0) throw new UsageError('check needs at least one PATH (a .tf.json file, a plan or state JSON file, or a directory)');
     if (options.positionals.some((p) => p === '')) throw new UsageError('check was given an empty PATH');
+    const previous = options.values.get(PREVIOUS_OPTION) ?? [];
+    if (previous.length > 1) throw new UsageError(`${PREVIOUS_OPTION} is given ${previous.length} times; give the previous configuration (a file or an output directory) once`);
+    if (previous.some((p) => p === undefined || p === '')) throw new UsageError(`${PREVIOUS_OPTION} needs a PATH`);
     const results = check(options.positionals, {
       allowReplace: new Set(options.values.get(ALLOW_REPLACE_FLAG) ?? []),
+      ...(previous.length === 1 ? { previous: previous[0] } : {}),
       checkOptions: profiles.length > 0 ? { profile: 'best-practice' } : {},
     });
     const hasError = results.some((r) => r.findings.some((f) => f.severity === Severity.ERROR));
@@ -30,12 +37,19 @@ export const checkCommand: CommandFunction = (args, io) =>
   });
 
 const PROFILE_OPTION = '--profile';
+const PREVIOUS_OPTION = '--previous';
 
 export interface CheckRunOptions {
   /** Addresses whose replacement in a plan is deliberate (`--allow-replace`): reported as info, not error. */
   readonly allowReplace?: ReadonlySet<string>;
   /** The rule engine's options: the best-practice profile (`--profile best-practice`). */
   readonly checkOptions?: CheckOptions;
+  /**
+   * The previous configuration (`--previous`): a file, a directory or a cdktf output directory,
+   * for `synth.replace`. Its configurations pair with the checked ones by stack (or directory) name,
+   * or one with one.
+   */
+  readonly previous?: string;
 }
 
 function render(format: string, results: ConfigurationResult[], text: TextOptions): string {
@@ -49,10 +63,40 @@ function render(format: string, results: ConfigurationResult[], text: TextOption
 
 /** Checks every configuration; any unusable one aborts the whole run (exit 2, no partial output). */
 export function check(paths: readonly string[], options: CheckRunOptions = {}): ConfigurationResult[] {
-  return discoverConfigurations(paths).map((source) => {
+  const sources = discoverConfigurations(paths);
+  const previousOf = options.previous === undefined ? undefined : previousConfigurations(options.previous, sources);
+  return sources.map((source) => {
     // One configuration at a time, so only one configuration's JSON is held in memory.
-    const topology = topologyOf(source);
+    const previous = previousOf?.(source);
+    const topology = previous === undefined ? topologyOf(source) : topologySince(source, previous);
     const findings = acknowledgeReplacements(checkTopology(topology, options.checkOptions ?? {}), options.allowReplace ?? new Set()).sort(compareFindings);
     return { name: source.name, findings };
   });
+}
+
+/** A configuration's topology with what replaces since `previous`; plans and states are compared by Terraform itself. */
+function topologySince(source: ConfigurationSource, previous: ConfigurationSource): Topology {
+  const content = readSource(source);
+  if (content.kind === 'show') return topologyOf(source);
+  const before = readSource(previous);
+  if (before.kind === 'show') throw new UsageError(`${PREVIOUS_OPTION} ${quote(previous.name)} is a plan or state; give the previous configuration (cdk.tf.json, *.tf.json or their directory)`);
+  const current = mergedConfiguration(content.files.map((f) => f.content));
+  return withReplacementsSince(topologyFromTerraformJson(content.files), mergedConfiguration(before.files.map((f) => f.content)), current);
+}
+
+/**
+ * Pairs the configurations under `--previous` with the checked ones: one with one, or by stack
+ * name (the directory of a cdk.tf.json) or directory name. A configuration without a partner is
+ * checked without the comparison.
+ */
+function previousConfigurations(previous: string, current: readonly ConfigurationSource[]): (source: ConfigurationSource) => ConfigurationSource | undefined {
+  const before = discoverConfigurations([previous]);
+  if (before.length === 1 && current.length === 1) return () => before[0];
+  const byKey = new Map<string, ConfigurationSource>();
+  for (const source of before) if (!byKey.has(pairingKey(source))) byKey.set(pairingKey(source), source);
+  return (source) => byKey.get(pairingKey(source));
+}
+
+function pairingKey(source: ConfigurationSource): string {
+  return path.basename(source.files.length === 1 ? path.dirname(source.files[0]) : source.name);
 }

@@ -17,6 +17,7 @@ const FAMILIES: ReadonlyArray<readonly [string, string]> = [
   ['life', 'Lifecycle'],
   ['secret', 'Secrets (pre-shared keys, RADIUS secrets)'],
   ['plan', 'Change safety (terraform plans)'],
+  ['synth', 'Change safety (since the previous synth)'],
 ];
 
 /**

@@ -3,6 +3,7 @@ export const USAGE = `azvpn — check Azure VPN topologies in Terraform configur
 
 Usage:
   azvpn check PATH... [--format text|json|sarif|junit] [--verbose] [--allow-replace ADDRESS]... [--profile best-practice]
+              [--previous OLD]
   azvpn rules [--format text|json]
   azvpn summary PATH [--format markdown|json]     (see azvpn summary --help)
   azvpn graph PATH [--format mermaid|dot]         (see azvpn graph --help)
@@ -35,6 +36,11 @@ azvpn check
                   also run the opt-in posture rules (warnings: active-active, maintenance
                   configuration, custom IPsec policy, Entra-only P2S) and report literal
                   secrets as errors; at synth, set the context key azvpn:profile
+  --previous OLD  the previous configuration (a .tf.json file, a directory, or an earlier
+                  cdktf.out): warn (synth.replace) on every gateway, gateway public IP,
+                  connection, local network gateway or GatewaySubnet that the change from OLD
+                  to PATH replaces; configurations pair one with one, or by stack or
+                  directory name
 
 azvpn rules
   Lists every rule: id, severity, summary, Azure error code and source.

@@ -8,7 +8,7 @@ import {
   VirtualNetworkGatewayIpConfiguration,
   VirtualNetworkGatewayVpnClientConfiguration,
 } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
-import { ITerraformDependable, TerraformOutput, TerraformProvider, Token } from 'cdktf';
+import { ITerraformDependable, TerraformOutput, TerraformProvider, TerraformResourceLifecycle, Token } from 'cdktf';
 import { Construct, IConstruct } from 'constructs';
 import { GatewayNatRule, GatewayNatRuleOptions } from './gateway-nat-rule';
 import { GatewayGeneration, GatewaySku, VpnType } from './gateway-sku';
@@ -126,8 +126,15 @@ export interface VpnGatewayProps {
   readonly sku?: GatewaySku;
   /**
    * The gateway generation. Written explicitly, so azurerm's SKU/generation check always runs.
-   * @default - the newest generation the SKU allows (Generation2 for VpnGw2AZ to VpnGw5AZ)
+   *
+   * azurerm replaces the gateway when `generation` changes, while Azure resizes a gateway within
+   * its generation in place (VpnGw1AZ to VpnGw2AZ stays Generation1). So a defaulted generation
+   * is only the creation-time choice: the gateway gets `lifecycle.ignore_changes = [generation]`,
+   * and a later SKU change never replaces it (nor does Azure's own move to Generation2). Set
+   * `generation` to manage it; changing an explicit generation replaces the gateway.
+   * @default - the newest generation the SKU allows (Generation2 for VpnGw2AZ to VpnGw5AZ), at creation
    * @see https://learn.microsoft.com/azure/vpn-gateway/about-gateway-skus
+   * @see https://learn.microsoft.com/azure/vpn-gateway/gateway-sku-upgrade
    */
   readonly generation?: GatewayGeneration;
   /**
@@ -298,7 +305,10 @@ export interface VpnGatewayProps {
    * Replacing a gateway takes 45 minutes or more, drops every tunnel and, with new public IPs,
    * forces every on-premises device to be reconfigured; several attributes (`ip_configuration`,
    * `generation`, `vpn_type`) force a replacement. Turn this on in production. It is off by
-   * default so that test and example stacks can be destroyed.
+   * default: it makes every plan that would replace the gateway fail, deliberate ones too, and
+   * `cdktf destroy` of test and example stacks; it does not protect a gateway whose construct is
+   * removed from the app. The `synth.replace` warning and the `plan.*` check of `azvpn check`
+   * (with `--allow-replace` for a deliberate replacement) guard the default.
    * @default false
    * @see https://developer.hashicorp.com/terraform/language/meta-arguments/lifecycle
    */
@@ -331,7 +341,8 @@ const VPN_GATEWAY_SYMBOL = Symbol.for('cdktf-azure-vpn.VpnGateway');
  *   `private_ip_address_allocation = "Dynamic"`;
  * - one Standard, Static public IP per IP configuration, zone-redundant for AZ SKUs and without
  *   zones for the others;
- * - an explicit `generation`, the SKU's newest unless told otherwise.
+ * - an explicit `generation`, the SKU's newest unless told otherwise (then ignored on update, so
+ *   a later SKU resize stays in place).
  *
  * @example new VpnGateway(this, 'Hub', { name: 'hub-vpngw', resourceGroupName: 'rg-hub', location: 'westeurope', addressSpace: ['10.0.0.0/16'], activeActive: true, bgpAsn: 65010 });
  */
@@ -446,7 +457,7 @@ export class VpnGateway extends Construct implements IVpnGateway {
       defaultLocalNetworkGatewayId: props.defaultLocalNetworkGatewayId,
       ipConfiguration: this.renderIpConfigurations(),
       tags: props.tags,
-      lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
+      lifecycle: gatewayLifecycle(props),
       provider: props.provider,
     });
     this.gatewayId = this.gateway.id;
@@ -817,6 +828,22 @@ class ImportedVpnGateway extends Construct implements IVpnGateway {
       virtualNetwork: { kind: 'virtualNetwork', id: this.virtualNetwork.virtualNetworkId, addressSpace: this.virtualNetwork.addressSpace },
     });
   }
+}
+
+/**
+ * A defaulted `generation` is what the gateway is created with, never a reason to replace it:
+ * Azure resizes within a generation in place (VpnGw1AZ to VpnGw2AZ stays Generation1), while the
+ * default follows the SKU (Generation2 for VpnGw2AZ), and azurerm's `generation` is ForceNew.
+ * Azure's own move of gateways to Generation2 is not a replacement either. An explicit
+ * `generation` is managed: changing it replaces the gateway, as asked.
+ */
+function gatewayLifecycle(props: VpnGatewayProps): TerraformResourceLifecycle | undefined {
+  const ignoreGeneration = props.generation === undefined;
+  if (!props.preventDestroy && !ignoreGeneration) return undefined;
+  return {
+    ...(props.preventDestroy ? { preventDestroy: true } : {}),
+    ...(ignoreGeneration ? { ignoreChanges: ['generation'] } : {}),
+  };
 }
 
 function ipv4ToString(value: bigint): string {

@@ -1,7 +1,8 @@
 import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { existingResourcesOf } from './known-resources';
-import { topologyFromTerraformJson } from '../terraform-json';
+import { previousSynthOf } from './previous-synth';
+import { topologyFromTerraformJson, withReplacementsSince } from '../terraform-json';
 import { Topology } from '../model/topology';
 import { checkTopology } from '../rules/engine';
 import { Finding, Severity } from '../rules/rule';
@@ -179,7 +180,10 @@ function evaluate(stack: TerraformStack): Finding[] {
 
 function checkConfig(stack: TerraformStack, config: unknown): Finding[] {
   // At synth a literal secret can only be a mistake (the library generates keys), so it fails.
-  const topology = topologyFromTerraformJson([{ file: stack.node.path, content: config }], existingResourcesOf(stack));
+  const built = topologyFromTerraformJson([{ file: stack.node.path, content: config }], existingResourcesOf(stack));
+  // synth.replace: what changed since the last synth wrote this stack, when it did.
+  const previous = previousSynthOf(stack);
+  const topology = previous === undefined ? built : withReplacementsSince(built, previous, config);
   const profile = stack.node.tryGetContext(PROFILE_CONTEXT) === 'best-practice' ? 'best-practice' : undefined;
   return checkTopology(topology, { literalSecretsAreErrors: true, ...(profile ? { profile } : {}) });
 }

@@ -421,6 +421,33 @@ export interface PlannedChange {
   readonly subnetNamesBefore?: readonly string[];
 }
 
+/** One ForceNew attribute that differs between the previous configuration and this one. */
+export interface AttributeChange {
+  /** The attribute, as a Terraform path (`generation`, `ip_configuration[1]`, `ip_configuration[0].name`). */
+  readonly attribute: string;
+  /** The previous value, as JSON text; undefined when it was not written. */
+  readonly before?: string;
+  /** The value now, as JSON text; undefined when it is not written. */
+  readonly after?: string;
+}
+
+/**
+ * A resource that the next apply replaces because of what changed since the previous
+ * configuration of the same stack (the last synth's `cdk.tf.json`): a changed ForceNew attribute,
+ * a changed address, or a reference to another resource that is replaced.
+ */
+export interface ConfigReplacement {
+  /** The address in this configuration. */
+  readonly address: string;
+  readonly type: string;
+  /** The ForceNew attributes that changed. */
+  readonly attributes: readonly AttributeChange[];
+  /** The address the same Azure resource (same name and resource group) had before, when it moved without a `moved` block. */
+  readonly previousAddress?: string;
+  /** Replaced or renamed resources whose new ID or changed name a ForceNew attribute of this one takes. */
+  readonly becauseOf?: readonly string[];
+}
+
 /** The whole configuration, as plain data. */
 export interface Topology {
   readonly virtualNetworks: VirtualNetwork[];
@@ -443,6 +470,8 @@ export interface Topology {
   readonly secrets?: SecretUse[];
   /** The resource changes of a Terraform plan; absent for configurations and states. */
   readonly changes?: PlannedChange[];
+  /** Replacements since a previous configuration of the same stack, when one was compared. */
+  readonly replacements?: ConfigReplacement[];
 }
 
 /** Whether a rule can read the entity's attributes: declared here, or described by the user. */

@@ -11,6 +11,7 @@ import { peeringLeftOut, peeringRules } from './peering';
 import { planChangeLeftOut, planChangeRules } from './plan-changes';
 import { LeftOut, Rule } from './rule';
 import { secretLeftOut, secretRules } from './secrets';
+import { synthReplaceLeftOut, synthReplaceRules } from './synth-replace';
 
 /** Every implemented rule, in catalogue order (by family). */
 export const RULES: readonly Rule[] = [
@@ -24,6 +25,7 @@ export const RULES: readonly Rule[] = [
   ...peeringRules,
   ...secretRules,
   ...planChangeRules,
+  ...synthReplaceRules,
   ...enumCaseRules,
   ...nameRules,
 ];
@@ -40,6 +42,7 @@ export const LEFT_OUT: readonly LeftOut[] = [
   ...peeringLeftOut,
   ...secretLeftOut,
   ...planChangeLeftOut,
+  ...synthReplaceLeftOut,
 ];
 
 /** The documentation a catalogue id comes from (implemented or left out), as a link for reports. */

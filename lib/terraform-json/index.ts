@@ -8,6 +8,7 @@ import { Declared, isObject, JsonObject, keysOf, objectsOf, own } from './values
 import { Topology } from '../model/topology';
 import { UnusableInputError } from '../private/errors';
 
+export { mergedConfiguration, replacementsBetween, withReplacementsSince } from './config-changes';
 export { isTerraformShowJson, SUPPORTED_FORMAT_MAJOR, topologyFromTerraformShow } from './show';
 
 /**

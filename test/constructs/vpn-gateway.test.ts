@@ -314,16 +314,23 @@ describe('VpnGateway', () => {
       const stack = testStack();
       new VpnGateway(stack, 'Hub', { ...base, activeActive: true, preventDestroy: true });
       const synthesized = JSON.parse(Testing.synth(stack));
-      expect(gatewayOf(synthesized).lifecycle).toEqual({ prevent_destroy: true });
+      expect(gatewayOf(synthesized).lifecycle).toEqual({ prevent_destroy: true, ignore_changes: ['generation'] });
       expect(publicIpsOf(synthesized).map((p) => p.lifecycle)).toEqual([{ prevent_destroy: true }, { prevent_destroy: true }]);
     });
 
-    test('GIVEN the default WHEN synthesized THEN nothing is protected from destroy', () => {
+    test('GIVEN the default WHEN synthesized THEN nothing is protected from destroy, and only the defaulted generation is left alone on update', () => {
       const stack = testStack();
       new VpnGateway(stack, 'Hub', base);
       const synthesized = JSON.parse(Testing.synth(stack));
-      expect(gatewayOf(synthesized).lifecycle).toBeUndefined();
+      expect(gatewayOf(synthesized).lifecycle).toEqual({ ignore_changes: ['generation'] });
       expect(publicIpsOf(synthesized)[0].lifecycle).toBeUndefined();
+    });
+
+    test('GIVEN an explicit generation WHEN synthesized THEN it is managed: no lifecycle at all', () => {
+      const stack = testStack();
+      new VpnGateway(stack, 'Hub', { ...base, generation: GatewayGeneration.GENERATION2 });
+      const synthesized = JSON.parse(Testing.synth(stack));
+      expect(gatewayOf(synthesized).lifecycle).toBeUndefined();
     });
 
     test('GIVEN a BGP gateway WHEN outputPeerInfo is called twice THEN the public IPs and BGP peering addresses are output once', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import * as fc from 'fast-check';
-import { topologyFromTerraformJson, topologyFromTerraformShow } from '../../lib/terraform-json';
+import { replacementsBetween, topologyFromTerraformJson, topologyFromTerraformShow } from '../../lib/terraform-json';
 import { Entity, Topology } from '../../lib/model/topology';
 import { isKnown, Maybe } from '../../lib/model/unknown';
 import { UnusableInputError } from '../../lib/private/errors';
@@ -233,6 +233,24 @@ describe('Terraform JSON adapter, property tests', () => {
         for (const m of mutations) content = apply(content, m.op === 'inject' ? { ...m, text: '${local.a}' } : m);
         const t = adaptOrReject(content);
         if (t) expectReferencesResolve(t);
+      }),
+      fuzz(300),
+    );
+  });
+
+  test('GIVEN a valid configuration and a randomly mutated one (or any JSON) WHEN compared for replacements THEN it never throws, and every replacement names a resource of the newer one', () => {
+    fc.assert(
+      fc.property(fc.nat(SEEDS.length - 1), fc.array(mutation, { minLength: 1, maxLength: 12 }), fc.boolean(), fc.jsonValue({ maxDepth: 4 }), (seed, mutations, mutateNewer, other) => {
+        let mutated: unknown = structuredClone(SEEDS[seed]);
+        for (const m of mutations) mutated = apply(mutated, m);
+        const [previous, current] = mutateNewer ? [SEEDS[seed], mutated] : [mutated, SEEDS[seed]];
+        for (const r of replacementsBetween(previous, current)) {
+          const [type, ...name] = r.address.split('.');
+          const resource = (current as { resource?: Record<string, Record<string, unknown>> }).resource;
+          if (resource?.[type]?.[name.join('.')] === undefined && !Array.isArray(resource)) throw new Error(`${r.address} is not a resource of the newer configuration`);
+        }
+        replacementsBetween(other, current);
+        replacementsBetween(current, other);
       }),
       fuzz(300),
     );
