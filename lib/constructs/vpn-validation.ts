@@ -1,9 +1,10 @@
 import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { appFindingsOf } from './app-validation';
 import { existingResourcesOf } from './known-resources';
 import { topologyFromTerraformJson } from '../terraform-json';
 import { Topology } from '../model/topology';
-import { checkTopology } from '../rules/engine';
+import { CheckOptions, checkTopology } from '../rules/engine';
 import { Finding, Severity } from '../rules/rule';
 
 /** One rule violation (or skip) found in a stack. */
@@ -53,7 +54,7 @@ export class VpnValidation {
    */
   public static check(scope: IConstruct): VpnFinding[] {
     const stack = TerraformStack.of(scope);
-    return evaluate(stack).map(toPublic);
+    return (appFindingsOf(stack, resolve, checkOptionsOf(stack), true) ?? evaluate(stack)).map(toPublic);
   }
 
   private constructor() {}
@@ -95,7 +96,8 @@ class StackChecks {
    * engine once per validation pass and the resources read their share of the result.
    */
   public run(): string[] {
-    const all = checkConfig(this.stack, resolveOnceForSynth(this.stack));
+    // An app of several stacks is checked as a whole (cross-stack references followed), once per synth.
+    const all = appFindingsOf(this.stack, resolveOnceForSynth, checkOptionsOf(this.stack)) ?? checkConfig(this.stack, resolveOnceForSynth(this.stack));
     // Infos (mostly checks skipped on values unknown before apply) drown synth output: one line
     // counts them unless the user asks for the list.
     const showInfos = showSkipped(this.stack);
@@ -180,8 +182,12 @@ function evaluate(stack: TerraformStack): Finding[] {
 function checkConfig(stack: TerraformStack, config: unknown): Finding[] {
   // At synth a literal secret can only be a mistake (the library generates keys), so it fails.
   const topology = topologyFromTerraformJson([{ file: stack.node.path, content: config }], existingResourcesOf(stack));
+  return checkTopology(topology, checkOptionsOf(stack));
+}
+
+function checkOptionsOf(stack: TerraformStack): CheckOptions {
   const profile = stack.node.tryGetContext(PROFILE_CONTEXT) === 'best-practice' ? 'best-practice' : undefined;
-  return checkTopology(topology, { literalSecretsAreErrors: true, ...(profile ? { profile } : {}) });
+  return { literalSecretsAreErrors: true, ...(profile ? { profile } : {}) };
 }
 
 /** The stack's class method, never a hand-off installed by {@link resolveOnceForSynth}. */
