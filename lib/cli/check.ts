@@ -1,9 +1,12 @@
+import { AppSource, groupApps } from './app-manifest';
 import { CommandFunction, EXIT_ERRORS, EXIT_OK, parseOptions, quote, runCommand, topologyOf, UsageError } from './command';
-import { discoverConfigurations } from './discover';
+import { ConfigurationSource, discoverConfigurations, readSource } from './discover';
 import { ConfigurationResult, renderJson, renderText, TextOptions } from './format';
 import { renderJunit, renderSarif } from './pipeline-formats';
 import { USAGE } from './usage';
 import { packageVersion } from './version';
+import { findingsByStack } from '../report/stacks';
+import { topologyFromStacks } from '../terraform-json';
 import { RULES } from '../rules/catalogue';
 import { CheckOptions, checkTopology, compareFindings } from '../rules/engine';
 import { acknowledgeReplacements, ALLOW_REPLACE_FLAG } from '../rules/plan-changes';
@@ -49,10 +52,30 @@ function render(format: string, results: ConfigurationResult[], text: TextOption
 
 /** Checks every configuration; any unusable one aborts the whole run (exit 2, no partial output). */
 export function check(paths: readonly string[], options: CheckRunOptions = {}): ConfigurationResult[] {
-  return discoverConfigurations(paths).map((source) => {
-    // One configuration at a time, so only one configuration's JSON is held in memory.
+  return groupApps(discoverConfigurations(paths)).flatMap((source) => {
+    // One configuration (or one app's stacks) at a time, so only its JSON is held in memory.
+    if (isApp(source)) return checkApp(source, options);
     const topology = topologyOf(source);
     const findings = acknowledgeReplacements(checkTopology(topology, options.checkOptions ?? {}), options.allowReplace ?? new Set()).sort(compareFindings);
-    return { name: source.name, findings };
+    return [{ name: source.name, findings }];
   });
+}
+
+function isApp(source: ConfigurationSource | AppSource): source is AppSource {
+  return 'stacks' in source;
+}
+
+/**
+ * The stacks of one cdktf app checked as one model (cross-stack references followed), each
+ * stack's findings reported under its own cdk.tf.json; another stack's resources are named
+ * `stack <name>: <address>`.
+ */
+function checkApp(app: AppSource, options: CheckRunOptions): ConfigurationResult[] {
+  const stacks = app.stacks.map(({ name, source }) => {
+    const content = readSource(source);
+    return { name, files: content.kind === 'configuration' ? content.files : [] };
+  });
+  const all = acknowledgeReplacements(checkTopology(topologyFromStacks(stacks), options.checkOptions ?? {}), options.allowReplace ?? new Set());
+  const byStack = findingsByStack(all, stacks.map((s) => s.name));
+  return app.stacks.map(({ name, source }) => ({ name: source.name, findings: (byStack.get(name) ?? []).sort(compareFindings) }));
 }

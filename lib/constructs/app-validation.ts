@@ -2,7 +2,7 @@ import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { existingResourcesOf } from './known-resources';
 import { topologyFromStacks } from '../terraform-json';
-import { addressInStack, stackPrefix } from '../model/stacks';
+import { findingsByStack } from '../report/stacks';
 import { CheckOptions, checkTopology } from '../rules/engine';
 import { Finding } from '../rules/rule';
 
@@ -65,35 +65,13 @@ function stacksOf(root: IConstruct): TerraformStack[] {
 
 function runApp(stacks: readonly TerraformStack[], resolveStack: StackResolver, options: CheckOptions): Pass {
   const nodes = new Map<TerraformStack, number>();
-  const names = new Map<string, TerraformStack>();
   const configurations = stacks.map((stack) => {
     const name = stack.node.path;
-    names.set(stackPrefix(name), stack);
     const content = resolveStack(stack);
     nodes.set(stack, stack.node.findAll().length);
     return { name, files: [{ file: name, content }], known: existingResourcesOf(stack) };
   });
-  const findings = new Map<TerraformStack, Finding[]>(stacks.map((s) => [s, []]));
-  for (const f of checkTopology(topologyFromStacks(configurations), options)) {
-    const owner = ownerOf(f, names) ?? stacks[0];
-    findings.get(owner)!.push(inStack(f, owner.node.path));
-  }
+  const byName = findingsByStack(checkTopology(topologyFromStacks(configurations), options), configurations.map((c) => c.name));
+  const findings = new Map<TerraformStack, Finding[]>(stacks.map((s) => [s, byName.get(s.node.path) ?? []]));
   return { findings, nodes, taken: new Set() };
-}
-
-/** The stack a finding's resource is declared in, from its qualified address. */
-function ownerOf(f: Finding, stacks: ReadonlyMap<string, TerraformStack>): TerraformStack | undefined {
-  if (!f.resource.startsWith('stack ')) return undefined;
-  // Stack names may contain ': ', so every candidate prefix is tried, shortest first.
-  for (let at = f.resource.indexOf(': '); at >= 0; at = f.resource.indexOf(': ', at + 1)) {
-    const stack = stacks.get(f.resource.slice(0, at + 2));
-    if (stack !== undefined) return stack;
-  }
-  return undefined;
-}
-
-/** The finding as its own stack reads it: its own addresses unqualified, other stacks' named. */
-export function inStack(f: Finding, stack: string): Finding {
-  const prefix = stackPrefix(stack);
-  return { ...f, resource: addressInStack(stack, f.resource), message: f.message.split(prefix).join('') };
 }
