@@ -1,21 +1,22 @@
 import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
-import { App, TerraformStack, TerraformVariable, Testing } from 'cdktf';
+import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-network-peering';
+import { App, DataTerraformRemoteStateLocal, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { GatewayTransitPeering } from '../../lib/constructs/gateway-transit-peering';
 import { VirtualNetworkReference } from '../../lib/constructs/virtual-network';
 import { VpnGateway } from '../../lib/constructs/vpn-gateway';
 import { VpnValidation } from '../../lib/constructs/vpn-validation';
+import * as engine from '../../lib/rules/engine';
 
 /** The platform layout: the hub gateway in one stack, a spoke VNet and its transit peering in another. */
-function hubAndSpoke(spokeAddressSpace: string[] | string, context?: Record<string, unknown>) {
-  const app = Testing.app(context ? { context } : {});
+function hubAndSpoke(spokeAddressSpace: string[]) {
+  const app = Testing.app();
   const hubStack = new TerraformStack(app, 'hub');
   new AzurermProvider(hubStack, 'azurerm', { features: [{}] });
   const hub = new VpnGateway(hubStack, 'Hub', { name: 'hub-gw', resourceGroupName: 'rg-hub', location: 'westeurope', addressSpace: ['10.0.0.0/16'], virtualNetworkName: 'hub-vnet' });
   const spokeStack = new TerraformStack(app, 'spoke');
   new AzurermProvider(spokeStack, 'azurerm', { features: [{}] });
-  const addressSpace = typeof spokeAddressSpace === 'string' ? [new TerraformVariable(spokeStack, spokeAddressSpace, { type: 'string' }).stringValue] : spokeAddressSpace;
-  const spokeVnet = new VirtualNetwork(spokeStack, 'SpokeVnet', { name: 'spoke-vnet', resourceGroupName: 'rg-spoke', location: 'westeurope', addressSpace });
+  const spokeVnet = new VirtualNetwork(spokeStack, 'SpokeVnet', { name: 'spoke-vnet', resourceGroupName: 'rg-spoke', location: 'westeurope', addressSpace: spokeAddressSpace });
   const peering = new GatewayTransitPeering(spokeStack, 'Spoke', { hubGateway: hub, spokeVirtualNetwork: VirtualNetworkReference.fromVirtualNetwork(spokeVnet) });
   return { app, hubStack, spokeStack, hub, spokeVnet, peering };
 }
@@ -48,5 +49,64 @@ describe('an app of several stacks', () => {
     const { app, hubStack, spokeStack } = hubAndSpoke(['10.1.0.0/16']);
     expect(() => app.synth()).not.toThrow();
     expect([...VpnValidation.check(hubStack), ...VpnValidation.check(spokeStack)].filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  test('GIVEN the spoke\'s address space comes from a variable of the hub stack WHEN the app is synthesized THEN the output stays unknown: no error, the skip is an info naming the variable', () => {
+    const app = Testing.app({ context: { 'azvpn:showSkipped': true } });
+    const hubStack = new TerraformStack(app, 'hub');
+    new AzurermProvider(hubStack, 'azurerm', { features: [{}] });
+    const hub = new VpnGateway(hubStack, 'Hub', { name: 'hub-gw', resourceGroupName: 'rg-hub', location: 'westeurope', addressSpace: ['10.0.0.0/16'], virtualNetworkName: 'hub-vnet' });
+    const space = new TerraformVariable(hubStack, 'spoke_space', { type: 'string' });
+    const spokeStack = new TerraformStack(app, 'spoke');
+    new AzurermProvider(spokeStack, 'azurerm', { features: [{}] });
+    const spokeVnet = new VirtualNetwork(spokeStack, 'SpokeVnet', { name: 'spoke-vnet', resourceGroupName: 'rg-spoke', location: 'westeurope', addressSpace: [space.stringValue] });
+    new GatewayTransitPeering(spokeStack, 'Spoke', { hubGateway: hub, spokeVirtualNetwork: VirtualNetworkReference.fromVirtualNetwork(spokeVnet) });
+    expect(() => app.synth()).not.toThrow();
+    const infos = spokeStack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => String(m.data)));
+    expect(infos).toEqual(expect.arrayContaining([expect.stringMatching(/^\[peer\.no-overlap\] skipped: .*var\.spoke_space/)]));
+  });
+
+  test('GIVEN a remote state of a configuration outside the app WHEN the app is synthesized THEN its outputs are unknown and never matched to a stack of the app', () => {
+    const app = Testing.app({ context: { 'azvpn:showSkipped': true } });
+    const hubStack = new TerraformStack(app, 'hub');
+    new AzurermProvider(hubStack, 'azurerm', { features: [{}] });
+    new VirtualNetwork(hubStack, 'HubVnet', { name: 'hub-vnet', resourceGroupName: 'rg-hub', location: 'westeurope', addressSpace: ['10.0.0.0/16'] });
+    const spokeStack = new TerraformStack(app, 'spoke');
+    new AzurermProvider(spokeStack, 'azurerm', { features: [{}] });
+    const platform = new DataTerraformRemoteStateLocal(spokeStack, 'platform', { path: '/elsewhere/platform.tfstate' });
+    const spokeVnet = new VirtualNetwork(spokeStack, 'SpokeVnet', { name: 'spoke-vnet', resourceGroupName: 'rg-spoke', location: 'westeurope', addressSpace: ['10.0.128.0/24'] });
+    new VirtualNetworkPeering(spokeStack, 'ToHub', { name: 'to-hub', resourceGroupName: 'rg-spoke', virtualNetworkName: spokeVnet.name, remoteVirtualNetworkId: platform.getString('hub_vnet_id') });
+    VpnValidation.enable(spokeStack);
+    expect(() => app.synth()).not.toThrow();
+    const findings = VpnValidation.check(spokeStack).filter((f) => f.rule === 'peer.no-overlap');
+    expect(findings.map((f) => f.severity)).toEqual(['info']);
+    expect(findings[0].message).toMatch(/data\.terraform_remote_state\.platform is a data source/);
+  });
+
+  test('GIVEN a synthesized app WHEN a property changes and the app is synthesized again at once THEN the second synth sees the change (each synth runs the engine afresh)', () => {
+    const { app, spokeVnet } = hubAndSpoke(['10.1.0.0/16']);
+    app.synth();
+    spokeVnet.addressSpace = ['10.0.128.0/24'];
+    expect(synthError(app)).toMatch(/\[spoke\/Spoke\/SpokeToHub\] \[peer\.no-overlap\]/);
+  });
+
+  test('GIVEN a hub and five spoke stacks WHEN the app is synthesized THEN the rule engine runs once for the whole app, not once per stack', () => {
+    const app = Testing.app();
+    const hubStack = new TerraformStack(app, 'hub');
+    new AzurermProvider(hubStack, 'azurerm', { features: [{}] });
+    const hub = new VpnGateway(hubStack, 'Hub', { name: 'hub-gw', resourceGroupName: 'rg-hub', location: 'westeurope', addressSpace: ['10.0.0.0/16'], virtualNetworkName: 'hub-vnet' });
+    for (let i = 1; i <= 5; i++) {
+      const spokeStack = new TerraformStack(app, `spoke${i}`);
+      new AzurermProvider(spokeStack, 'azurerm', { features: [{}] });
+      const vnet = new VirtualNetwork(spokeStack, 'Vnet', { name: `spoke${i}`, resourceGroupName: 'rg-spoke', location: 'westeurope', addressSpace: [`10.${i}.0.0/16`] });
+      new GatewayTransitPeering(spokeStack, 'Spoke', { hubGateway: hub, spokeVirtualNetwork: VirtualNetworkReference.fromVirtualNetwork(vnet) });
+    }
+    const runs = jest.spyOn(engine, 'checkTopology');
+    try {
+      app.synth();
+      expect(runs).toHaveBeenCalledTimes(1);
+    } finally {
+      runs.mockRestore();
+    }
   });
 });
