@@ -4,6 +4,7 @@ import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-netwo
 import { App, DataTerraformRemoteStateLocal, TerraformStack, TerraformVariable, Testing } from 'cdktf';
 import { GatewayTransitPeering } from '../../lib/constructs/gateway-transit-peering';
 import { VirtualNetworkReference } from '../../lib/constructs/virtual-network';
+import { VNetToVNet } from '../../lib/constructs/vnet-to-vnet';
 import { VpnGateway } from '../../lib/constructs/vpn-gateway';
 import { VpnValidation } from '../../lib/constructs/vpn-validation';
 import * as engine from '../../lib/rules/engine';
@@ -108,5 +109,27 @@ describe('an app of several stacks', () => {
     } finally {
       runs.mockRestore();
     }
+  });
+
+  test('GIVEN two stacks whose gateways have the same ASN and a BGP VNet-to-VNet link between them WHEN the app is synthesized THEN bgp.asn.distinct fails synth on the connection, naming the other stack\'s gateway', () => {
+    const app = Testing.app();
+    const gateways = ['weu', 'neu'].map((region, i) => {
+      const stack = new TerraformStack(app, region);
+      new AzurermProvider(stack, 'azurerm', { features: [{}] });
+      return new VpnGateway(stack, 'Gw', { name: `gw-${region}`, resourceGroupName: 'rg', location: 'westeurope', addressSpace: [`10.${i}.0.0/16`], enableBgp: true, bgpAsn: 65010 });
+    });
+    new VNetToVNet(TerraformStack.of(gateways[1]), 'Link', { left: gateways[1], right: gateways[0] });
+    expect(synthError(app)).toMatch(/\[neu\/Link\/LeftToRight\] \[bgp\.asn\.distinct\] the gateways azurerm_virtual_network_gateway\.Gw_[0-9A-F]+ \(ASN 65010\) and stack weu: azurerm_virtual_network_gateway\.Gw_[0-9A-F]+ \(ASN 65010\)/);
+  });
+
+  test('GIVEN the same two stacks with distinct ASNs WHEN the app is synthesized THEN synth succeeds', () => {
+    const app = Testing.app();
+    const gateways = ['weu', 'neu'].map((region, i) => {
+      const stack = new TerraformStack(app, region);
+      new AzurermProvider(stack, 'azurerm', { features: [{}] });
+      return new VpnGateway(stack, 'Gw', { name: `gw-${region}`, resourceGroupName: 'rg', location: 'westeurope', addressSpace: [`10.${i}.0.0/16`], enableBgp: true, bgpAsn: 65010 + i });
+    });
+    new VNetToVNet(TerraformStack.of(gateways[1]), 'Link', { left: gateways[1], right: gateways[0] });
+    expect(synthError(app)).toBe('');
   });
 });
