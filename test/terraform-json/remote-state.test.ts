@@ -147,4 +147,20 @@ describe('topologyFromStacks', () => {
     const t = app(['a', stack('10.0.0.0/16')], ['b', stack('10.1.0.0/16')]);
     expect(t.virtualNetworks.map((v) => v.addressSpace.items)).toEqual([['10.0.0.0/16'], ['10.1.0.0/16']]);
   });
+
+  test('GIVEN two stacks whose outputs read each other\'s remote state WHEN adapted THEN the cycle is unknown and adapting terminates', () => {
+    const stack = (self: string, other: string) => ({
+      terraform: { backend: { local: { path: `/app/${self}.tfstate` } } },
+      data: { terraform_remote_state: { other: { backend: 'local', config: { path: `/app/${other}.tfstate` } } } },
+      output: { id: { value: '${data.terraform_remote_state.other.outputs.id}' } },
+      resource: {
+        azurerm_virtual_network: { vnet: { name: self, resource_group_name: 'rg', address_space: ['10.0.0.0/16'] } },
+        azurerm_virtual_network_peering: { p: { name: 'p', resource_group_name: 'rg', virtual_network_name: '${data.terraform_remote_state.other.outputs.id}', remote_virtual_network_id: '${data.terraform_remote_state.other.outputs.id}' } },
+      },
+    });
+    const t = app(['a', stack('a', 'b')], ['b', stack('b', 'a')]);
+    const p = t.peerings.find((x) => x.address === 'stack a: azurerm_virtual_network_peering.p')!;
+    expect(isUnknown(p.remoteVirtualNetwork)).toBe(true);
+    expect((p.remoteVirtualNetwork as Unknown).reason).toMatch(/refers back to itself/);
+  });
 });
