@@ -74,4 +74,11 @@ describe('azvpn check of a cdktf.out with several stacks', () => {
     expect(code).toBe(0);
     expect(report.findings.filter((f) => f.rule === 'peer.no-overlap' && f.severity === 'error')).toEqual([]);
   });
+
+  test('GIVEN both stacks\' files named explicitly WHEN checked THEN they are still one app (the manifest links them) and the overlap is an error', () => {
+    const outdir = synthHubAndSpoke(['10.0.128.0/24']);
+    const { code, report } = checkJson(path.join(outdir, 'stacks', 'hub', 'cdk.tf.json'), path.join(outdir, 'stacks', 'spoke', 'cdk.tf.json'));
+    expect(code).toBe(1);
+    expect(report.findings.filter((f) => f.rule === 'peer.no-overlap' && f.severity === 'error').map((f) => f.path).sort()).toEqual(['spoke/Spoke/HubToSpoke', 'spoke/Spoke/SpokeToHub']);
+  });
 });
