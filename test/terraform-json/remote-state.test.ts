@@ -163,4 +163,14 @@ describe('topologyFromStacks', () => {
     expect(isUnknown(p.remoteVirtualNetwork)).toBe(true);
     expect((p.remoteVirtualNetwork as Unknown).reason).toMatch(/refers back to itself/);
   });
+
+  test('GIVEN the hub stack on an azurerm backend (as cdktf writes AzurermBackend and its remote state) WHEN adapted THEN the remote state is linked by that backend', () => {
+    const config = { container_name: 'state', key: 'hub.tfstate', resource_group_name: 'tf', storage_account_name: 'tfstate' };
+    // Key order differs between the two blocks: the configuration is compared, not its text.
+    const reordered = { storage_account_name: 'tfstate', resource_group_name: 'tf', key: 'hub.tfstate', container_name: 'state' };
+    const t = app(['hub', hubStack({ backend: { azurerm: config } })], ['spoke', spokeStack({ remoteState: { backend: 'azurerm', config: reordered, workspace: '${terraform.workspace}' } })]);
+    expect(peering(t).remoteVirtualNetwork).toBe('stack hub: azurerm_virtual_network.hub');
+    const other = app(['hub', hubStack({ backend: { azurerm: config } })], ['spoke', spokeStack({ remoteState: { backend: 'azurerm', config: { ...config, key: 'other.tfstate' } } })]);
+    expect(isUnknown(peering(other).remoteVirtualNetwork)).toBe(true);
+  });
 });
