@@ -36,6 +36,9 @@ export function stackOutputs(namespace: string, contents: readonly unknown[]): S
           backend ??= backendKey(type, config ?? {});
         }
       }
+      // HCP Terraform (`cloud`, cdktf's CloudBackend) is read through the `remote` backend with the same settings.
+      const cloud = objectsOf(own(terraform, 'cloud'))[0];
+      if (cloud !== undefined) backend ??= backendKey('remote', cloud);
     }
     for (const block of objectsOf(own(content, 'output'))) {
       for (const name of keysOf(block)) {

@@ -173,4 +173,13 @@ describe('topologyFromStacks', () => {
     const other = app(['hub', hubStack({ backend: { azurerm: config } })], ['spoke', spokeStack({ remoteState: { backend: 'azurerm', config: { ...config, key: 'other.tfstate' } } })]);
     expect(isUnknown(peering(other).remoteVirtualNetwork)).toBe(true);
   });
+
+  test('GIVEN the hub stack on HCP Terraform (a cloud block, as cdktf writes CloudBackend) WHEN the spoke reads it through the remote backend THEN the remote state is linked', () => {
+    const cloud = { organization: 'org', workspaces: { name: 'hub' } };
+    const hub = { ...hubStack(), terraform: { cloud } };
+    const t = app(['hub', hub], ['spoke', spokeStack({ remoteState: { backend: 'remote', config: cloud } })]);
+    expect(peering(t).remoteVirtualNetwork).toBe('stack hub: azurerm_virtual_network.hub');
+    const otherWorkspace = app(['hub', hub], ['spoke', spokeStack({ remoteState: { backend: 'remote', config: { organization: 'org', workspaces: { name: 'other' } } } })]);
+    expect(isUnknown(peering(otherWorkspace).remoteVirtualNetwork)).toBe(true);
+  });
 });
