@@ -72,13 +72,13 @@ export default tseslint.config(
   },
   {
     files: ['lib/constructs/**/*.ts'],
-    ignores: ['lib/constructs/vpn-validation.ts', 'lib/constructs/vpn-topology.ts'],
+    ignores: ['lib/constructs/vpn-validation.ts', 'lib/constructs/vpn-topology.ts', 'lib/constructs/app-validation.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { regex: '^\\.\\./terraform-json(/|$)', message: 'only the synth bridge (vpn-validation.ts, vpn-topology.ts) and the CLI read Terraform JSON.' },
+            { regex: '^\\.\\./terraform-json(/|$)', message: 'only the synth bridge (vpn-validation.ts, app-validation.ts, vpn-topology.ts) and the CLI read Terraform JSON.' },
             {
               regex: '^\\.\\./rules/(?!(engine|rule|catalogue|rule-catalogue)$)',
               message: 'constructs use the rule engine and the catalogue, never a rule family directly.',

@@ -1,15 +1,17 @@
 import * as path from 'path';
+import { AppSource, groupApps } from './app-manifest';
 import { CommandFunction, EXIT_ERRORS, EXIT_OK, parseOptions, quote, runCommand, topologyOf, UsageError } from './command';
 import { ConfigurationSource, discoverConfigurations, readSource } from './discover';
 import { ConfigurationResult, renderJson, renderText, TextOptions } from './format';
 import { renderJunit, renderSarif } from './pipeline-formats';
 import { USAGE } from './usage';
 import { packageVersion } from './version';
+import { findingsByStack } from '../report/stacks';
 import { RULES } from '../rules/catalogue';
 import { CheckOptions, checkTopology, compareFindings } from '../rules/engine';
 import { acknowledgeReplacements, ALLOW_REPLACE_FLAG } from '../rules/plan-changes';
 import { Severity } from '../rules/rule';
-import { mergedConfiguration, topologyFromTerraformJson, withReplacementsSince } from '../terraform-json';
+import { mergedConfiguration, replacementsInStack, topologyFromStacks, topologyFromTerraformJson, withReplacementsSince } from '../terraform-json';
 import { Topology } from '../model/topology';
 
 /** `azvpn check PATH... [--format text|json|sarif|junit] [--verbose] [--allow-replace ADDRESS]... [--profile best-practice] [--previous OLD]`: exit 1 when any configuration has an error. */
@@ -65,12 +67,13 @@ function render(format: string, results: ConfigurationResult[], text: TextOption
 export function check(paths: readonly string[], options: CheckRunOptions = {}): ConfigurationResult[] {
   const sources = discoverConfigurations(paths);
   const previousOf = options.previous === undefined ? undefined : previousConfigurations(options.previous, sources);
-  return sources.map((source) => {
-    // One configuration at a time, so only one configuration's JSON is held in memory.
+  return groupApps(sources).flatMap((source) => {
+    // One configuration (or one app's stacks) at a time, so only its JSON is held in memory.
+    if (isApp(source)) return checkApp(source, options, previousOf);
     const previous = previousOf?.(source);
     const topology = previous === undefined ? topologyOf(source) : topologySince(source, previous);
     const findings = acknowledgeReplacements(checkTopology(topology, options.checkOptions ?? {}), options.allowReplace ?? new Set()).sort(compareFindings);
-    return { name: source.name, findings };
+    return [{ name: source.name, findings }];
   });
 }
 
@@ -78,10 +81,15 @@ export function check(paths: readonly string[], options: CheckRunOptions = {}): 
 function topologySince(source: ConfigurationSource, previous: ConfigurationSource): Topology {
   const content = readSource(source);
   if (content.kind === 'show') return topologyOf(source);
+  const current = mergedConfiguration(content.files.map((f) => f.content));
+  return withReplacementsSince(topologyFromTerraformJson(content.files), previousConfiguration(previous), current);
+}
+
+/** The previous configuration as one document; a plan or state there is a usage error. */
+function previousConfiguration(previous: ConfigurationSource): unknown {
   const before = readSource(previous);
   if (before.kind === 'show') throw new UsageError(`${PREVIOUS_OPTION} ${quote(previous.name)} is a plan or state; give the previous configuration (cdk.tf.json, *.tf.json or their directory)`);
-  const current = mergedConfiguration(content.files.map((f) => f.content));
-  return withReplacementsSince(topologyFromTerraformJson(content.files), mergedConfiguration(before.files.map((f) => f.content)), current);
+  return mergedConfiguration(before.files.map((f) => f.content));
 }
 
 /**
@@ -99,4 +107,30 @@ function previousConfigurations(previous: string, current: readonly Configuratio
 
 function pairingKey(source: ConfigurationSource): string {
   return path.basename(source.files.length === 1 ? path.dirname(source.files[0]) : source.name);
+}
+
+function isApp(source: ConfigurationSource | AppSource): source is AppSource {
+  return 'stacks' in source;
+}
+
+/**
+ * The stacks of one cdktf app checked as one model (cross-stack references followed), each
+ * stack's findings reported under its own cdk.tf.json; another stack's resources are named
+ * `stack <name>: <address>`.
+ */
+function checkApp(app: AppSource, options: CheckRunOptions, previousOf?: (source: ConfigurationSource) => ConfigurationSource | undefined): ConfigurationResult[] {
+  const stacks = app.stacks.map(({ name, source }) => {
+    const content = readSource(source);
+    return { name, files: content.kind === 'configuration' ? content.files : [] };
+  });
+  const replacements = app.stacks.flatMap(({ name, source }, i) => {
+    const previous = previousOf?.(source);
+    if (previous === undefined) return [];
+    return replacementsInStack(name, previousConfiguration(previous), mergedConfiguration(stacks[i].files.map((f) => f.content)));
+  });
+  const topology = topologyFromStacks(stacks);
+  const withReplacements = replacements.length === 0 ? topology : { ...topology, replacements };
+  const all = acknowledgeReplacements(checkTopology(withReplacements, options.checkOptions ?? {}), options.allowReplace ?? new Set());
+  const byStack = findingsByStack(all, stacks.map((s) => s.name));
+  return app.stacks.map(({ name, source }) => ({ name: source.name, findings: (byStack.get(name) ?? []).sort(compareFindings) }));
 }

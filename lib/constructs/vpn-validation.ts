@@ -1,10 +1,11 @@
 import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { appFindingsOf } from './app-validation';
 import { existingResourcesOf } from './known-resources';
 import { previousSynthOf } from './previous-synth';
 import { topologyFromTerraformJson, withReplacementsSince } from '../terraform-json';
 import { Topology } from '../model/topology';
-import { checkTopology } from '../rules/engine';
+import { CheckOptions, checkTopology } from '../rules/engine';
 import { Finding, Severity } from '../rules/rule';
 
 /** One rule violation (or skip) found in a stack. */
@@ -54,7 +55,7 @@ export class VpnValidation {
    */
   public static check(scope: IConstruct): VpnFinding[] {
     const stack = TerraformStack.of(scope);
-    return evaluate(stack).map(toPublic);
+    return (appFindingsOf(stack, resolve, checkOptionsOf(stack), true) ?? evaluate(stack)).map(toPublic);
   }
 
   private constructor() {}
@@ -96,7 +97,8 @@ class StackChecks {
    * engine once per validation pass and the resources read their share of the result.
    */
   public run(): string[] {
-    const all = checkConfig(this.stack, resolveOnceForSynth(this.stack));
+    // An app of several stacks is checked as a whole (cross-stack references followed), once per synth.
+    const all = appFindingsOf(this.stack, resolveOnceForSynth, checkOptionsOf(this.stack)) ?? checkConfig(this.stack, resolveOnceForSynth(this.stack));
     // Infos (mostly checks skipped on values unknown before apply) drown synth output: one line
     // counts them unless the user asks for the list.
     const showInfos = showSkipped(this.stack);
@@ -179,13 +181,17 @@ function evaluate(stack: TerraformStack): Finding[] {
 }
 
 function checkConfig(stack: TerraformStack, config: unknown): Finding[] {
-  // At synth a literal secret can only be a mistake (the library generates keys), so it fails.
   const built = topologyFromTerraformJson([{ file: stack.node.path, content: config }], existingResourcesOf(stack));
   // synth.replace: what changed since the last synth wrote this stack, when it did.
   const previous = previousSynthOf(stack);
   const topology = previous === undefined ? built : withReplacementsSince(built, previous, config);
+  return checkTopology(topology, checkOptionsOf(stack));
+}
+
+function checkOptionsOf(stack: TerraformStack): CheckOptions {
+  // At synth a literal secret can only be a mistake (the library generates keys), so it fails.
   const profile = stack.node.tryGetContext(PROFILE_CONTEXT) === 'best-practice' ? 'best-practice' : undefined;
-  return checkTopology(topology, { literalSecretsAreErrors: true, ...(profile ? { profile } : {}) });
+  return { literalSecretsAreErrors: true, ...(profile ? { profile } : {}) };
 }
 
 /** The stack's class method, never a hand-off installed by {@link resolveOnceForSynth}. */

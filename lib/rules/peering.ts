@@ -1,6 +1,7 @@
 import { TopologyLookup } from '../model/lookup';
 import { Peering, VirtualNetwork, readable, VirtualNetworkGateway } from '../model/topology';
 import { isKnown, Unknown } from '../model/unknown';
+import { isDataAddress } from '../model/stacks';
 import { findOverlaps, Owned, parsePrefix } from '../private/cidr';
 import { LeftOut, Rule, Severity } from './rule';
 import { knownOrSkipped, notInConfiguration, show } from './support';
@@ -254,7 +255,7 @@ const bothSides: Rule = {
       if (index.byPair.has(pairKey(remote, local))) continue;
       const remoteVnet = ctx.lookup.virtualNetwork(remote);
       if (!remoteVnet || remoteVnet.external) {
-        ctx.info(peering, `the remote virtual network ${remote} ${remote.startsWith('data.') ? 'is a data source, not managed by' : 'is not declared in'} this configuration; make sure the peering back to ${local} is created there, or the peering stays Initiated`);
+        ctx.info(peering, `the remote virtual network ${remote} ${isDataAddress(remote) ? 'is a data source, not managed by' : 'is not declared in'} this configuration; make sure the peering back to ${local} is created there, or the peering stays Initiated`);
       } else {
         ctx.error(peering, `there is no peering from ${remote} back to ${local}; add an azurerm_virtual_network_peering in that direction, or the peering stays Initiated and carries no traffic`);
       }

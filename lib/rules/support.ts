@@ -1,4 +1,5 @@
 import { Entity } from '../model/topology';
+import { isDataAddress } from '../model/stacks';
 import { isKnown, isUnknown, Maybe, Unknown } from '../model/unknown';
 import { RuleContext } from './rule';
 
@@ -58,7 +59,7 @@ export function referenced<E extends Entity>(
 /** The skip reason for a resource referenced by a literal Azure ID, whose attributes cannot be read. */
 export function externalUnknown(entity: Entity | undefined, address?: Maybe<string>): Unknown {
   const name = entity?.address ?? (isKnown(address) ? address : 'the referenced resource');
-  if (name.startsWith('data.')) return notInConfiguration(name);
+  if (isDataAddress(name)) return notInConfiguration(name);
   return new Unknown(`${name} is referenced by ID and not declared in this configuration`);
 }
 
@@ -67,7 +68,7 @@ export function externalUnknown(entity: Entity | undefined, address?: Maybe<stri
  * resource named by literal ID is not declared at all.
  */
 export function notInConfiguration(address: string): Unknown {
-  return address.startsWith('data.')
+  return isDataAddress(address)
     ? new Unknown(`${address} is a data source, read at plan`)
     : new Unknown(`${address} is not declared in this configuration`);
 }

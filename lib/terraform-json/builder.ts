@@ -32,6 +32,12 @@ const DATA_KINDS = new Map<string, EntityKind>([
   ['azurerm_network_security_group', 'networkSecurityGroup'],
 ]);
 
+/** What each stack of a model of several stacks has of its own, by namespace (`stack hub: `). */
+export interface StackScopes {
+  readonly locals: ReadonlyMap<string, Declared>;
+  readonly known: ReadonlyMap<string, readonly KnownResource[]>;
+}
+
 export class TopologyBuilder implements ReaderServices {
   public readonly resolver: Resolver;
   private readonly t = emptyTopology();
@@ -50,8 +56,10 @@ export class TopologyBuilder implements ReaderServices {
     private readonly order: readonly Declared[],
     locals?: Declared,
     private readonly known: readonly KnownResource[] = [],
+    /** A model of several stacks: each stack's locals and known resources, by namespace. */
+    private readonly stacks?: StackScopes,
   ) {
-    this.resolver = new Resolver(declared, this.inlineSubnets, this.referencedData, locals);
+    this.resolver = new Resolver(declared, this.inlineSubnets, this.referencedData, locals, stacks?.locals);
   }
 
   public build(): Topology {
@@ -63,6 +71,7 @@ export class TopologyBuilder implements ReaderServices {
     for (const address of this.referencedData) this.ensureData(address);
     this.link();
     applyKnownResources(this.t.entities, this.known, (id) => this.addressOfId(id));
+    for (const [namespace, known] of this.stacks?.known ?? []) applyKnownResources(this.t.entities, known, (id) => this.addressOfId(id, namespace));
     return this.t;
   }
 
@@ -84,12 +93,17 @@ export class TopologyBuilder implements ReaderServices {
    * written with `virtual_network_name` (the spoke side of a transit peering) reaches them.
    */
   private indexKnownVnets(): void {
-    for (const fact of this.known) {
+    const scoped: Array<[string | undefined, readonly KnownResource[]]> = [[undefined, this.known], ...(this.stacks?.known ?? [])];
+    for (const [namespace, known] of scoped) this.indexKnownVnetsOf(known, namespace);
+  }
+
+  private indexKnownVnetsOf(known: readonly KnownResource[], namespace: string | undefined): void {
+    for (const fact of known) {
       const vnets = fact.kind === 'virtualNetwork' ? [fact] : fact.virtualNetwork ? [fact.virtualNetwork] : [];
       for (const vnet of vnets) {
         const id = parseAzureResourceId(vnet.id);
         if (id?.kind !== 'virtualNetwork') continue;
-        const key = nameKey(id.name, id.resourceGroup);
+        const key = nameKey(id.name, id.resourceGroup, namespace);
         const address = this.externalFromId(vnet.id);
         if (key !== undefined && address !== undefined && !this.vnetsByName.has(key)) this.vnetsByName.set(key, address);
       }
@@ -97,11 +111,11 @@ export class TopologyBuilder implements ReaderServices {
   }
 
   /** The entity a resource ID stands for: a literal Azure ID, or exactly `${data.type.name.id}`. */
-  private addressOfId(id: string): string | undefined {
+  private addressOfId(id: string, namespace = ''): string | undefined {
     const literal = this.externalFromId(id);
     if (literal !== undefined) return literal;
     const m = /^\$\{(data\.[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*)\.id\}$/.exec(id);
-    return m && this.t.entities.has(m[1]) ? m[1] : undefined;
+    return m && this.t.entities.has(namespace + m[1]) ? namespace + m[1] : undefined;
   }
 
   public externalFromId(text: string): string | undefined {
@@ -136,7 +150,7 @@ export class TopologyBuilder implements ReaderServices {
     for (const d of this.order) {
       if (d.type === 'azurerm_virtual_network') {
         const r = this.reader(d, {});
-        const key = nameKey(r.text('name'), r.text('resource_group_name'));
+        const key = nameKey(r.text('name'), r.text('resource_group_name'), d.namespace);
         if (key !== undefined && !this.vnetsByName.has(key)) this.vnetsByName.set(key, d.address);
         if (d.isData) continue;
         r.blocks('subnet').readers.forEach((s, i) => {
@@ -144,7 +158,7 @@ export class TopologyBuilder implements ReaderServices {
         });
       } else if (d.type === 'azurerm_route_table' && !d.isData) {
         const r = this.reader(d, {});
-        const key = nameKey(r.text('name'), r.text('resource_group_name'));
+        const key = nameKey(r.text('name'), r.text('resource_group_name'), d.namespace);
         if (key !== undefined && !this.routeTablesByName.has(key)) this.routeTablesByName.set(key, d.address);
       }
     }
@@ -156,7 +170,7 @@ export class TopologyBuilder implements ReaderServices {
    * literal (or the same unknown expression) is looked up by name and resource group.
    */
   private byName(r: BlockReader, attribute: string, type: string, index: Map<string, string>): Maybe<string> | undefined {
-    const direct = this.resolver.directReference(r.raw(attribute));
+    const direct = this.resolver.directReference(r.raw(attribute), r.owner);
     if (direct && direct.target.type === type && direct.rest.length === 1 && 'name' in direct.rest[0] && direct.rest[0].name === 'name') {
       if (direct.target.isData) this.ensureData(direct.target.address);
       return direct.target.address;
@@ -164,10 +178,10 @@ export class TopologyBuilder implements ReaderServices {
     const name = r.text(attribute);
     if (name === undefined) return undefined;
     const group = r.text('resource_group_name');
-    const key = nameKey(name, group);
+    const key = nameKey(name, group, r.owner.namespace);
     const hit = key === undefined ? undefined : index.get(key);
     if (hit !== undefined) {
-      if (hit.startsWith('data.')) this.ensureData(hit);
+      this.ensureData(hit);
       return hit;
     }
     if (name instanceof Unknown) return name;
@@ -232,7 +246,7 @@ export class TopologyBuilder implements ReaderServices {
 
   /** A key that is exactly `${random_password.x.result}` is checkable from the password's arguments. */
   private withKeyGenerator(r: BlockReader, c: Connection): Connection {
-    const direct = this.resolver.directReference(r.raw('shared_key'));
+    const direct = this.resolver.directReference(r.raw('shared_key'), r.owner);
     const step = direct?.rest.length === 1 ? direct.rest[0] : undefined;
     if (!direct || direct.target.type !== 'random_password' || direct.target.isData || !step || !('name' in step) || step.name !== 'result') return c;
     const p = this.reader(direct.target, {});
@@ -329,7 +343,7 @@ export class TopologyBuilder implements ReaderServices {
   private dependencies(d: Declared): string[] {
     const found = new Set<string>();
     const consider = (written: string) => {
-      const address = this.declared.get(written)?.address;
+      const address = this.declared.get(d.namespace === undefined ? written : d.namespace + written)?.address;
       if (address !== undefined && address !== d.address) found.add(address);
     };
     const explicit = own(d.body, 'depends_on');
@@ -359,9 +373,7 @@ export class TopologyBuilder implements ReaderServices {
         }
       }
     }
-    for (const address of found) {
-      if (address.startsWith('data.')) this.ensureData(address);
-    }
+    for (const address of found) this.ensureData(address);
     return [...found];
   }
 
@@ -442,12 +454,13 @@ function inlineSubnetAddress(vnet: string, name: Maybe<string> | undefined, inde
 }
 
 /** A lookup key for (name, resource group): Azure names are case-insensitive. */
-function nameKey(name: Maybe<string> | undefined, group: Maybe<string> | undefined): string | undefined {
+function nameKey(name: Maybe<string> | undefined, group: Maybe<string> | undefined, namespace?: string): string | undefined {
   const part = (v: Maybe<string> | undefined) =>
     typeof v === 'string' ? `=${v.toLowerCase()}` : v instanceof Unknown && v.expression !== undefined ? `?${v.expression}` : undefined;
   const n = part(name);
   const g = part(group);
-  return n === undefined || g === undefined ? undefined : `${n}\u0000${g}`;
+  // Stacks of one app may deploy to different subscriptions: a name is looked up in its own stack only.
+  return n === undefined || g === undefined ? undefined : `${namespace ?? ''}\u0000${n}\u0000${g}`;
 }
 
 /** cdktf writes `"//": {"metadata": {"path": "stack/hub/Gateway", ...}}` into every resource. */

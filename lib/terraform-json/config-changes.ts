@@ -1,5 +1,6 @@
 import { FORCE_NEW_ATTRIBUTES, ForceNewAttribute, hasForceNewAttributes } from '../azure/force-new';
 import { isGatewaySubnetName } from '../azure/defaults';
+import { stackAddress } from '../model/stacks';
 import { AttributeChange, ConfigReplacement, Topology } from '../model/topology';
 import { parseTemplate, parseTraversal, hasTemplateSyntax, mentionedAddresses } from './syntax';
 import { isObject, JsonObject, keysOf, objectsOf, own } from './values';
@@ -89,6 +90,20 @@ export function mergedConfiguration(contents: readonly unknown[]): unknown {
 /** The topology with the replacements since `previous` (the last synth's configuration), for the `synth.replace` rule. */
 export function withReplacementsSince(topology: Topology, previous: unknown, current: unknown): Topology {
   return { ...topology, replacements: replacementsBetween(previous, current) };
+}
+
+/**
+ * The replacements of one stack of an app, since its previous configuration, addressed as a
+ * model of several stacks addresses them (`stack spoke: azurerm_…`), so that the findings go back
+ * to the stack they belong to.
+ */
+export function replacementsInStack(stack: string, previous: unknown, current: unknown): ConfigReplacement[] {
+  return replacementsBetween(previous, current).map((r) => ({
+    ...r,
+    address: stackAddress(stack, r.address),
+    ...(r.previousAddress !== undefined ? { previousAddress: stackAddress(stack, r.previousAddress) } : {}),
+    ...(r.becauseOf !== undefined ? { becauseOf: r.becauseOf.map((a) => stackAddress(stack, a)) } : {}),
+  }));
 }
 
 interface Resource {

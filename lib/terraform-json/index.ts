@@ -1,14 +1,16 @@
 import { sortedByAddress, TopologyBuilder } from './builder';
 import { KnownResource } from './known-resources';
+import { linkRemoteStates, stackOutputs, StackOutputs } from './remote-state';
 
 export type { KnownGateway, KnownResource, KnownVirtualNetwork } from './known-resources';
 
 import { collectVariables, DeclaredVariable, secretUses } from './secrets';
 import { Declared, isObject, JsonObject, keysOf, objectsOf, own } from './values';
-import { Topology } from '../model/topology';
+import { stackPrefix } from '../model/stacks';
+import { SecretUse, Topology } from '../model/topology';
 import { UnusableInputError } from '../private/errors';
 
-export { mergedConfiguration, replacementsBetween, withReplacementsSince } from './config-changes';
+export { mergedConfiguration, replacementsBetween, replacementsInStack, withReplacementsSince } from './config-changes';
 export { isTerraformShowJson, SUPPORTED_FORMAT_MAJOR, topologyFromTerraformShow } from './show';
 
 /**
@@ -68,7 +70,51 @@ export function topologyFromTerraformJson(files: readonly TerraformJsonFile[], k
   return { ...sortedByAddress(topology), secrets: secretUses(order, variables) };
 }
 
-function collectFile(file: string, content: unknown, declared: Map<string, Declared>, order: Declared[], variables: Map<string, DeclaredVariable>): void {
+/** Collects one file's blocks; in a model of several stacks, `namespace` (`stack hub: `) qualifies their addresses. */
+/** One stack of a cdktf app (or one configuration among several that read each other's state). */
+export interface StackConfiguration {
+  /** The stack's name, unique in the app: what qualifies its addresses (`stack hub: azurerm_virtual_network.hub`). */
+  readonly name: string;
+  readonly files: readonly TerraformJsonFile[];
+  /** Facts about existing resources the stack's constructs were given. */
+  readonly known?: readonly KnownResource[];
+}
+
+/**
+ * One model of several stacks, with cross-stack references (`terraform_remote_state` outputs)
+ * resolved to the resources they point at: rules that compare resources (overlap, ASN, APIPA)
+ * see the whole app. Every address is qualified by its stack (see `lib/model/stacks`); each
+ * stack's references, locals and names resolve in that stack only.
+ */
+export function topologyFromStacks(stacks: readonly StackConfiguration[]): Topology {
+  const declared = new Map<string, Declared>();
+  const order: Declared[] = [];
+  const locals = new Map<string, Declared>();
+  const known = new Map<string, readonly KnownResource[]>();
+  const outputs: StackOutputs[] = [];
+  const secrets: SecretUse[] = [];
+  for (const stack of stacks) {
+    const namespace = stackPrefix(stack.name);
+    const stackLocals: Declared = { address: `${namespace}local`, type: 'locals', name: 'local', body: Object.create(null) as JsonObject, isData: false, namespace };
+    const variables = new Map<string, DeclaredVariable>();
+    const first = order.length;
+    stack.files.forEach((f, i) => {
+      const file = isObject(f) && typeof f.file === 'string' ? f.file : `<input ${i + 1}>`;
+      const content = isObject(f) ? f.content : undefined;
+      collectFile(file, content, declared, order, variables, namespace);
+      collectLocals(content, stackLocals.body);
+    });
+    locals.set(namespace, stackLocals);
+    if (stack.known !== undefined && stack.known.length > 0) known.set(namespace, stack.known);
+    outputs.push(stackOutputs(namespace, stack.files.map((f) => f.content)));
+    secrets.push(...secretUses(order.slice(first), variables));
+  }
+  linkRemoteStates(outputs, declared, order);
+  const topology = new TopologyBuilder(declared, order, undefined, [], { locals, known }).build();
+  return { ...sortedByAddress(topology), secrets };
+}
+
+function collectFile(file: string, content: unknown, declared: Map<string, Declared>, order: Declared[], variables: Map<string, DeclaredVariable>, namespace?: string): void {
   if (!isObject(content)) {
     throw new UnusableInputError(file, `not a Terraform JSON configuration: the top level is ${describe(content)}, not an object`);
   }
@@ -80,8 +126,8 @@ function collectFile(file: string, content: unknown, declared: Map<string, Decla
       `not a Terraform JSON configuration: it has none of the top-level keys resource, data, variable, locals, output, module, provider, terraform (found ${shown}${keys.length > 5 ? ', …' : ''})`,
     );
   }
-  collectBlocks(file, 'resource', own(content, 'resource'), declared, order);
-  collectBlocks(file, 'data', own(content, 'data'), declared, order);
+  collectBlocks(file, 'resource', own(content, 'resource'), declared, order, namespace);
+  collectBlocks(file, 'data', own(content, 'data'), declared, order, namespace);
   collectVariables(content, variables);
 }
 
@@ -89,7 +135,7 @@ function collectFile(file: string, content: unknown, declared: Map<string, Decla
  * `resource` and `data` are `{type: {name: body}}`; JSON syntax also allows an array of such
  * objects at each level. Duplicate addresses (which Terraform rejects) keep the first one.
  */
-function collectBlocks(file: string, key: 'resource' | 'data', value: unknown, declared: Map<string, Declared>, order: Declared[]): void {
+function collectBlocks(file: string, key: 'resource' | 'data', value: unknown, declared: Map<string, Declared>, order: Declared[], namespace?: string): void {
   if (value === undefined) return;
   const byType = isObject(value) ? [value] : Array.isArray(value) && value.every(isObject) ? (value as JsonObject[]) : undefined;
   if (!byType) {
@@ -102,9 +148,10 @@ function collectBlocks(file: string, key: 'resource' | 'data', value: unknown, d
         for (const name of keysOf(names)) {
           const body = objectsOf(names[name])[0];
           if (!body) continue;
-          const address = isData ? `data.${type}.${name}` : `${type}.${name}`;
+          const local = isData ? `data.${type}.${name}` : `${type}.${name}`;
+          const address = namespace === undefined ? local : namespace + local;
           if (declared.has(address)) continue;
-          const block: Declared = { address, type, name, body, isData };
+          const block: Declared = namespace === undefined ? { address, type, name, body, isData } : { address, type, name, body, isData, namespace };
           declared.set(address, block);
           order.push(block);
         }

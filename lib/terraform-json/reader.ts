@@ -200,7 +200,7 @@ export class BlockReader {
   private toRef(r: Resolved | undefined, attribute: string): Maybe<string> | undefined {
     if (r === undefined || r instanceof Unknown) return r;
     if (r.kind === 'ref') {
-      if (r.address.startsWith('data.')) this.services.ensureData(r.address);
+      this.services.ensureData(r.address);
       return r.address;
     }
     if (r.kind === 'text') {

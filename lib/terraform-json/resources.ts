@@ -271,7 +271,7 @@ export function natRule(r: BlockReader, base: Base, resolver: Resolver): NatRule
  */
 function ipConfigurationIdOf(r: BlockReader, resolver: Resolver): Maybe<string> | undefined {
   const raw = r.raw('ip_configuration_id');
-  const direct = resolver.directReference(raw);
+  const direct = resolver.directReference(raw, r.owner);
   const first = direct?.rest[0];
   if (typeof raw === 'string' && direct?.target.type === 'azurerm_virtual_network_gateway' && first !== undefined && 'name' in first && first.name === 'ip_configuration') {
     return raw.trim();

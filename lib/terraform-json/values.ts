@@ -33,6 +33,12 @@ export interface Declared {
    * collection: `<name>.key` and `<name>.value` are this element's.
    */
   readonly iterator?: DynamicIterator;
+  /**
+   * In a model of several stacks: the prefix of the addresses the block's expressions name
+   * (`stack hub: `), so that `azurerm_virtual_network.hub` means that stack's block. A
+   * `terraform_remote_state` linked to another stack of the app has that stack's prefix.
+   */
+  readonly namespace?: string;
 }
 
 export interface DynamicIterator {
@@ -100,6 +106,8 @@ export class Resolver {
     private readonly referencedData: Set<string>,
     /** Every `locals` entry of the configuration, as the body of one block addressed `local`. */
     private readonly locals?: Declared,
+    /** In a model of several stacks: each stack's locals, by namespace. */
+    private readonly namespacedLocals?: ReadonlyMap<string, Declared>,
   ) {}
 
   /** Resolves a raw JSON value written in `owner`'s body. Undefined when absent or null. */
@@ -160,18 +168,20 @@ export class Resolver {
     const firstName = first !== undefined && 'name' in first ? first.name : undefined;
     const iterator = owner.iterator;
     if (iterator !== undefined && t.root === iterator.name && (firstName === 'key' || firstName === 'value')) {
-      const scope: Declared = { address: iterator.address, type: 'dynamic', name: iterator.name, body: iterator.element, isData: false };
+      const scope: Declared = { address: iterator.address, type: 'dynamic', name: iterator.name, body: iterator.element, isData: false, namespace: iterator.owner.namespace };
       return this.attribute(scope, t.steps, written);
     }
     switch (t.root) {
       case 'var':
         return new Unknown(`var.${firstName ?? '?'} is a variable`, written);
-      case 'local':
+      case 'local': {
         // A local is the expression it is declared with, resolved like any attribute (memoized, cycle-guarded, depth-bounded).
-        if (this.locals !== undefined && firstName !== undefined && own(this.locals.body, firstName) !== undefined) {
-          return this.attribute(this.locals, t.steps, written);
+        const locals = owner.namespace === undefined ? this.locals : this.namespacedLocals?.get(owner.namespace);
+        if (locals !== undefined && firstName !== undefined && own(locals.body, firstName) !== undefined) {
+          return this.attribute(locals, t.steps, written);
         }
-        return new Unknown(`local.${firstName ?? '?'} is a local value${this.locals === undefined ? '' : ' not declared in this configuration'}`, written);
+        return new Unknown(`local.${firstName ?? '?'} is a local value${locals === undefined ? '' : ' not declared in this configuration'}`, written);
+      }
       case 'module':
         return new Unknown(`${expression} is a module output`, written);
       case 'count':
@@ -185,7 +195,7 @@ export class Resolver {
       default:
         break;
     }
-    const reference = this.reference(t);
+    const reference = this.reference(t, owner);
     if (reference === undefined) return new Unknown('an expression Terraform evaluates at plan', written);
     const { address, target, rest, splat } = reference;
     if (!target) return new Unknown(`${address} is not declared in this configuration`, written);
@@ -202,7 +212,7 @@ export class Resolver {
    * attribute steps after it. An instance key (`[0]`, `["a"]`, `[count.index]`) selects one
    * instance of the same entity, so it is dropped.
    */
-  private reference(t: Traversal): { address: string; target?: Declared; rest: Step[]; splat: boolean } | undefined {
+  private reference(t: Traversal, owner?: Declared): { address: string; target?: Declared; rest: Step[]; splat: boolean } | undefined {
     const first = t.steps[0];
     if (first === undefined || !('name' in first)) return undefined;
     let address: string;
@@ -219,23 +229,31 @@ export class Resolver {
     const instance = rest[0];
     const splat = instance !== undefined && 'splat' in instance;
     if (instance !== undefined && ('index' in instance || 'key' in instance || 'computedIndex' in instance)) rest = rest.slice(1);
-    return { address, target: this.declared.get(address), rest, splat };
+    return { address, target: this.declared.get(owner?.namespace === undefined ? address : owner.namespace + address), rest, splat };
   }
 
   /**
    * When `raw` is exactly one reference to a declared block (`"${azurerm_virtual_network.hub.name}"`),
-   * that block and the attribute path after it.
+   * that block and the attribute path after it. A stack output read through a linked
+   * `terraform_remote_state` (several stacks) is followed to what the output references.
    */
-  public directReference(raw: unknown): { target: Declared; rest: Step[] } | undefined {
+  public directReference(raw: unknown, owner?: Declared, depth = 0): { target: Declared; rest: Step[] } | undefined {
     if (typeof raw !== 'string' || !hasTemplateSyntax(raw)) return undefined;
     const template = parseTemplate(raw);
     const only = template.parts[0];
     if (template.unterminated || template.parts.length !== 1 || !('expression' in only)) return undefined;
     const t = parseTraversal(only.expression);
     if (!t || NOT_BLOCKS.has(t.root)) return undefined;
-    const reference = this.reference(t);
+    const reference = this.reference(t, owner);
     if (!reference?.target || reference.splat) return undefined;
-    return { target: reference.target, rest: reference.rest };
+    const { target, rest } = reference;
+    const [outputs, name] = rest;
+    if (target.isData && target.type === 'terraform_remote_state' && target.namespace !== owner?.namespace && rest.length === 2 && depth < MAX_REFERENCE_DEPTH
+      && outputs !== undefined && 'name' in outputs && outputs.name === 'outputs' && name !== undefined && 'name' in name) {
+      const written = own(target.body, 'outputs');
+      return isObject(written) ? this.directReference(own(written, name.name), target, depth + 1) : undefined;
+    }
+    return { target, rest };
   }
 
   /** A configured attribute of a declared block, followed into nested blocks; memoized. */
@@ -261,7 +279,7 @@ export class Resolver {
     const computed = () =>
       target.isData
         ? new Unknown(`${target.address} is a data source, read at plan`, written)
-        : target === this.locals
+        : target.type === 'locals'
           ? new Unknown(`${path} is not in the local value`, written)
           : new Unknown(`${path} is computed at apply`, written);
     let current: Resolved | undefined = { kind: 'json', value: target.body, owner: target };

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import * as fc from 'fast-check';
-import { replacementsBetween, topologyFromTerraformJson, topologyFromTerraformShow } from '../../lib/terraform-json';
+import { replacementsBetween, topologyFromStacks, topologyFromTerraformJson, topologyFromTerraformShow } from '../../lib/terraform-json';
 import { Entity, Topology } from '../../lib/model/topology';
 import { isKnown, Maybe } from '../../lib/model/unknown';
 import { UnusableInputError } from '../../lib/private/errors';
@@ -333,5 +333,42 @@ describe('Terraform JSON adapter, property tests', () => {
     const t = adaptOrReject({ resource: { azurerm_public_ip: ips } }) as Topology;
     expect(t.publicIps).toHaveLength(5000);
     expect(t.entities.get('azurerm_public_ip.p4990')?.name).toBe('end');
+  });
+
+  test('GIVEN two stacks linked by a remote state, with random mutations WHEN adapted as one app THEN it returns a topology or throws UnusableInputError', () => {
+    const backend = { local: { path: '/app/terraform.hub.tfstate' } };
+    const remote = (name: string) => `\${data.terraform_remote_state.hub.outputs.${name}}`;
+    fc.assert(
+      fc.property(fc.array(mutation, { maxLength: 8 }), fc.array(mutation, { maxLength: 8 }), (hubMutations, spokeMutations) => {
+        let hub: unknown = {
+          ...(structuredClone(SEEDS[0]) as Record<string, unknown>),
+          terraform: { backend },
+          output: { vnet: { value: '${azurerm_virtual_network.hub_vnet_858991EC.id}' }, name: { value: '${azurerm_virtual_network.hub_vnet_858991EC.name}' }, loop: { value: '${data.terraform_remote_state.spoke.outputs.loop}' } },
+          data: { terraform_remote_state: { spoke: { backend: 'local', config: { path: '/app/terraform.spoke.tfstate' } } } },
+        };
+        let spoke: unknown = {
+          terraform: { backend: { local: { path: '/app/terraform.spoke.tfstate' } } },
+          output: { loop: { value: remote('loop') } },
+          data: { terraform_remote_state: { hub: { backend: 'local', config: backend.local, workspace: '${terraform.workspace}' } } },
+          resource: {
+            azurerm_virtual_network: { spoke: { name: 'spoke', resource_group_name: 'rg', address_space: ['10.0.1.0/24'] } },
+            azurerm_virtual_network_peering: {
+              to: { name: 'to', resource_group_name: 'rg', virtual_network_name: remote('name'), remote_virtual_network_id: remote('vnet') },
+              back: { name: 'back', resource_group_name: 'rg', virtual_network_name: remote('loop'), remote_virtual_network_id: remote('loop') },
+            },
+          },
+        };
+        for (const m of hubMutations) hub = apply(hub, m);
+        for (const m of spokeMutations) spoke = apply(spoke, m);
+        let t: Topology | undefined;
+        try {
+          t = topologyFromStacks([{ name: 'hub', files: [{ file: 'hub', content: hub }] }, { name: 'spoke', files: [{ file: 'spoke', content: spoke }] }]);
+        } catch (e) {
+          if (!(e instanceof UnusableInputError)) throw e;
+        }
+        if (t) expectReferencesResolve(t);
+      }),
+      fuzz(150),
+    );
   });
 });
