@@ -290,12 +290,11 @@ const aaPip: Rule = {
       for (const { publicIp } of attached) {
         const shape = shapeOf(ctx, publicIp);
         if (shape === undefined) break;
-        shapes.push(`${publicIp.address}: ${shape}`);
+        shapes.push(shape);
       }
-      if (shapes.length < attached.length) continue;
-      const distinct = new Set(shapes.map((s) => s.slice(s.indexOf(': ') + 2)));
-      if (distinct.size < 2) continue;
-      ctx.report('error', g, `the public IPs of an active-active gateway must match in sku, allocation_method and zones, but they differ (${shapes.join('; ')}); give them the same settings`, c.undecided);
+      if (shapes.length < attached.length || new Set(shapes).size < 2) continue;
+      const listed = attached.map(({ publicIp }, i) => `${publicIp.address}: ${shapes[i]}`).join('; ');
+      ctx.report('error', g, `the public IPs of an active-active gateway must match in sku, allocation_method and zones, but they differ (${listed}); give them the same settings`, c.undecided);
     }
   },
 };

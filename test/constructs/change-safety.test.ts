@@ -211,6 +211,24 @@ describe('synth.replace at synth, against what the last synth wrote', () => {
     expect(warnings[0].message).toMatch(/replaces this VPN gateway: ip_configuration\[1\] \{ name = "activeActive" \} is added, and ip_configuration forces a new resource/);
   });
 
+  test('GIVEN an app of two stacks synthesized before WHEN the hub stack turns active-active THEN the hub gateway warns with synth.replace by its own address, and the other stack has no such warning', () => {
+    const twoStacks = (activeActive: boolean): App => {
+      const app = appIn(outdir, (s) => new VpnGateway(s, 'Hub', { ...gatewayProps, activeActive }));
+      const spoke = new TerraformStack(app, 'spoke');
+      new AzurermProvider(spoke, 'azurerm', { features: [{}] });
+      new VpnGateway(spoke, 'Other', { ...gatewayProps, name: 'other-gw', virtualNetworkName: 'other-vnet', addressSpace: ['10.50.0.0/16'] });
+      return app;
+    };
+    twoStacks(false).synth();
+    twoStacks(true).synth();
+    const warnings = warningsOf(outdir).filter((w) => w.message.includes('[synth.replace]'));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].path).toBe('hub/Hub/Resource');
+    expect(warnings[0].message).not.toMatch(/stack hub: /);
+    const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf8'));
+    expect((manifest.stacks.spoke.annotations as any[]).filter((a) => a.message.includes('synth.replace'))).toEqual([]);
+  });
+
   test('GIVEN a previous synth WHEN only the SKU changes within the generation THEN synth.replace stays silent', () => {
     appIn(outdir, (s) => new VpnGateway(s, 'Hub', { ...gatewayProps, sku: GatewaySku.VPN_GW1_AZ })).synth();
     appIn(outdir, (s) => new VpnGateway(s, 'Hub', { ...gatewayProps, sku: GatewaySku.VPN_GW2_AZ })).synth();
