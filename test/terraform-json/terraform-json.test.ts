@@ -519,7 +519,7 @@ describe('Terraform JSON adapter', () => {
           gw: {
             name: 'gw-${var.env}',
             location: '${module.network.location}',
-            resource_group_name: '${lower("RG")}',
+            resource_group_name: '${keys({ a = "RG" })[0]}',
             type: 'Vpn',
             sku: '${var.sku}',
             active_active: '${var.env == "prod" ? true : false}',
@@ -542,12 +542,12 @@ describe('Terraform JSON adapter', () => {
     });
     const gw = () => entity(t, 'azurerm_virtual_network_gateway.gw', 'gateway');
 
-    test('GIVEN a variable, a local, a module output and a function WHEN adapted THEN each is unknown with a reason in the user\'s terms and the expression', () => {
+    test('GIVEN a variable, a local, a module output and a function azvpn does not evaluate WHEN adapted THEN each is unknown with a reason in the user\'s terms and the expression', () => {
       expect(unknownOf(gw().sku)).toMatchObject({ reason: 'var.sku is a variable', expression: '${var.sku}' });
       expect(unknownOf(entity(t, 'azurerm_public_ip.pip', 'publicIp').sku)).toMatchObject({ reason: 'local.sku_name is a local value not declared in this configuration', expression: '${local.sku_name}' });
       expect(unknownOf(gw().location)).toMatchObject({ reason: 'module.network.location is a module output' });
-      expect(unknownOf(gw().resourceGroupName)).toMatchObject({ reason: 'lower() is a function call', expression: '${lower("RG")}' });
-      expect(unknownOf(gw().activeActive).reason).toBe('an expression Terraform evaluates at plan');
+      expect(unknownOf(gw().resourceGroupName)).toMatchObject({ reason: 'keys() is a function call', expression: '${keys({ a = "RG" })[0]}' });
+      expect(unknownOf(gw().activeActive)).toMatchObject({ reason: 'var.env is a variable', expression: '${var.env == "prod" ? true : false}' });
     });
 
     test('GIVEN a template mixing text and a variable WHEN adapted THEN it is unknown, naming the variable and keeping the whole string as expression', () => {
