@@ -83,8 +83,10 @@ function parseCached(prefix: string, text: string, startRule: 'Template' | 'Expr
   if (text.length > MAX_EXPRESSION_LENGTH) {
     result = { problem: `an expression longer than ${MAX_EXPRESSION_LENGTH} characters` };
   } else {
+    // Outside the try: a missing generated parser is a broken installation, not a bad expression.
+    const generatedParser = parser();
     try {
-      result = parser().parse(text, { startRule }) as Node;
+      result = generatedParser.parse(text, { startRule }) as Node;
     } catch (error) {
       result = { problem: syntaxMessage(error) };
     }

@@ -4,7 +4,8 @@ import { KnownResource } from './known-resources';
 export type { KnownGateway, KnownResource, KnownVirtualNetwork } from './known-resources';
 
 import { collectVariables, DeclaredVariable, secretUses } from './secrets';
-import { Declared, isObject, JsonObject, keysOf, objectsOf, own } from './values';
+import { expandInstances } from './instances';
+import { Declared, EvaluationInputs, isObject, JsonObject, keysOf, objectsOf, own } from './values';
 import { Topology } from '../model/topology';
 import { UnusableInputError } from '../private/errors';
 
@@ -50,7 +51,16 @@ const TERRAFORM_TOP_LEVEL_KEYS = new Set([
  * {@link UnusableInputError} only when a file is not a Terraform JSON configuration at all;
  * anything malformed inside a resource body becomes unknown, never an exception.
  */
-export function topologyFromTerraformJson(files: readonly TerraformJsonFile[], known: readonly KnownResource[] = []): Topology {
+/** What a run gives the configuration besides its files. */
+export interface TerraformJsonOptions {
+  /**
+   * Values of input variables, as set by `-var`, `-var-file` and `.tfvars` files (their
+   * precedence already applied); they win over the variables' defaults. Undeclared names are ignored.
+   */
+  readonly variables?: ReadonlyMap<string, unknown>;
+}
+
+export function topologyFromTerraformJson(files: readonly TerraformJsonFile[], known: readonly KnownResource[] = [], options: TerraformJsonOptions = {}): Topology {
   const declared = new Map<string, Declared>();
   const order: Declared[] = [];
   const variables = new Map<string, DeclaredVariable>();
@@ -63,7 +73,9 @@ export function topologyFromTerraformJson(files: readonly TerraformJsonFile[], k
     collectFile(file, content, declared, order, variables);
     collectLocals(content, locals.body);
   });
-  const topology = new TopologyBuilder(declared, order, locals, known).build();
+  const inputs = variableInputs(files, options.variables);
+  const expanded = expandInstances(declared, order, locals, inputs);
+  const topology = new TopologyBuilder(expanded.declared, expanded.order, locals, known, { ...inputs, instances: expanded.instances }).build();
   return { ...sortedByAddress(topology), secrets: secretUses(order, variables) };
 }
 
@@ -125,6 +137,33 @@ function collectLocals(content: unknown, into: JsonObject): void {
   }
 }
 
+
+/**
+ * Each declared variable's value: the one given (`-var`, `.tfvars`), else its default; a
+ * variable with neither stays unknown. Sensitive variables are never read.
+ */
+function variableInputs(files: readonly TerraformJsonFile[], given: ReadonlyMap<string, unknown> | undefined): EvaluationInputs {
+  const values = new Map<string, unknown>();
+  const sensitive = new Set<string>();
+  const seen = new Set<string>();
+  for (const f of files) {
+    const content = isObject(f) ? f.content : undefined;
+    if (!isObject(content)) continue;
+    for (const block of objectsOf(own(content, 'variable'))) {
+      for (const name of keysOf(block)) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const body = objectsOf(block[name])[0] ?? {};
+        const value = given?.has(name) ? given.get(name) : own(body, 'default');
+        if (value === undefined || value === null) continue;
+        const isSensitive = own(body, 'sensitive');
+        if (isSensitive === true || isSensitive === 'true') sensitive.add(name);
+        else values.set(name, value);
+      }
+    }
+  }
+  return { variables: values, sensitiveVariables: sensitive };
+}
 
 function describe(value: unknown): string {
   if (value === null) return 'null';

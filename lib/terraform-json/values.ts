@@ -152,6 +152,11 @@ export class Resolver {
     return this.toResolved(evaluator.evaluate(node), owner);
   }
 
+  /** A raw JSON value written in `owner`'s body, evaluated. */
+  public value(raw: unknown, owner: Declared): Value {
+    return this.toValue(this.resolve(raw, owner));
+  }
+
   /** An evaluated value as a resolved one; strings inside lists and maps are escaped so that they stay literal. */
   private toResolved(value: Value, owner: Declared): Resolved | undefined {
     if (value === null) return undefined;
@@ -220,7 +225,7 @@ export class Resolver {
     switch (root) {
       case 'var': {
         if (firstName === undefined) return done(new Unknown(`var is not a value`, written), 0);
-        if (this.inputs.sensitiveVariables?.has(firstName)) return done(new Unknown(`var.${firstName} is a sensitive variable, never read`, written));
+        if (this.inputs.sensitiveVariables?.has(firstName)) return done(new Unknown(`var.${firstName} is a sensitive variable; azvpn never reads its value`, written));
         const variables = this.inputs.variables;
         if (variables !== undefined && variables.has(firstName)) return done(this.literalValue(variables.get(firstName)));
         return done(new Unknown(`var.${firstName} is a variable`, written));
@@ -337,6 +342,13 @@ export class Resolver {
     }
     const instance = rest[0];
     const splat = instance !== undefined && 'splat' in instance;
+    const instances = this.inputs.instances?.get(address);
+    if (instances !== undefined) {
+      // An expanded block: a literal key names one instance; any other key is not followed.
+      if (instance === undefined || !('index' in instance || 'key' in instance)) return { address, rest, splat };
+      address = instanceAddress(address, 'index' in instance ? instance.index : instance.key);
+      return { address, target: this.declared.get(address), rest: rest.slice(1), splat };
+    }
     if (instance !== undefined && ('index' in instance || 'key' in instance || 'computedIndex' in instance)) rest = rest.slice(1);
     return { address, target: this.declared.get(address), rest, splat };
   }

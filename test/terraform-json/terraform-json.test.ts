@@ -645,10 +645,10 @@ describe('Terraform JSON adapter', () => {
       },
     });
 
-    test('GIVEN a resource with count WHEN a value uses count.index THEN it is unknown, while the other values stay known', () => {
-      const pip = entity(t, 'azurerm_public_ip.pip', 'publicIp');
-      expect(unknownOf(pip.name).reason).toBe('count.index differs per instance of a resource with count (in a string template)');
-      expect(pip.sku).toBe('Standard');
+    test('GIVEN a resource with a literal count WHEN adapted THEN it becomes its instances, each with its count.index', () => {
+      expect(entity(t, 'azurerm_public_ip.pip[0]', 'publicIp')).toMatchObject({ name: 'pip-0', sku: 'Standard' });
+      expect(entity(t, 'azurerm_public_ip.pip[1]', 'publicIp')).toMatchObject({ name: 'pip-1', sku: 'Standard' });
+      expect(t.entities.has('azurerm_public_ip.pip')).toBe(false);
     });
 
     test('GIVEN a resource with for_each WHEN values use each.key/each.value THEN they are unknown', () => {
@@ -657,9 +657,9 @@ describe('Terraform JSON adapter', () => {
       expect(unknownOf(s.addressPrefixes.unknown).reason).toBe('each.value differs per instance of a resource with for_each');
     });
 
-    test('GIVEN references to one instance of a counted resource WHEN adapted THEN they name the resource\'s entity', () => {
+    test('GIVEN references to one instance of a counted resource and of one whose for_each is unknown WHEN adapted THEN they name the instance, and the one entity', () => {
       const g = entity(t, 'azurerm_virtual_network_gateway.indexed', 'gateway');
-      expect(g.ipConfigurations).toEqual([{ name: undefined, subnet: 'azurerm_subnet.many', publicIp: 'azurerm_public_ip.pip', privateIpAddressAllocation: undefined }]);
+      expect(g.ipConfigurations).toEqual([{ name: undefined, subnet: 'azurerm_subnet.many', publicIp: 'azurerm_public_ip.pip[0]', privateIpAddressAllocation: undefined }]);
     });
 
     test('GIVEN a dynamic "ip_configuration" block WHEN adapted THEN ipConfigurations is unknown and the block is listed as unknown', () => {
