@@ -125,10 +125,15 @@ export function loadOneConfiguration(path: string, command: string): LoadedConfi
   return { name: sources[0].name, topology: topologyOf(sources[0]) };
 }
 
-/** The topology of one source: a configuration, or a plan or state (`terraform show -json`). */
-export function topologyOf(source: ConfigurationSource): Topology {
+/**
+ * The topology of one source: a configuration, or a plan or state (`terraform show -json`).
+ * `variables` (from -var and -var-file) win over the directory's .tfvars files.
+ */
+export function topologyOf(source: ConfigurationSource, variables?: ReadonlyMap<string, unknown>): Topology {
   const content = readSource(source);
-  return content.kind === 'show' ? topologyFromTerraformShow(content.file, content.content) : topologyFromTerraformJson(content.files);
+  if (content.kind === 'show') return topologyFromTerraformShow(content.file, content.content);
+  const merged = new Map<string, unknown>([...(content.variables ?? []), ...(variables ?? [])]);
+  return topologyFromTerraformJson(content.files, [], merged.size > 0 ? { variables: merged } : {});
 }
 
 /** What a command body produced: its output, written only when the whole body succeeded. */

@@ -4,9 +4,12 @@ import { KnownResource } from './known-resources';
 export type { KnownGateway, KnownResource, KnownVirtualNetwork } from './known-resources';
 
 import { collectVariables, DeclaredVariable, secretUses } from './secrets';
+import { Evaluator, firstUnknown, Reference } from './evaluate';
+import { isSyntaxProblem, parseExpression } from './expression';
 import { expandInstances } from './instances';
 import { Declared, EvaluationInputs, isObject, JsonObject, keysOf, objectsOf, own } from './values';
 import { Topology } from '../model/topology';
+import { Unknown } from '../model/unknown';
 import { UnusableInputError } from '../private/errors';
 
 export { isTerraformShowJson, SUPPORTED_FORMAT_MAJOR, topologyFromTerraformShow } from './show';
@@ -163,6 +166,19 @@ function variableInputs(files: readonly TerraformJsonFile[], given: ReadonlyMap<
     }
   }
   return { variables: values, sensitiveVariables: sensitive };
+}
+
+/**
+ * The value of `-var NAME=VALUE`, as Terraform reads it: a list or map written in HCL
+ * (`["a", "b"]`, `{ weu = "westeurope" }`) is that value; anything else is the text itself.
+ */
+export function variableValueFromText(text: string): unknown {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('[') && !trimmed.startsWith('{')) return text;
+  const node = parseExpression(trimmed);
+  if (isSyntaxProblem(node)) return text;
+  const value = new Evaluator({ traverse: (root) => ({ value: new Unknown(`${root} in a -var value`), rest: [] }) }, trimmed).evaluate(node);
+  return firstUnknown(value) === undefined && !(value instanceof Reference) ? value : text;
 }
 
 function describe(value: unknown): string {
