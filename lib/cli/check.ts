@@ -1,4 +1,4 @@
-import { CommandFunction, EXIT_ERRORS, EXIT_OK, parseOptions, quote, runCommand, topologyOf, UsageError } from './command';
+import { CommandFunction, EXIT_ERRORS, EXIT_OK, loadSource, parseOptions, quote, runCommand, UsageError } from './command';
 import { discoverConfigurations, readVariableFiles } from './discover';
 import { ConfigurationResult, renderJson, renderText, TextOptions } from './format';
 import { renderJunit, renderSarif } from './pipeline-formats';
@@ -85,8 +85,8 @@ function render(format: string, results: ConfigurationResult[], text: TextOption
 export function check(paths: readonly string[], options: CheckRunOptions = {}): ConfigurationResult[] {
   return discoverConfigurations(paths).map((source) => {
     // One configuration at a time, so only one configuration's JSON is held in memory.
-    const topology = topologyOf(source, options.variables);
+    const { topology, locations } = loadSource(source, options.variables);
     const findings = acknowledgeReplacements(checkTopology(topology, options.checkOptions ?? {}), options.allowReplace ?? new Set()).sort(compareFindings);
-    return { name: source.name, findings };
+    return locations === undefined ? { name: source.name, findings } : { name: source.name, findings, locations };
   });
 }

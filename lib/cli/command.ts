@@ -1,5 +1,6 @@
 import { ConfigurationSource, discoverConfigurations, readSource } from './discover';
 import { printable } from './format';
+import type { SourceLocation } from './hcl';
 import { Topology } from '../model/topology';
 import { UnusableInputError } from '../private/errors';
 import { topologyFromTerraformJson, topologyFromTerraformShow } from '../terraform-json';
@@ -130,10 +131,16 @@ export function loadOneConfiguration(path: string, command: string): LoadedConfi
  * `variables` (from -var and -var-file) win over the directory's .tfvars files.
  */
 export function topologyOf(source: ConfigurationSource, variables?: ReadonlyMap<string, unknown>): Topology {
+  return loadSource(source, variables).topology;
+}
+
+/** A source's topology, and where its `.tf` blocks start (for file:line in findings). */
+export function loadSource(source: ConfigurationSource, variables?: ReadonlyMap<string, unknown>): { topology: Topology; locations?: ReadonlyMap<string, SourceLocation> } {
   const content = readSource(source);
-  if (content.kind === 'show') return topologyFromTerraformShow(content.file, content.content);
+  if (content.kind === 'show') return { topology: topologyFromTerraformShow(content.file, content.content) };
   const merged = new Map<string, unknown>([...(content.variables ?? []), ...(variables ?? [])]);
-  return topologyFromTerraformJson(content.files, [], merged.size > 0 ? { variables: merged } : {});
+  const topology = topologyFromTerraformJson(content.files, [], merged.size > 0 ? { variables: merged } : {});
+  return content.locations === undefined ? { topology } : { topology, locations: content.locations };
 }
 
 /** What a command body produced: its output, written only when the whole body succeeded. */

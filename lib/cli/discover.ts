@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type * as HclModule from './hcl';
+import type { SourceLocation } from './hcl';
 import { locateJsonError } from './json-error';
 import { UnusableInputError } from '../private/errors';
 
@@ -32,7 +33,13 @@ export interface ConfigurationSource {
 
 /** What a source holds: a configuration's files (and its directory's variable values), or one plan or state. */
 export type SourceContent =
-  | { readonly kind: 'configuration'; readonly files: ConfigurationFile[]; readonly variables?: Map<string, unknown> }
+  | {
+    readonly kind: 'configuration';
+    readonly files: ConfigurationFile[];
+    readonly variables?: Map<string, unknown>;
+    /** Where the blocks of its `.tf` files start, by address. */
+    readonly locations?: Map<string, SourceLocation>;
+  }
   | { readonly kind: 'show'; readonly file: string; readonly content: unknown };
 
 /** Files above this size are refused: no real configuration is that large, and reading it would exhaust memory. */
@@ -169,20 +176,23 @@ export function readConfiguration(source: ConfigurationSource): ConfigurationFil
   return readConfigurationWithVariables(source).files;
 }
 
-function readConfigurationWithVariables(source: ConfigurationSource): { files: ConfigurationFile[]; variables?: Map<string, unknown> } {
+function readConfigurationWithVariables(source: ConfigurationSource): { files: ConfigurationFile[]; variables?: Map<string, unknown>; locations?: Map<string, SourceLocation> } {
   const variableFiles = source.variableFiles ?? [];
   // One parser run for the .tf and .tfvars files (both HCL); none when there are neither.
   const hcl = [...source.files.filter((file) => file.endsWith(TF_SUFFIX)), ...variableFiles.filter((file) => file.endsWith('.tfvars'))];
   const parsed = new Map<string, unknown>();
+  let locations: Map<string, SourceLocation> | undefined;
   if (hcl.length > 0) {
-    const { parseHcl } = require('./hcl') as typeof HclModule;
-    for (const p of parseHcl(hcl.map((file) => ({ file, text: readText(file) })))) parsed.set(p.file, p.content);
+    const { parseHcl, blockLines } = require('./hcl') as typeof HclModule;
+    const sources = hcl.map((file) => ({ file, text: readText(file) }));
+    for (const p of parseHcl(sources)) parsed.set(p.file, p.content);
+    locations = new Map();
+    for (const { file, text } of sources) if (file.endsWith(TF_SUFFIX)) blockLines(file, text, locations);
   }
   const files = source.files.map((file) => ({ file, content: parsed.has(file) ? parsed.get(file) : readTerraformJson(file) }));
-  if (variableFiles.length === 0) return { files };
   const variables = new Map<string, unknown>();
   for (const file of variableFiles) addVariableValues(file, parsed.has(file) ? parsed.get(file) : readJson(file), variables);
-  return { files, variables };
+  return { files, ...(variableFiles.length > 0 ? { variables } : {}), ...(locations !== undefined ? { locations } : {}) };
 }
 
 /**

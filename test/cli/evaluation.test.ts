@@ -128,3 +128,26 @@ describe('GIVEN an error hidden behind a local', () => {
     expect(severityOfPipRule(checkJson(dir))).toBe('error');
   });
 });
+
+describe('GIVEN findings on resources of a .tf file', () => {
+  const forEach = join(HCL, 'for-each');
+  const pipLine = 32;
+
+  test('WHEN printed as text THEN each resource names its file:line, instances their block\'s line', () => {
+    const r = azvpn('check', forEach);
+    expect(r.stdout).toContain(`azurerm_public_ip.gw["neu"]  ${join(forEach, 'main.tf')}:${pipLine}`);
+    expect(r.stdout).toContain(`azurerm_public_ip.gw["weu"]  ${join(forEach, 'main.tf')}:${pipLine}`);
+  });
+
+  test('WHEN printed as SARIF THEN the physical location is the file with region.startLine', () => {
+    const sarif = JSON.parse(azvpn('check', forEach, '--format', 'sarif').stdout) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }> }> }> };
+    const location = sarif.runs[0].results[0].locations[0].physicalLocation;
+    expect(location.artifactLocation.uri.endsWith('/for-each/main.tf')).toBe(true);
+    expect(location.region).toEqual({ startLine: pipLine });
+  });
+
+  test('WHEN the same configuration is JSON THEN there is no line, and the location is the file', () => {
+    const sarif = JSON.parse(azvpn('check', join(HCL, 'for-each.tf.json'), '--format', 'sarif').stdout) as { runs: Array<{ results: Array<{ locations: Array<{ physicalLocation: { region?: unknown } }> }> }> };
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toBeUndefined();
+  });
+});
