@@ -90,7 +90,9 @@ export class Evaluator {
     if (this.depth >= MAX_DEPTH) return new Unknown('an expression nested too deeply to evaluate', this.written);
     this.depth++;
     try {
-      return this.node(node);
+      const value = this.node(node);
+      // Past the work bound every part is suspect (a length over unknown elements would still look known).
+      return this.work > MAX_WORK ? new Unknown('an expression too costly to evaluate', this.written) : value;
     } catch (error) {
       // A bug or an exhausted stack must not stop the check: the value is unknown.
       return new Unknown(`an expression azvpn could not evaluate (${error instanceof Error ? error.message : String(error)})`, this.written);
@@ -231,7 +233,7 @@ export class Evaluator {
     if (operand instanceof Unknown) return operand;
     if (op === '!') {
       const b = toBool(operand);
-      return b === undefined ? this.error('! of a value that is not true or false') : b;
+      return typeof b === 'boolean' ? !b : this.error('! of a value that is not true or false');
     }
     const n = toNumber(operand);
     return n === undefined ? this.error('- of a value that is not a number') : -n;

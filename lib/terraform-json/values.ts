@@ -108,6 +108,7 @@ const NOT_BLOCKS = new Set(['var', 'local', 'module', 'count', 'each', 'self', '
 export class Resolver {
   private readonly memo = new Map<string, Resolved | undefined>();
   private readonly inProgress = new Set<string>();
+  private readonly values = new WeakMap<object, Value>();
   private depth = 0;
 
   /**
@@ -172,7 +173,12 @@ export class Resolver {
     if (r instanceof Unknown) return r;
     if (r.kind === 'text') return r.text;
     if (r.kind === 'ref') return new Reference(r.address, r.expression);
-    return this.jsonValue(r.value, r.owner, depth);
+    // Memoized results (a local read many times) are converted once.
+    const cached = this.values.get(r);
+    if (cached !== undefined) return cached;
+    const value = this.jsonValue(r.value, r.owner, depth);
+    this.values.set(r, value);
+    return value;
   }
 
   private jsonValue(raw: unknown, owner: Declared, depth: number): Value {
