@@ -1,5 +1,5 @@
 import { topologyFromTerraformJson } from '../../lib/terraform-json';
-import { Entity, Gateway, PublicIp, Topology } from '../../lib/model/topology';
+import { PublicIp, Topology, VirtualNetworkGateway as Gateway } from '../../lib/model/topology';
 import { Unknown } from '../../lib/model/unknown';
 
 /**
@@ -208,4 +208,4 @@ describe('GIVEN expressions at the bounds', () => {
   });
 });
 
-export type { Entity };
+
