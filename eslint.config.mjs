@@ -40,7 +40,7 @@ function layerRule(folder) {
 }
 
 export default tseslint.config(
-  { ignores: ['**/*.js', '**/*.d.ts', 'node_modules/**', 'dist/**', 'cdktf.out/**', 'bench/results/**', '.jsii'] },
+  { ignores: ['**/*.js', '**/*.d.ts', 'lib/**/*.generated.ts', 'node_modules/**', 'dist/**', 'cdktf.out/**', 'bench/results/**', '.jsii'] },
   {
     files: ['lib/**/*.ts'],
     extends: [tseslint.configs.recommended],

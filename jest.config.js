@@ -9,6 +9,7 @@ const common = {
 };
 
 module.exports = {
+  globalSetup: '<rootDir>/test/generate-parser.global-setup.js',
   projects: [
     {
       ...common,

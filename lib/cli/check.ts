@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { AppSource, groupApps } from './app-manifest';
-import { CommandFunction, EXIT_ERRORS, EXIT_OK, parseOptions, quote, runCommand, topologyOf, UsageError } from './command';
-import { ConfigurationSource, discoverConfigurations, readSource } from './discover';
+import { CommandFunction, EXIT_ERRORS, EXIT_OK, loadSource, parseOptions, quote, runCommand, UsageError } from './command';
+import { ConfigurationSource, discoverConfigurations, readSource, readVariableFiles } from './discover';
 import { ConfigurationResult, renderJson, renderText, TextOptions } from './format';
 import { renderJunit, renderSarif } from './pipeline-formats';
 import { USAGE } from './usage';
@@ -11,13 +11,12 @@ import { RULES } from '../rules/catalogue';
 import { CheckOptions, checkTopology, compareFindings } from '../rules/engine';
 import { acknowledgeReplacements, ALLOW_REPLACE_FLAG } from '../rules/plan-changes';
 import { Severity } from '../rules/rule';
-import { mergedConfiguration, replacementsInStack, topologyFromStacks, topologyFromTerraformJson, withReplacementsSince } from '../terraform-json';
-import { Topology } from '../model/topology';
+import { mergedConfiguration, replacementsInStack, topologyFromStacks, variableValueFromText, withReplacementsSince } from '../terraform-json';
 
 /** `azvpn check PATH... [--format text|json|sarif|junit] [--verbose] [--allow-replace ADDRESS]... [--profile best-practice] [--previous OLD]`: exit 1 when any configuration has an error. */
 export const checkCommand: CommandFunction = (args, io) =>
   runCommand(io, () => {
-    const options = parseOptions(args, 'check', { formats: ['text', 'json', 'sarif', 'junit'], flags: ['--verbose'], repeatable: [ALLOW_REPLACE_FLAG, PROFILE_OPTION, PREVIOUS_OPTION] });
+    const options = parseOptions(args, 'check', { formats: ['text', 'json', 'sarif', 'junit'], flags: ['--verbose'], repeatable: [ALLOW_REPLACE_FLAG, PROFILE_OPTION, PREVIOUS_OPTION, VAR_OPTION, VAR_FILE_OPTION] });
     const profiles = options.values.get(PROFILE_OPTION) ?? [];
     for (const profile of profiles) {
       if (profile !== 'best-practice') throw new UsageError(`invalid --profile ${quote(profile)} for azvpn check (expected best-practice)`);
@@ -29,6 +28,7 @@ export const checkCommand: CommandFunction = (args, io) =>
     if (previous.length > 1) throw new UsageError(`${PREVIOUS_OPTION} is given ${previous.length} times; give the previous configuration (a file or an output directory) once`);
     if (previous.some((p) => p === undefined || p === '')) throw new UsageError(`${PREVIOUS_OPTION} needs a PATH`);
     const results = check(options.positionals, {
+      variables: variablesOf(args),
       allowReplace: new Set(options.values.get(ALLOW_REPLACE_FLAG) ?? []),
       ...(previous.length === 1 ? { previous: previous[0] } : {}),
       checkOptions: profiles.length > 0 ? { profile: 'best-practice' } : {},
@@ -40,8 +40,40 @@ export const checkCommand: CommandFunction = (args, io) =>
 
 const PROFILE_OPTION = '--profile';
 const PREVIOUS_OPTION = '--previous';
+const VAR_OPTION = '-var';
+const VAR_FILE_OPTION = '-var-file';
+
+/**
+ * The values of `-var NAME=VALUE` and `-var-file FILE`, applied in command-line order as
+ * Terraform does (a later one wins). parseOptions has checked the command line already.
+ */
+function variablesOf(args: readonly string[]): Map<string, unknown> {
+  const variables = new Map<string, unknown>();
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--') break;
+    let option: string | undefined;
+    let value: string | undefined;
+    if (arg === VAR_OPTION || arg === VAR_FILE_OPTION) [option, value] = [arg, args[++i]];
+    else if (arg.startsWith(`${VAR_FILE_OPTION}=`)) [option, value] = [VAR_FILE_OPTION, arg.slice(VAR_FILE_OPTION.length + 1)];
+    else if (arg.startsWith(`${VAR_OPTION}=`)) [option, value] = [VAR_OPTION, arg.slice(VAR_OPTION.length + 1)];
+    else if (arg === '--format' || arg === ALLOW_REPLACE_FLAG || arg === PROFILE_OPTION || arg === PREVIOUS_OPTION) i++;
+    if (option === undefined || value === undefined) continue;
+    if (option === VAR_FILE_OPTION) {
+      readVariableFiles([value], variables);
+      continue;
+    }
+    const equals = value.indexOf('=');
+    const name = value.slice(0, equals).trim();
+    if (equals <= 0 || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) throw new UsageError(`invalid -var ${quote(value)} (expected -var NAME=VALUE)`);
+    variables.set(name, variableValueFromText(value.slice(equals + 1)));
+  }
+  return variables;
+}
 
 export interface CheckRunOptions {
+  /** Input variables' values from -var and -var-file; they win over the .tfvars files and the defaults. */
+  readonly variables?: ReadonlyMap<string, unknown>;
   /** Addresses whose replacement in a plan is deliberate (`--allow-replace`): reported as info, not error. */
   readonly allowReplace?: ReadonlySet<string>;
   /** The rule engine's options: the best-practice profile (`--profile best-practice`). */
@@ -71,18 +103,19 @@ export function check(paths: readonly string[], options: CheckRunOptions = {}): 
     // One configuration (or one app's stacks) at a time, so only its JSON is held in memory.
     if (isApp(source)) return checkApp(source, options, previousOf);
     const previous = previousOf?.(source);
-    const topology = previous === undefined ? topologyOf(source) : topologySince(source, previous);
+    const { topology, locations } = previous === undefined ? loadSource(source, options.variables) : topologySince(source, previous, options.variables);
     const findings = acknowledgeReplacements(checkTopology(topology, options.checkOptions ?? {}), options.allowReplace ?? new Set()).sort(compareFindings);
-    return [{ name: source.name, findings }];
+    return [locations === undefined ? { name: source.name, findings } : { name: source.name, findings, locations }];
   });
 }
 
 /** A configuration's topology with what replaces since `previous`; plans and states are compared by Terraform itself. */
-function topologySince(source: ConfigurationSource, previous: ConfigurationSource): Topology {
+function topologySince(source: ConfigurationSource, previous: ConfigurationSource, variables?: ReadonlyMap<string, unknown>): ReturnType<typeof loadSource> {
+  const loaded = loadSource(source, variables);
   const content = readSource(source);
-  if (content.kind === 'show') return topologyOf(source);
+  if (content.kind === 'show') return loaded;
   const current = mergedConfiguration(content.files.map((f) => f.content));
-  return withReplacementsSince(topologyFromTerraformJson(content.files), previousConfiguration(previous), current);
+  return { ...loaded, topology: withReplacementsSince(loaded.topology, previousConfiguration(previous), current) };
 }
 
 /** The previous configuration as one document; a plan or state there is a usage error. */

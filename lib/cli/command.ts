@@ -1,5 +1,6 @@
 import { ConfigurationSource, discoverConfigurations, readSource } from './discover';
 import { printable } from './format';
+import type { SourceLocation } from './hcl';
 import { Topology } from '../model/topology';
 import { UnusableInputError } from '../private/errors';
 import { topologyFromTerraformJson, topologyFromTerraformShow } from '../terraform-json';
@@ -125,10 +126,21 @@ export function loadOneConfiguration(path: string, command: string): LoadedConfi
   return { name: sources[0].name, topology: topologyOf(sources[0]) };
 }
 
-/** The topology of one source: a configuration, or a plan or state (`terraform show -json`). */
-export function topologyOf(source: ConfigurationSource): Topology {
+/**
+ * The topology of one source: a configuration, or a plan or state (`terraform show -json`).
+ * `variables` (from -var and -var-file) win over the directory's .tfvars files.
+ */
+export function topologyOf(source: ConfigurationSource, variables?: ReadonlyMap<string, unknown>): Topology {
+  return loadSource(source, variables).topology;
+}
+
+/** A source's topology, and where its `.tf` blocks start (for file:line in findings). */
+export function loadSource(source: ConfigurationSource, variables?: ReadonlyMap<string, unknown>): { topology: Topology; locations?: ReadonlyMap<string, SourceLocation> } {
   const content = readSource(source);
-  return content.kind === 'show' ? topologyFromTerraformShow(content.file, content.content) : topologyFromTerraformJson(content.files);
+  if (content.kind === 'show') return { topology: topologyFromTerraformShow(content.file, content.content) };
+  const merged = new Map<string, unknown>([...(content.variables ?? []), ...(variables ?? [])]);
+  const topology = topologyFromTerraformJson(content.files, [], merged.size > 0 ? { variables: merged } : {});
+  return content.locations === undefined ? { topology } : { topology, locations: content.locations };
 }
 
 /** What a command body produced: its output, written only when the whole body succeeded. */

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type * as HclModule from './hcl';
+import type { SourceLocation } from './hcl';
 import { locateJsonError } from './json-error';
 import { UnusableInputError } from '../private/errors';
 
@@ -26,11 +27,19 @@ export interface ConfigurationSource {
   readonly files: readonly string[];
   /** One file named on the command line: it may be `terraform show -json` output (told by content). */
   readonly named?: boolean;
+  /** The directory's variable definitions files, lowest precedence first (terraform.tfvars, …, *.auto.tfvars). */
+  readonly variableFiles?: readonly string[];
 }
 
-/** What a source holds: a configuration's files, or one plan or state. */
+/** What a source holds: a configuration's files (and its directory's variable values), or one plan or state. */
 export type SourceContent =
-  | { readonly kind: 'configuration'; readonly files: ConfigurationFile[] }
+  | {
+    readonly kind: 'configuration';
+    readonly files: ConfigurationFile[];
+    readonly variables?: Map<string, unknown>;
+    /** Where the blocks of its `.tf` files start, by address. */
+    readonly locations?: Map<string, SourceLocation>;
+  }
   | { readonly kind: 'show'; readonly file: string; readonly content: unknown };
 
 /** Files above this size are refused: no real configuration is that large, and reading it would exhaust memory. */
@@ -98,7 +107,10 @@ function discoverDirectory(root: string): ConfigurationSource[] {
   const plain = listDirectory(root)
     .filter((entry) => entry.isFile && (entry.name.endsWith(TF_JSON_SUFFIX) || entry.name.endsWith(TF_SUFFIX)) && entry.name !== CDKTF_FILE)
     .map((entry) => path.join(root, entry.name));
-  if (plain.length > 0) result.push({ name: root, files: plain });
+  if (plain.length > 0) {
+    const variableFiles = variableFilesOf(root);
+    result.push(variableFiles.length > 0 ? { name: root, files: plain, variableFiles } : { name: root, files: plain });
+  }
 
   // Depth-first in name order, iteratively so that a deep tree cannot overflow the stack.
   const pending = [root];
@@ -116,6 +128,18 @@ function discoverDirectory(root: string): ConfigurationSource[] {
     }
   }
   return result;
+}
+
+/**
+ * The variable definitions files Terraform loads from a configuration's directory, in its order
+ * of precedence (later wins): terraform.tfvars, terraform.tfvars.json, then *.auto.tfvars and
+ * *.auto.tfvars.json in lexical order of their names.
+ */
+function variableFilesOf(root: string): string[] {
+  const names = listDirectory(root).filter((e) => e.isFile).map((e) => e.name);
+  const fixed = ['terraform.tfvars', 'terraform.tfvars.json'].filter((n) => names.includes(n));
+  const auto = names.filter((n) => n.endsWith('.auto.tfvars') || n.endsWith('.auto.tfvars.json'));
+  return [...fixed, ...auto].map((n) => path.join(root, n));
 }
 
 interface Entry {
@@ -149,13 +173,48 @@ function listDirectory(directory: string): Entry[] {
  * files go through the HCL parser (loaded only when there is one) into the same JSON syntax.
  */
 export function readConfiguration(source: ConfigurationSource): ConfigurationFile[] {
-  const hcl = source.files.filter((file) => file.endsWith(TF_SUFFIX));
+  return readConfigurationWithVariables(source).files;
+}
+
+function readConfigurationWithVariables(source: ConfigurationSource): { files: ConfigurationFile[]; variables?: Map<string, unknown>; locations?: Map<string, SourceLocation> } {
+  const variableFiles = source.variableFiles ?? [];
+  // One parser run for the .tf and .tfvars files (both HCL); none when there are neither.
+  const hcl = [...source.files.filter((file) => file.endsWith(TF_SUFFIX)), ...variableFiles.filter((file) => file.endsWith('.tfvars'))];
+  const parsed = new Map<string, unknown>();
+  let locations: Map<string, SourceLocation> | undefined;
+  if (hcl.length > 0) {
+    const { parseHcl, blockLines } = require('./hcl') as typeof HclModule;
+    const sources = hcl.map((file) => ({ file, text: readText(file) }));
+    for (const p of parseHcl(sources)) parsed.set(p.file, p.content);
+    locations = new Map();
+    for (const { file, text } of sources) if (file.endsWith(TF_SUFFIX)) blockLines(file, text, locations);
+  }
+  const files = source.files.map((file) => ({ file, content: parsed.has(file) ? parsed.get(file) : readTerraformJson(file) }));
+  const variables = new Map<string, unknown>();
+  for (const file of variableFiles) addVariableValues(file, parsed.has(file) ? parsed.get(file) : readJson(file), variables);
+  return { files, ...(variableFiles.length > 0 ? { variables } : {}), ...(locations !== undefined ? { locations } : {}) };
+}
+
+/**
+ * Reads the variable definitions files given with -var-file (HCL .tfvars or .tfvars.json) into
+ * `into`, in order (later wins).
+ */
+export function readVariableFiles(files: readonly string[], into: Map<string, unknown>): void {
+  const hcl = files.filter((file) => !file.endsWith('.json'));
   const parsed = new Map<string, unknown>();
   if (hcl.length > 0) {
     const { parseHcl } = require('./hcl') as typeof HclModule;
     for (const p of parseHcl(hcl.map((file) => ({ file, text: readText(file) })))) parsed.set(p.file, p.content);
   }
-  return source.files.map((file) => ({ file, content: parsed.has(file) ? parsed.get(file) : readTerraformJson(file) }));
+  for (const file of files) addVariableValues(file, parsed.has(file) ? parsed.get(file) : readJson(file), into);
+}
+
+function addVariableValues(file: string, content: unknown, into: Map<string, unknown>): void {
+  if (!isPlainObject(content)) throw new UnusableInputError(file, `not a variable definitions file: expected NAME = VALUE assignments (a JSON object), found ${describeJsonType(content)}`);
+  for (const [name, value] of Object.entries(content)) {
+    if (name === '//') continue;
+    into.set(name, value);
+  }
 }
 
 /**
@@ -173,7 +232,7 @@ export function readSource(source: ConfigurationSource): SourceContent {
     checkTerraformShape(file, content);
     return { kind: 'configuration', files: [{ file, content }] };
   }
-  return { kind: 'configuration', files: readConfiguration(source) };
+  return { kind: 'configuration', ...readConfigurationWithVariables(source) };
 }
 
 export function readTerraformJson(file: string): unknown {

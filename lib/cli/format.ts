@@ -1,3 +1,4 @@
+import { locationOf, SourceLocation } from './hcl';
 import { escapeControls } from '../private/text';
 import { FindingSummary, summarize } from '../rules/engine';
 import { Finding, LeftOut, RuleInfo, Severity } from '../rules/rule';
@@ -7,6 +8,8 @@ export interface ConfigurationResult {
   /** The directory or file the configuration was read from. */
   readonly name: string;
   readonly findings: readonly Finding[];
+  /** Where the blocks of `.tf` files start, by address; absent for JSON input (it has no lines to point at). */
+  readonly locations?: ReadonlyMap<string, SourceLocation>;
 }
 
 export interface TextOptions {
@@ -44,6 +47,7 @@ export function renderText(results: readonly ConfigurationResult[], options: Tex
   const lines: string[] = [];
   const shown = results.map((r) => ({
     name: r.name,
+    locations: r.locations,
     findings: options.verbose ? r.findings : r.findings.filter((f) => f.severity !== Severity.INFO),
   }));
   let ruleWidth = 0;
@@ -60,7 +64,9 @@ export function renderText(results: readonly ConfigurationResult[], options: Tex
       first = false;
       const { resource, path } = findings[0];
       const pathNote = path === null ? '' : `  (${printable(path)})`;
-      lines.push(`${several ? '  ' : ''}${paint('1', printable(resource))}${pathNote}`);
+      const location = result.locations === undefined ? undefined : locationOf(resource, result.locations);
+      const locationNote = location === undefined ? '' : `  ${printable(location.file)}:${location.line}`;
+      lines.push(`${several ? '  ' : ''}${paint('1', printable(resource))}${pathNote}${locationNote}`);
       for (const f of findings) {
         const label = SEVERITY_LABEL[f.severity].padEnd(7);
         lines.push(`${several ? '    ' : '  '}${paint(SEVERITY_COLOUR[f.severity], label)}  ${f.rule.padEnd(ruleWidth)}  ${printable(f.message)}`);

@@ -83,3 +83,50 @@ function firstDiagnostic(text: string): string {
   const cut = text.search(/, [^\s,]+:\d+,\d+/);
   return (cut > 0 ? text.slice(0, cut) : text).replace(/\s+/g, ' ').trim();
 }
+
+/** Where a block starts: the file and its 1-based line. */
+export interface SourceLocation {
+  readonly file: string;
+  readonly line: number;
+}
+
+const BLOCK_HEADER = /^\s*(resource|data)\s+"?([A-Za-z_][A-Za-z0-9_-]*)"?\s+"?([A-Za-z_][A-Za-z0-9_-]*)"?\s*\{/;
+const HEREDOC_START = /<<-?\s*([A-Za-z_][A-Za-z0-9_-]*)\s*$/;
+
+/**
+ * The line of each `resource` and `data` block header of a `.tf` file (`resource "type" "name" {`),
+ * by address. The JSON the parser returns has no positions, but block headers are syntax:
+ * they start a line outside heredocs and comments, which this scan skips. The first header of
+ * an address wins, as the adapter keeps the first block.
+ */
+export function blockLines(file: string, text: string, into: Map<string, SourceLocation>): void {
+  const lines = text.split(/\r?\n/);
+  let heredoc: string | undefined;
+  let inComment = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (heredoc !== undefined) {
+      if (line.trim() === heredoc) heredoc = undefined;
+      continue;
+    }
+    if (inComment) {
+      if (line.includes('*/')) inComment = false;
+      continue;
+    }
+    const m = BLOCK_HEADER.exec(line);
+    if (m) {
+      const address = m[1] === 'data' ? `data.${m[2]}.${m[3]}` : `${m[2]}.${m[3]}`;
+      if (!into.has(address)) into.set(address, { file, line: i + 1 });
+    }
+    const withoutStrings = line.replace(/"(?:[^"\\]|\\.)*"/g, '""').replace(/(#|\/\/).*$/, '');
+    const heredocStart = HEREDOC_START.exec(withoutStrings);
+    if (heredocStart) heredoc = heredocStart[1];
+    else if (withoutStrings.lastIndexOf('/*') > withoutStrings.lastIndexOf('*/')) inComment = true;
+  }
+}
+
+/** The location of the block a finding's address (`azurerm_x.y["k"]`, `data.t.n[0]`) belongs to. */
+export function locationOf(address: string, locations: ReadonlyMap<string, SourceLocation>): SourceLocation | undefined {
+  const base = /^(?:data\.)?[^.[\]]+\.[^.[\]]+/.exec(address)?.[0];
+  return base === undefined ? undefined : locations.get(base);
+}

@@ -1,4 +1,5 @@
 import { ConfigurationResult, printable } from './format';
+import { locationOf } from './hcl';
 import { Finding, RuleInfo, Severity } from '../rules/rule';
 import { sourceUrl } from '../rules/catalogue';
 
@@ -17,7 +18,8 @@ const SARIF_LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'er
  * One run of the `azvpn` driver: every catalogue rule in `tool.driver.rules` (with its help URI),
  * every finding a result with its rule, level, message and location. The location is the
  * configuration file (or directory) as a relative URI, and the Terraform address as a logical
- * location; azvpn reads JSON, so there is no line to point at.
+ * location; for a `.tf` file, the file and the line where the resource's block starts (JSON
+ * input has no line to point at).
  */
 export function renderSarif(results: readonly ConfigurationResult[], rules: readonly RuleInfo[], version: string): string {
   const index = new Map(rules.map((r, i) => [r.id, i]));
@@ -29,7 +31,7 @@ export function renderSarif(results: readonly ConfigurationResult[], rules: read
       message: { text: printable(f.message) },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: uriOf(r.name) } },
+          physicalLocation: physicalLocation(r, f),
           logicalLocations: [{ fullyQualifiedName: printable(f.resource), kind: 'resource' }],
         },
       ],
@@ -63,6 +65,13 @@ export function renderSarif(results: readonly ConfigurationResult[], rules: read
 }
 
 /** A path as a relative URI reference: forward slashes, each segment percent-encoded. */
+/** The `.tf` file and line of the finding's block when known; otherwise the configuration. */
+function physicalLocation(r: ConfigurationResult, f: Finding): object {
+  const location = r.locations === undefined ? undefined : locationOf(f.resource, r.locations);
+  if (location === undefined) return { artifactLocation: { uri: uriOf(r.name) } };
+  return { artifactLocation: { uri: uriOf(location.file) }, region: { startLine: location.line } };
+}
+
 function uriOf(name: string): string {
   return name
     .replace(/\\/g, '/')

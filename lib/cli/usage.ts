@@ -4,6 +4,7 @@ export const USAGE = `azvpn — check Azure VPN topologies in Terraform configur
 Usage:
   azvpn check PATH... [--format text|json|sarif|junit] [--verbose] [--allow-replace ADDRESS]... [--profile best-practice]
               [--previous OLD]
+              [-var NAME=VALUE]... [-var-file FILE]...
   azvpn rules [--format text|json]
   azvpn summary PATH [--format markdown|json]     (see azvpn summary --help)
   azvpn graph PATH [--format mermaid|dot]         (see azvpn graph --help)
@@ -32,6 +33,12 @@ azvpn check
                   a plan may destroy or replace the resource at ADDRESS (the full address,
                   e.g. 'module.hub.azurerm_virtual_network_gateway.gw["weu"]'): its plan.*
                   error becomes an info; repeat for several resources
+  -var NAME=VALUE, -var-file FILE
+                  input variables' values, as for terraform plan: they win over the
+                  directory's terraform.tfvars, terraform.tfvars.json and *.auto.tfvars(.json),
+                  which win over the defaults; later options win over earlier ones. Locals,
+                  for_each, count, dynamic blocks and functions over known values are evaluated;
+                  a variable without a value, a data source or a computed attribute stays unknown
   --profile best-practice
                   also run the opt-in posture rules (warnings: active-active, maintenance
                   configuration, custom IPsec policy, Entra-only P2S) and report literal

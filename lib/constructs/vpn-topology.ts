@@ -145,7 +145,7 @@ export class VpnTopology {
   /** The topology of the stack that contains `scope`, read from `stack.toTerraform()` (no synth needed). */
   public static of(scope: IConstruct): VpnTopology {
     const stack = TerraformStack.of(scope);
-    return new VpnTopology(topologyFromTerraformJson([{ file: stack.node.path, content: stack.toTerraform() }]), stack.node.path);
+    return new VpnTopology(topologyFromTerraformJson([{ file: stack.node.path, content: stack.toTerraform() }], [], { variableDefaults: false }), stack.node.path);
   }
 
   /** The topology of a Terraform JSON configuration given as text (a `cdk.tf.json`, or one `*.tf.json`). */

@@ -3,7 +3,7 @@ import { IConstruct } from 'constructs';
 import { appFindingsOf } from './app-validation';
 import { existingResourcesOf } from './known-resources';
 import { previousSynthOf } from './previous-synth';
-import { topologyFromTerraformJson, withReplacementsSince } from '../terraform-json';
+import { TerraformJsonOptions, topologyFromTerraformJson, withReplacementsSince } from '../terraform-json';
 import { Topology } from '../model/topology';
 import { CheckOptions, checkTopology } from '../rules/engine';
 import { Finding, Severity } from '../rules/rule';
@@ -169,11 +169,17 @@ class WireResources implements IAspect {
 }
 
 /**
+ * At synth a cdktf variable is an input the deployment may still set (`TF_VAR_…`, a workspace
+ * variable): its default is not the value, so variables stay unknown.
+ */
+const SYNTH_OPTIONS: TerraformJsonOptions = { variableDefaults: false };
+
+/**
  * The stack's topology model, read from its Terraform JSON as the checks read it: for constructs
  * that derive something from the whole stack (a device configuration). Internal.
  */
 export function topologyOfStack(stack: TerraformStack): Topology {
-  return topologyFromTerraformJson([{ file: stack.node.path, content: resolve(stack) }]);
+  return topologyFromTerraformJson([{ file: stack.node.path, content: resolve(stack) }], [], SYNTH_OPTIONS);
 }
 
 function evaluate(stack: TerraformStack): Finding[] {
@@ -181,7 +187,7 @@ function evaluate(stack: TerraformStack): Finding[] {
 }
 
 function checkConfig(stack: TerraformStack, config: unknown): Finding[] {
-  const built = topologyFromTerraformJson([{ file: stack.node.path, content: config }], existingResourcesOf(stack));
+  const built = topologyFromTerraformJson([{ file: stack.node.path, content: config }], existingResourcesOf(stack), SYNTH_OPTIONS);
   // synth.replace: what changed since the last synth wrote this stack, when it did.
   const previous = previousSynthOf(stack);
   const topology = previous === undefined ? built : withReplacementsSince(built, previous, config);

@@ -4,7 +4,7 @@ import { placeholder } from './placeholders';
 import { BlockReader, ReaderServices } from './reader';
 import { addressPrefixesOf, Base, connection, gateway, localGateway, Mutable, natRule, publicIp, routeOf, routeTable } from './resources';
 import { hasTemplateSyntax, mentionedAddresses, parseTemplate } from './syntax';
-import { Declared, isObject, JsonObject, own, Resolver } from './values';
+import { Declared, EvaluationInputs, instanceAddress, isObject, JsonObject, own, Resolver } from './values';
 import { addEntity, Connection, emptyTopology, Entity, EntityKind, OtherResource, Peering, Route, Subnet, Topology, VirtualNetwork } from '../model/topology';
 import { isKnown, Maybe, Unknown } from '../model/unknown';
 
@@ -56,10 +56,11 @@ export class TopologyBuilder implements ReaderServices {
     private readonly order: readonly Declared[],
     locals?: Declared,
     private readonly known: readonly KnownResource[] = [],
+    private readonly inputs: EvaluationInputs = {},
     /** A model of several stacks: each stack's locals and known resources, by namespace. */
     private readonly stacks?: StackScopes,
   ) {
-    this.resolver = new Resolver(declared, this.inlineSubnets, this.referencedData, locals, stacks?.locals);
+    this.resolver = new Resolver(declared, this.inlineSubnets, this.referencedData, locals, inputs, stacks?.locals);
   }
 
   public build(): Topology {
@@ -345,6 +346,11 @@ export class TopologyBuilder implements ReaderServices {
     const consider = (written: string) => {
       const address = this.declared.get(d.namespace === undefined ? written : d.namespace + written)?.address;
       if (address !== undefined && address !== d.address) found.add(address);
+      // A resource expanded by for_each or count: a dependency on every instance.
+      for (const key of this.inputs.instances?.get(written)?.keys ?? []) {
+        const instance = instanceAddress(written, key);
+        if (instance !== d.address && this.declared.has(instance)) found.add(instance);
+      }
     };
     const explicit = own(d.body, 'depends_on');
     for (const item of Array.isArray(explicit) ? explicit : []) {

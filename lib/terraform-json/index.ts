@@ -5,9 +5,13 @@ import { linkRemoteStates, stackOutputs, StackOutputs } from './remote-state';
 export type { KnownGateway, KnownResource, KnownVirtualNetwork } from './known-resources';
 
 import { collectVariables, DeclaredVariable, secretUses } from './secrets';
-import { Declared, isObject, JsonObject, keysOf, objectsOf, own } from './values';
+import { Evaluator, firstUnknown, Reference } from './evaluate';
+import { isSyntaxProblem, parseExpression } from './expression';
+import { expandInstances } from './instances';
+import { Declared, EvaluationInputs, isObject, JsonObject, keysOf, objectsOf, own } from './values';
 import { stackPrefix } from '../model/stacks';
 import { SecretUse, Topology } from '../model/topology';
+import { Unknown } from '../model/unknown';
 import { UnusableInputError } from '../private/errors';
 
 export { mergedConfiguration, replacementsBetween, replacementsInStack, withReplacementsSince } from './config-changes';
@@ -53,7 +57,23 @@ const TERRAFORM_TOP_LEVEL_KEYS = new Set([
  * {@link UnusableInputError} only when a file is not a Terraform JSON configuration at all;
  * anything malformed inside a resource body becomes unknown, never an exception.
  */
-export function topologyFromTerraformJson(files: readonly TerraformJsonFile[], known: readonly KnownResource[] = []): Topology {
+/** What a run gives the configuration besides its files. */
+export interface TerraformJsonOptions {
+  /**
+   * Values of input variables, as set by `-var`, `-var-file` and `.tfvars` files (their
+   * precedence already applied); they win over the variables' defaults. Undeclared names are ignored.
+   */
+  readonly variables?: ReadonlyMap<string, unknown>;
+  /**
+   * Whether a variable's `default` is its value when none is given. True for a configuration
+   * Terraform will plan as it is; false at synth, where a cdktf variable is an input the
+   * deployment may set (`TF_VAR_…`), so its default is not yet the value.
+   * @default true
+   */
+  readonly variableDefaults?: boolean;
+}
+
+export function topologyFromTerraformJson(files: readonly TerraformJsonFile[], known: readonly KnownResource[] = [], options: TerraformJsonOptions = {}): Topology {
   const declared = new Map<string, Declared>();
   const order: Declared[] = [];
   const variables = new Map<string, DeclaredVariable>();
@@ -66,7 +86,9 @@ export function topologyFromTerraformJson(files: readonly TerraformJsonFile[], k
     collectFile(file, content, declared, order, variables);
     collectLocals(content, locals.body);
   });
-  const topology = new TopologyBuilder(declared, order, locals, known).build();
+  const inputs = variableInputs(files, options.variables, options.variableDefaults ?? true);
+  const expanded = expandInstances(declared, order, locals, inputs);
+  const topology = new TopologyBuilder(expanded.declared, expanded.order, locals, known, { ...inputs, instances: expanded.instances }).build();
   return { ...sortedByAddress(topology), secrets: secretUses(order, variables) };
 }
 
@@ -110,7 +132,7 @@ export function topologyFromStacks(stacks: readonly StackConfiguration[]): Topol
     secrets.push(...secretUses(order.slice(first), variables));
   }
   linkRemoteStates(outputs, declared, order);
-  const topology = new TopologyBuilder(declared, order, undefined, [], { locals, known }).build();
+  const topology = new TopologyBuilder(declared, order, undefined, [], {}, { locals, known }).build();
   return { ...sortedByAddress(topology), secrets };
 }
 
@@ -173,6 +195,46 @@ function collectLocals(content: unknown, into: JsonObject): void {
   }
 }
 
+
+/**
+ * Each declared variable's value: the one given (`-var`, `.tfvars`), else its default; a
+ * variable with neither stays unknown. Sensitive variables are never read.
+ */
+function variableInputs(files: readonly TerraformJsonFile[], given: ReadonlyMap<string, unknown> | undefined, useDefaults: boolean): EvaluationInputs {
+  const values = new Map<string, unknown>();
+  const sensitive = new Set<string>();
+  const seen = new Set<string>();
+  for (const f of files) {
+    const content = isObject(f) ? f.content : undefined;
+    if (!isObject(content)) continue;
+    for (const block of objectsOf(own(content, 'variable'))) {
+      for (const name of keysOf(block)) {
+        if (seen.has(name)) continue;
+        seen.add(name);
+        const body = objectsOf(block[name])[0] ?? {};
+        const value = given?.has(name) ? given.get(name) : useDefaults ? own(body, 'default') : undefined;
+        if (value === undefined || value === null) continue;
+        const isSensitive = own(body, 'sensitive');
+        if (isSensitive === true || isSensitive === 'true') sensitive.add(name);
+        else values.set(name, value);
+      }
+    }
+  }
+  return { variables: values, sensitiveVariables: sensitive };
+}
+
+/**
+ * The value of `-var NAME=VALUE`, as Terraform reads it: a list or map written in HCL
+ * (`["a", "b"]`, `{ weu = "westeurope" }`) is that value; anything else is the text itself.
+ */
+export function variableValueFromText(text: string): unknown {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('[') && !trimmed.startsWith('{')) return text;
+  const node = parseExpression(trimmed);
+  if (isSyntaxProblem(node)) return text;
+  const value = new Evaluator({ traverse: (root) => ({ value: new Unknown(`${root} in a -var value`), rest: [] }) }, trimmed).evaluate(node);
+  return firstUnknown(value) === undefined && !(value instanceof Reference) ? value : text;
+}
 
 function describe(value: unknown): string {
   if (value === null) return 'null';

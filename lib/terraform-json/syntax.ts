@@ -1,8 +1,9 @@
 /**
- * The small part of Terraform's expression syntax the JSON adapter needs: splitting a string
- * into literal text and `${...}` interpolations, and reading a plain traversal
- * (`azurerm_subnet.gw.id`, `azurerm_public_ip.pip[0].ip_address`). Anything richer (operators,
- * conditionals, function calls) is recognised only well enough to say why it is unknown.
+ * Cheap scans of Terraform's expression syntax for what needs no evaluation: splitting a string
+ * into literal text and `${...}` interpolations, reading a plain traversal
+ * (`azurerm_subnet.gw.id`) to tell which block a value points at, and the addresses an expression
+ * mentions (implicit dependencies, where a secret comes from). Evaluation parses with the
+ * grammar in expression.peggy (expression.ts) instead.
  */
 
 export type TemplatePart =
@@ -160,22 +161,6 @@ export function stepsText(steps: readonly Step[]): string {
     else s += `[${step.computedIndex}]`;
   }
   return s;
-}
-
-/** The name of the function an expression calls (`cidrsubnet` in `cidrsubnet(var.x, 8, 1)`). */
-export function calledFunction(expression: string): string | undefined {
-  const m = /^([A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*)\s*\(/.exec(expression);
-  return m ? m[1] : undefined;
-}
-
-/** A literal written inside an interpolation (`${true}`, `${42}`, `${"abc"}`), or undefined. */
-export function literalExpression(expression: string): { value: string | number | boolean | null } | undefined {
-  if (expression === 'true') return { value: true };
-  if (expression === 'false') return { value: false };
-  if (expression === 'null') return { value: null };
-  if (/^-?\d+(\.\d+)?$/.test(expression)) return { value: Number(expression) };
-  if (/^"[^"\\$%]*"$/.test(expression)) return { value: expression.slice(1, -1) };
-  return undefined;
 }
 
 const ADDRESS_LIKE = /(?<![A-Za-z0-9_.-])([A-Za-z_][A-Za-z0-9_-]*)\.([A-Za-z_][A-Za-z0-9_-]*)(?:\.([A-Za-z_][A-Za-z0-9_-]*))?/g;

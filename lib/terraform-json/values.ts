@@ -1,14 +1,6 @@
-import {
-  calledFunction,
-  hasTemplateSyntax,
-  literalExpression,
-  parseTemplate,
-  parseTraversal,
-  Step,
-  stepsText,
-  TemplatePart,
-  Traversal,
-} from './syntax';
+import { EvaluationError, Evaluator, isObjectValue, newObject, Reference, Value } from './evaluate';
+import { isSyntaxProblem, Node, parseTemplateText, TraversalStep } from './expression';
+import { hasTemplateSyntax, parseTemplate, parseTraversal, Step, stepsText, Traversal } from './syntax';
 import { Unknown } from '../model/unknown';
 
 /**
@@ -28,6 +20,8 @@ export interface Declared {
   readonly name: string;
   readonly body: JsonObject;
   readonly isData: boolean;
+  /** For one instance of a resource expanded by `for_each` or `count`: its `each` or `count`. */
+  readonly instance?: InstanceKeys;
   /**
    * The iterator in scope, for one instance of a `dynamic` block expanded over a known
    * collection: `<name>.key` and `<name>.value` are this element's.
@@ -39,6 +33,31 @@ export interface Declared {
    * `terraform_remote_state` linked to another stack of the app has that stack's prefix.
    */
   readonly namespace?: string;
+}
+
+export interface InstanceKeys {
+  readonly each?: { readonly key: string; readonly value: Value };
+  readonly countIndex?: number;
+}
+
+/** The instances of a resource whose `for_each` or `count` is known, by instance address, in order. */
+export interface InstanceSet {
+  readonly kind: 'for_each' | 'count';
+  readonly keys: ReadonlyArray<string | number>;
+}
+
+/** The address of one instance: `azurerm_x.y["k"]`, `azurerm_x.y[0]`. */
+export function instanceAddress(base: string, key: string | number): string {
+  return typeof key === 'number' ? `${base}[${key}]` : `${base}[${JSON.stringify(key)}]`;
+}
+
+/** What evaluation reads besides the blocks: variables' values and the expanded resources. */
+export interface EvaluationInputs {
+  /** Each variable's value (the -var, .tfvars and default precedence already applied); sensitive ones are absent. */
+  readonly variables?: ReadonlyMap<string, unknown>;
+  readonly sensitiveVariables?: ReadonlySet<string>;
+  /** Resources expanded into instances, by their configuration address (`azurerm_x.y`). */
+  readonly instances?: ReadonlyMap<string, InstanceSet>;
 }
 
 export interface DynamicIterator {
@@ -86,6 +105,8 @@ export function keysOf(object: JsonObject): string[] {
 }
 
 const MAX_REFERENCE_DEPTH = 200;
+const MAX_VALUE_DEPTH = 32;
+const MAX_VALUE_ITEMS = 10_000;
 
 /** Traversal roots that are not resource types. */
 const NOT_BLOCKS = new Set(['var', 'local', 'module', 'count', 'each', 'self', 'path', 'terraform']);
@@ -93,6 +114,7 @@ const NOT_BLOCKS = new Set(['var', 'local', 'module', 'count', 'each', 'self', '
 export class Resolver {
   private readonly memo = new Map<string, Resolved | undefined>();
   private readonly inProgress = new Set<string>();
+  private readonly values = new WeakMap<object, Value>();
   private depth = 0;
 
   /**
@@ -106,6 +128,7 @@ export class Resolver {
     private readonly referencedData: Set<string>,
     /** Every `locals` entry of the configuration, as the body of one block addressed `local`. */
     private readonly locals?: Declared,
+    private readonly inputs: EvaluationInputs = {},
     /** In a model of several stacks: each stack's locals, by namespace. */
     private readonly namespacedLocals?: ReadonlyMap<string, Declared>,
   ) {}
@@ -121,90 +144,198 @@ export class Resolver {
   }
 
   private template(text: string, owner: Declared): Resolved | undefined {
-    const template = parseTemplate(text);
-    if (template.unterminated) return new Unknown('an interpolation that never closes (missing "}")', text);
-    const parts = template.parts;
-    if (parts.length === 1 && 'expression' in parts[0]) return this.expression(parts[0].expression, owner);
-    if (parts.every((p) => 'literal' in p)) return { kind: 'text', text: parts.map((p) => (p as { literal: string }).literal).join('') };
-    return this.mixedTemplate(parts, text, owner);
-  }
-
-  /** Text around interpolations: known only when every interpolation is a known scalar. */
-  private mixedTemplate(parts: TemplatePart[], written: string, owner: Declared): Resolved {
-    let text = '';
-    for (const part of parts) {
-      if ('literal' in part) {
-        text += part.literal;
-        continue;
-      }
-      if ('directive' in part) return new Unknown('a template directive (%{ ... }) Terraform evaluates', written);
-      const value = this.expression(part.expression, owner);
-      const scalar = value === undefined ? '' : scalarText(value);
-      if (scalar === undefined) {
-        const reason = value instanceof Unknown ? value.reason : `${part.expression} is not a single value`;
-        return new Unknown(`${reason} (in a string template)`, written);
-      }
-      text += scalar;
+    const node = parseTemplateText(text);
+    if (isSyntaxProblem(node)) {
+      return new Unknown(parseTemplate(text).unterminated ? 'an interpolation that never closes (missing "}")' : node.problem, text);
     }
-    return { kind: 'text', text };
+    const parts = node.type === 'template' ? node.parts : [];
+    // A string that is one interpolation is that expression's value, whatever its type.
+    const single = parts.length === 1 && typeof parts[0] === 'object' && 'expression' in parts[0] ? parts[0].expression : undefined;
+    if (parts.every((p) => typeof p === 'string')) return { kind: 'text', text: parts.join('') };
+    return this.evaluated(single ?? node, text, owner);
   }
 
-  /** One `${...}` expression. */
-  public expression(expression: string, owner: Declared): Resolved | undefined {
-    const literal = literalExpression(expression);
-    if (literal) return this.resolve(literal.value, owner);
-    const written = '${' + expression + '}';
-    const traversal = parseTraversal(expression);
-    if (!traversal) {
-      const fn = calledFunction(expression);
-      if (fn !== undefined) return new Unknown(`${fn}() is a function call`, written);
-      return new Unknown('an expression Terraform evaluates at plan', written);
+  /** Evaluates one parsed expression written in `owner`, as a resolved value. */
+  private evaluated(node: Node, written: string, owner: Declared): Resolved | undefined {
+    const evaluator = new Evaluator({ traverse: (root, steps, index) => this.traverse(root, steps, index, written, owner) }, written);
+    return this.toResolved(evaluator.evaluate(node), owner);
+  }
+
+  /** A raw JSON value written in `owner`'s body, evaluated. */
+  public value(raw: unknown, owner: Declared): Value {
+    return this.toValue(this.resolve(raw, owner));
+  }
+
+  /** An evaluated value as a resolved one; strings inside lists and maps are escaped so that they stay literal. */
+  private toResolved(value: Value, owner: Declared): Resolved | undefined {
+    if (value === null) return undefined;
+    if (value instanceof Unknown) return value;
+    if (value instanceof Reference) return { kind: 'ref', address: value.address, expression: value.expression };
+    if (typeof value === 'string') return { kind: 'text', text: value };
+    return { kind: 'json', value: encode(value), owner };
+  }
+
+  /** A resolved value as an evaluated one, following strings in lists and maps (depth- and size-bounded). */
+  private toValue(r: Resolved | undefined, depth = 0): Value {
+    if (r === undefined) return null;
+    if (r instanceof Unknown) return r;
+    if (r.kind === 'text') return r.text;
+    if (r.kind === 'ref') return new Reference(r.address, r.expression);
+    // Memoized results (a local read many times) are converted once.
+    const cached = this.values.get(r);
+    if (cached !== undefined) return cached;
+    const value = this.jsonValue(r.value, r.owner, depth);
+    this.values.set(r, value);
+    return value;
+  }
+
+  private jsonValue(raw: unknown, owner: Declared, depth: number): Value {
+    if (raw === undefined || raw === null) return null;
+    if (raw instanceof Unknown) return raw;
+    if (typeof raw === 'string') return hasTemplateSyntax(raw) ? this.toValue(this.resolve(raw, owner), depth + 1) : raw;
+    if (typeof raw === 'number' || typeof raw === 'boolean') return raw;
+    if (depth > MAX_VALUE_DEPTH) return new Unknown('a value nested too deeply to evaluate');
+    if (Array.isArray(raw)) {
+      if (raw.length > MAX_VALUE_ITEMS) return new Unknown(`a list of more than ${MAX_VALUE_ITEMS} elements`);
+      return raw.map((item) => this.jsonValue(item, owner, depth + 1));
     }
-    return this.traversal(traversal, expression, written, owner);
+    if (isObject(raw)) {
+      const keys = keysOf(raw);
+      if (keys.length > MAX_VALUE_ITEMS) return new Unknown(`a map of more than ${MAX_VALUE_ITEMS} elements`);
+      const o = newObject();
+      for (const k of keys) o[k] = this.jsonValue(raw[k], owner, depth + 1);
+      return o;
+    }
+    return new Unknown('a value that is not JSON');
   }
 
-  private traversal(t: Traversal, expression: string, written: string, owner: Declared): Resolved | undefined {
-    const first = t.steps[0];
-    const firstName = first !== undefined && 'name' in first ? first.name : undefined;
+  /** A variable's value as given (variable values are literal: no interpolation). */
+  private literalValue(raw: unknown, depth = 0): Value {
+    if (raw === undefined || raw === null) return null;
+    if (typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean') return raw;
+    if (depth > MAX_VALUE_DEPTH) return new Unknown('a value nested too deeply to evaluate');
+    if (Array.isArray(raw)) return raw.length > MAX_VALUE_ITEMS ? new Unknown(`a list of more than ${MAX_VALUE_ITEMS} elements`) : raw.map((v) => this.literalValue(v, depth + 1));
+    if (isObject(raw)) {
+      const o = newObject();
+      for (const k of Object.keys(raw)) o[k] = this.literalValue(raw[k], depth + 1);
+      return o;
+    }
+    return new Unknown('a value that is not JSON');
+  }
+
+  /**
+   * The value a traversal from `root` names, and the steps left for the evaluator: variables,
+   * locals, `each`/`count`, a dynamic block's iterator, resources, their instances and data sources.
+   */
+  private traverse(root: string, steps: readonly TraversalStep[], index: (node: Node) => Value, written: string, owner: Declared): { value: Value; rest: readonly TraversalStep[] } {
+    const first = steps[0];
+    const firstName = first !== undefined && 'attribute' in first ? first.attribute : undefined;
+    const shown = root + steps.slice(0, steps.findIndex((s) => !('attribute' in s)) >>> 0).map((s) => `.${(s as { attribute: string }).attribute}`).join('');
+    const done = (value: Value, consumed = 1) => ({ value, rest: steps.slice(consumed) });
     const iterator = owner.iterator;
-    if (iterator !== undefined && t.root === iterator.name && (firstName === 'key' || firstName === 'value')) {
-      const scope: Declared = { address: iterator.address, type: 'dynamic', name: iterator.name, body: iterator.element, isData: false, namespace: iterator.owner.namespace };
-      return this.attribute(scope, t.steps, written);
+    if (iterator !== undefined && root === iterator.name && (firstName === 'key' || firstName === 'value')) {
+      return done(this.jsonValue(own(iterator.element, firstName), iterator.owner, 0));
     }
-    switch (t.root) {
-      case 'var':
-        return new Unknown(`var.${firstName ?? '?'} is a variable`, written);
+    switch (root) {
+      case 'var': {
+        if (firstName === undefined) return done(new Unknown(`var is not a value`, written), 0);
+        if (this.inputs.sensitiveVariables?.has(firstName)) return done(new Unknown(`var.${firstName} is a sensitive variable; azvpn never reads its value`, written));
+        const variables = this.inputs.variables;
+        if (variables !== undefined && variables.has(firstName)) return done(this.literalValue(variables.get(firstName)));
+        return done(new Unknown(`var.${firstName} is a variable`, written));
+      }
       case 'local': {
         // A local is the expression it is declared with, resolved like any attribute (memoized, cycle-guarded, depth-bounded).
         const locals = owner.namespace === undefined ? this.locals : this.namespacedLocals?.get(owner.namespace);
         if (locals !== undefined && firstName !== undefined && own(locals.body, firstName) !== undefined) {
-          return this.attribute(locals, t.steps, written);
+          return done(this.toValue(this.attribute(locals, [{ name: firstName }], written)));
         }
-        return new Unknown(`local.${firstName ?? '?'} is a local value${locals === undefined ? '' : ' not declared in this configuration'}`, written);
+        return done(new Unknown(`local.${firstName ?? '?'} is a local value${locals === undefined ? '' : ' not declared in this configuration'}`, written));
       }
-      case 'module':
-        return new Unknown(`${expression} is a module output`, written);
-      case 'count':
-        return new Unknown(`${expression} differs per instance of a resource with count`, written);
       case 'each':
-        return new Unknown(`${expression} differs per instance of a resource with for_each`, written);
+        if (owner.instance?.each !== undefined && (firstName === 'key' || firstName === 'value')) return done(owner.instance.each[firstName]);
+        return done(new Unknown(`${shown} differs per instance of a resource with for_each`, written));
+      case 'count':
+        if (owner.instance?.countIndex !== undefined && firstName === 'index') return done(owner.instance.countIndex);
+        return done(new Unknown(`${shown} differs per instance of a resource with count`, written));
+      case 'module':
+        return done(new Unknown(`${shown} is a module output`, written));
       case 'self':
       case 'path':
       case 'terraform':
-        return new Unknown(`${expression} is known only to Terraform`, written);
+        return done(new Unknown(`${shown} is known only to Terraform`, written));
       default:
         break;
     }
-    const reference = this.reference(t, owner);
-    if (reference === undefined) return new Unknown('an expression Terraform evaluates at plan', written);
-    const { address, target, rest, splat } = reference;
-    if (!target) return new Unknown(`${address} is not declared in this configuration`, written);
-    // The block's own address: plan input declares blocks under a short alias of their full address.
-    if (target.isData) this.referencedData.add(target.address);
-    if (splat) return new Unknown(`${expression} is a list over every instance`, written);
-    if (rest.length === 0) return { kind: 'ref', address: target.address, expression: written };
-    if (rest.length === 1 && 'name' in rest[0] && rest[0].name === 'id') return { kind: 'ref', address: target.address, expression: written };
-    return this.attribute(target, rest, written);
+    let base: string;
+    let consumed: number;
+    if (root === 'data') {
+      const second = steps[1];
+      if (firstName === undefined || second === undefined || !('attribute' in second)) return done(new Unknown('an expression Terraform evaluates at plan', written), 0);
+      base = `data.${firstName}.${second.attribute}`;
+      consumed = 2;
+    } else {
+      if (firstName === undefined) return done(new Unknown(`${root} is not a value Terraform knows`, written), 0);
+      base = `${root}.${firstName}`;
+      consumed = 1;
+    }
+    const instances = this.inputs.instances?.get(base);
+    const next = steps[consumed];
+    if (instances === undefined) {
+      // In a model of several stacks a name means the block of the writer's own stack.
+      const target = this.declared.get(owner.namespace === undefined ? base : owner.namespace + base);
+      if (!target) return done(new Unknown(`${base} is not declared in this configuration`, written), steps.length);
+      if (target.isData) this.referencedData.add(target.address);
+      // One entity stands for every instance of a block whose instances are not known: the key selects the same entity.
+      if (next !== undefined && 'splat' in next) return done(new Unknown(`${base}[*] is a list over every instance`, written), steps.length);
+      if (next !== undefined && 'index' in next) consumed++;
+      return this.instance(target, steps.slice(consumed), index, written);
+    }
+    const all = instances.keys.map((k) => this.declared.get(instanceAddress(base, k))).filter((d): d is Declared => d !== undefined);
+    if (next !== undefined && 'index' in next) {
+      const key = index(next.index);
+      if (key instanceof Unknown) return done(key, steps.length);
+      const keyText = typeof key === 'number' || typeof key === 'string' ? key : undefined;
+      const address = keyText === undefined ? undefined : instanceAddress(base, instances.kind === 'count' ? Number(keyText) : String(keyText));
+      const target = address === undefined ? undefined : this.declared.get(address);
+      if (!target) return done(new EvaluationError(`${base} has no instance ${next.source}`, written), steps.length);
+      return this.instance(target, steps.slice(consumed + 1), index, written);
+    }
+    if (next !== undefined && 'splat' in next) {
+      const rest = steps.slice(consumed + 1);
+      return done(all.map((target) => {
+        const r = this.instance(target, rest, index, written);
+        return r.rest.length === 0 ? r.value : new Unknown(`${base}[*] followed by another splat`, written);
+      }), steps.length);
+    }
+    // The resource as a whole: a list (count) or map (for_each) of its instances.
+    if (instances.kind === 'count') return done(all.map((t) => new Reference(t.address, written)), consumed);
+    const map = newObject();
+    instances.keys.forEach((k, i) => { if (all[i]) map[String(k)] = new Reference(all[i].address, written); });
+    return done(map, consumed);
+  }
+
+  /** An attribute path into one block (an instance): a reference for the block or its `id`, else its configured value. */
+  private instance(target: Declared, steps: readonly TraversalStep[], index: (node: Node) => Value, written: string): { value: Value; rest: readonly TraversalStep[] } {
+    if (steps.length === 0 || (steps.length === 1 && 'attribute' in steps[0] && steps[0].attribute === 'id')) {
+      return { value: new Reference(target.address, written), rest: [] };
+    }
+    const path: Step[] = [];
+    let i = 0;
+    for (; i < steps.length; i++) {
+      const step = steps[i];
+      if ('splat' in step) break;
+      if ('attribute' in step) {
+        path.push({ name: step.attribute });
+        continue;
+      }
+      const key = index(step.index);
+      if (key instanceof Unknown) return { value: key, rest: [] };
+      if (typeof key === 'number') path.push({ index: key });
+      else if (typeof key === 'string') path.push({ key });
+      else return { value: new EvaluationError(`the index ${step.source} is not a number or string`, written), rest: [] };
+    }
+    return { value: this.toValue(this.attribute(target, path, written)), rest: steps.slice(i) };
   }
 
   /**
@@ -228,6 +359,13 @@ export class Resolver {
     }
     const instance = rest[0];
     const splat = instance !== undefined && 'splat' in instance;
+    const instances = this.inputs.instances?.get(address);
+    if (instances !== undefined) {
+      // An expanded block: a literal key names one instance; any other key is not followed.
+      if (instance === undefined || !('index' in instance || 'key' in instance)) return { address, rest, splat };
+      address = instanceAddress(address, 'index' in instance ? instance.index : instance.key);
+      return { address, target: this.declared.get(address), rest: rest.slice(1), splat };
+    }
     if (instance !== undefined && ('index' in instance || 'key' in instance || 'computedIndex' in instance)) rest = rest.slice(1);
     return { address, target: this.declared.get(owner?.namespace === undefined ? address : owner.namespace + address), rest, splat };
   }
@@ -326,12 +464,20 @@ export class Resolver {
   }
 }
 
-/** The string a scalar result stands for, in a template; undefined when not a known scalar. */
-function scalarText(value: Resolved): string | undefined {
-  if (value instanceof Unknown) return undefined;
-  if (value.kind === 'text') return value.text;
-  if (value.kind === 'json' && (typeof value.value === 'number' || typeof value.value === 'boolean')) return String(value.value);
-  return undefined;
+/**
+ * An evaluated list or map as raw Terraform JSON: strings escaped (`$${`) so they stay literal
+ * when read again, a resource as a reference to its id, and an Unknown as itself.
+ */
+function encode(value: Value): unknown {
+  if (typeof value === 'string') return value.replace(/([$%])\{/g, '$1$1{');
+  if (value instanceof Reference) return `\${${value.address}.id}`;
+  if (Array.isArray(value)) return value.map(encode);
+  if (isObjectValue(value)) {
+    const o: JsonObject = Object.create(null) as JsonObject;
+    for (const k of Object.keys(value)) o[k] = encode(value[k]);
+    return o;
+  }
+  return value;
 }
 
 /** The `dynamic "<name>"` block of a body, if it has one. */

@@ -90,6 +90,7 @@ function applyMutation(document: Json, mutation: Mutation): void {
 /** Values a rule might meet: plausible Terraform strings and numbers as well as arbitrary JSON. */
 const terraformishValue: fc.Arbitrary<Json> = fc.oneof(
   fc.jsonValue({ maxDepth: 3 }),
+  fc.constantFrom('${cidrsubnet("10.0.0.0/16", 8, count.index)}', '${{ a = "x" }}', '${toset(["a"])}', '${each.key}', '${try(local.x, 1)}', '${[for s in ["a"] : upper(s)]}', '${1 / 0}', '${azurerm_public_ip.gateway_1[0].id}'),
   fc.constantFrom('${var.x}', '${azurerm_public_ip.gateway_1.id}', '${azurerm_subnet.nope.id}', '10.0.0.0/8', '10.1.0.0/33', '169.254.21.1', 'Basic', 'VpnGw1', 'PolicyBased', '', 'GatewaySubnet', '${each.value}'),
   fc.constantFrom(0, -1, 65515, 4294967295, 1e308, 27000, true, false, null, [], {}, [{}], [null], ['1'], { dynamic: {} }),
 );
@@ -169,6 +170,19 @@ describe('GIVEN arbitrary input files', () => {
   test('WHEN a native HCL (.tf) file is corrupted THEN the contract holds', () => {
     const source = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'hcl', 'gateway', 'main.tf'), 'utf8');
     const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 20 }), insert: fc.constantFrom('', '{', '}', '"', '${', '=', '\n', '[', 'dynamic "x" {', '\u0000', 'é') });
+    // Each run starts the HCL parser in a child process (about a second): few runs.
+    fc.assert(
+      fc.property(edit, formats, ({ at, cut, insert }, format) => {
+        const i = at % (source.length + 1);
+        assertContract(source.slice(0, i) + insert + source.slice(i + cut), format, 'case.tf');
+      }),
+      fuzz(12),
+    );
+  });
+
+  test('WHEN a .tf file with for_each, locals and functions is corrupted THEN the contract holds', () => {
+    const source = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'hcl', 'for-each', 'main.tf'), 'utf8');
+    const edit = fc.record({ at: fc.nat(), cut: fc.nat({ max: 20 }), insert: fc.constantFrom('', '{', '}', '"', '${', '=', '\n', '[', '?', '(', 'each.', 'count.index', 'local.regions', '[*]') });
     // Each run starts the HCL parser in a child process (about a second): few runs.
     fc.assert(
       fc.property(edit, formats, ({ at, cut, insert }, format) => {

@@ -97,6 +97,23 @@ const INJECTED = fc.constantFrom(
   '${count.index}',
   '${each.value.subnet}',
   '${cidrsubnet(var.space, 8, 1)}',
+  '${cidrsubnet("10.0.0.0/16", 8, count.index)}',
+  '${cidrhost("10.0.0.0/24", -1)}',
+  '${local.regions}',
+  '${{ a = "Basic", b = "Standard" }}',
+  '${toset(["a", "b", "a"])}',
+  '${[for k, v in local.regions : v if k != "x"]}',
+  '${{ for s in ["a"] : s => s... }}',
+  '${try(local.nope.x, azurerm_public_ip.gw1["a"].id)}',
+  '${format("%-5s|%05d|%v", each.key, count.index, [1])}',
+  '${merge({ a = 1 }, var.m, null)}',
+  '${lookup(local.regions, each.key, "x")}',
+  '${element(concat([], ["a"]), 7)}',
+  '${length(azurerm_public_ip.gw1[*].id) > 1 ? "a" : "b"}',
+  '${1 / 0}',
+  '${-"x" % !1}',
+  '${azurerm_public_ip.gw1[0].name}',
+  '${azurerm_public_ip.gw1[each.key].sku}',
   '${true}',
   '${42}',
   '${"text"}',
@@ -193,7 +210,7 @@ describe('Terraform JSON adapter, property tests', () => {
 
   test('GIVEN random JSON under "resource" and "data" WHEN adapted THEN it returns a topology or throws UnusableInputError', () => {
     const body = fc.dictionary(
-      fc.constantFrom('name', 'subnet_id', 'ip_configuration', 'bgp_settings', 'virtual_network_name', 'resource_group_name', 'dynamic', 'depends_on', 'count', '//', 'address_space', 'shared_key'),
+      fc.constantFrom('name', 'subnet_id', 'ip_configuration', 'bgp_settings', 'virtual_network_name', 'resource_group_name', 'dynamic', 'depends_on', 'count', 'for_each', '//', 'address_space', 'shared_key'),
       fc.oneof(fc.jsonValue({ maxDepth: 3 }), INJECTED),
     );
     const types = fc.constantFrom(
@@ -369,6 +386,47 @@ describe('Terraform JSON adapter, property tests', () => {
         if (t) expectReferencesResolve(t);
       }),
       fuzz(150),
+    );
+  });
+});
+
+/** Pieces of Terraform's expression syntax, put together at random. */
+const EXPRESSION_TOKENS = fc.constantFrom(
+  'local.regions', 'local.m', 'var.x', 'each.key', 'each.value', 'count.index', 'azurerm_public_ip.gw1', '[*]', '.id', '["a"]', '[0]', '[',
+  ']', '{', '}', '(', ')', ',', ':', '?', '=>', '=', '...', '"a"', '"${', '"', '1', '-1', '1e9', 'true', 'null', '+', '-', '*', '/', '%', '==',
+  '!=', '<', '&&', '||', '!', 'for', 'in', 'if', 'k', 'v', 'cidrsubnet(', 'cidrhost(', 'format(', 'lower(', 'upper(', 'tolist(', 'toset(',
+  'merge(', 'concat(', 'lookup(', 'element(', 'length(', 'try(', 'nope(', '"10.0.0.0/8"', '"fd00::/8"', '"%s%d%v%q%05.2f%"', ' ', '\n', '#', '/*',
+);
+
+describe('Expression evaluation, property tests', () => {
+  const locals = { regions: { a: 'Basic', b: 'Standard' }, m: { x: ['10.0.0.0/16', { y: '${local.regions}' }] }, self: '${local.self}' };
+  const adaptExpression = (expression: string, attribute: string) =>
+    adaptOrReject({
+      locals,
+      variable: { x: { default: [1, '2', { a: null }] } },
+      resource: {
+        azurerm_public_ip: { gw1: { for_each: '${local.regions}', name: '${each.key}', sku: '${each.value}' } },
+        azurerm_virtual_network_gateway: { gw: { [attribute]: expression, name: expression, type: 'Vpn', sku: expression, dynamic: { ip_configuration: { for_each: expression, content: { public_ip_address_id: '${ip_configuration.value}' } } } } },
+      },
+    });
+
+  test('GIVEN random token sequences as expressions, for_each and count WHEN adapted THEN it never throws, and references resolve', () => {
+    fc.assert(
+      fc.property(fc.array(EXPRESSION_TOKENS, { maxLength: 24 }), fc.constantFrom('for_each', 'count', 'sku'), (tokens, attribute) => {
+        const t = adaptExpression('${' + tokens.join(' ') + '}', attribute);
+        if (t) expectReferencesResolve(t);
+      }),
+      fuzz(400),
+    );
+  });
+
+  test('GIVEN random text inside an interpolation WHEN adapted THEN it never throws', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.constantFrom('for_each', 'count'), (text, attribute) => {
+        const t = adaptExpression('${' + text + '}', attribute);
+        if (t) expectReferencesResolve(t);
+      }),
+      fuzz(300),
     );
   });
 });

@@ -519,7 +519,7 @@ describe('Terraform JSON adapter', () => {
           gw: {
             name: 'gw-${var.env}',
             location: '${module.network.location}',
-            resource_group_name: '${lower("RG")}',
+            resource_group_name: '${keys({ a = "RG" })[0]}',
             type: 'Vpn',
             sku: '${var.sku}',
             active_active: '${var.env == "prod" ? true : false}',
@@ -542,12 +542,12 @@ describe('Terraform JSON adapter', () => {
     });
     const gw = () => entity(t, 'azurerm_virtual_network_gateway.gw', 'gateway');
 
-    test('GIVEN a variable, a local, a module output and a function WHEN adapted THEN each is unknown with a reason in the user\'s terms and the expression', () => {
+    test('GIVEN a variable, a local, a module output and a function azvpn does not evaluate WHEN adapted THEN each is unknown with a reason in the user\'s terms and the expression', () => {
       expect(unknownOf(gw().sku)).toMatchObject({ reason: 'var.sku is a variable', expression: '${var.sku}' });
       expect(unknownOf(entity(t, 'azurerm_public_ip.pip', 'publicIp').sku)).toMatchObject({ reason: 'local.sku_name is a local value not declared in this configuration', expression: '${local.sku_name}' });
       expect(unknownOf(gw().location)).toMatchObject({ reason: 'module.network.location is a module output' });
-      expect(unknownOf(gw().resourceGroupName)).toMatchObject({ reason: 'lower() is a function call', expression: '${lower("RG")}' });
-      expect(unknownOf(gw().activeActive).reason).toBe('an expression Terraform evaluates at plan');
+      expect(unknownOf(gw().resourceGroupName)).toMatchObject({ reason: 'keys() is a function call', expression: '${keys({ a = "RG" })[0]}' });
+      expect(unknownOf(gw().activeActive)).toMatchObject({ reason: 'var.env is a variable', expression: '${var.env == "prod" ? true : false}' });
     });
 
     test('GIVEN a template mixing text and a variable WHEN adapted THEN it is unknown, naming the variable and keeping the whole string as expression', () => {
@@ -645,10 +645,10 @@ describe('Terraform JSON adapter', () => {
       },
     });
 
-    test('GIVEN a resource with count WHEN a value uses count.index THEN it is unknown, while the other values stay known', () => {
-      const pip = entity(t, 'azurerm_public_ip.pip', 'publicIp');
-      expect(unknownOf(pip.name).reason).toBe('count.index differs per instance of a resource with count (in a string template)');
-      expect(pip.sku).toBe('Standard');
+    test('GIVEN a resource with a literal count WHEN adapted THEN it becomes its instances, each with its count.index', () => {
+      expect(entity(t, 'azurerm_public_ip.pip[0]', 'publicIp')).toMatchObject({ name: 'pip-0', sku: 'Standard' });
+      expect(entity(t, 'azurerm_public_ip.pip[1]', 'publicIp')).toMatchObject({ name: 'pip-1', sku: 'Standard' });
+      expect(t.entities.has('azurerm_public_ip.pip')).toBe(false);
     });
 
     test('GIVEN a resource with for_each WHEN values use each.key/each.value THEN they are unknown', () => {
@@ -657,9 +657,9 @@ describe('Terraform JSON adapter', () => {
       expect(unknownOf(s.addressPrefixes.unknown).reason).toBe('each.value differs per instance of a resource with for_each');
     });
 
-    test('GIVEN references to one instance of a counted resource WHEN adapted THEN they name the resource\'s entity', () => {
+    test('GIVEN references to one instance of a counted resource and of one whose for_each is unknown WHEN adapted THEN they name the instance, and the one entity', () => {
       const g = entity(t, 'azurerm_virtual_network_gateway.indexed', 'gateway');
-      expect(g.ipConfigurations).toEqual([{ name: undefined, subnet: 'azurerm_subnet.many', publicIp: 'azurerm_public_ip.pip', privateIpAddressAllocation: undefined }]);
+      expect(g.ipConfigurations).toEqual([{ name: undefined, subnet: 'azurerm_subnet.many', publicIp: 'azurerm_public_ip.pip[0]', privateIpAddressAllocation: undefined }]);
     });
 
     test('GIVEN a dynamic "ip_configuration" block WHEN adapted THEN ipConfigurations is unknown and the block is listed as unknown', () => {
