@@ -44,6 +44,8 @@ export class TopologyBuilder implements ReaderServices {
   private readonly routeResources: Array<{ table: Maybe<string> | undefined; route: Route }> = [];
   private readonly dataSubnets: string[] = [];
   private readonly materializing = new Set<string>();
+  /** The addresses a template string mentions, by string: the same strings recur in every resource. */
+  private readonly mentions = new Map<string, string[]>();
 
   constructor(
     private readonly declared: ReadonlyMap<string, Declared>,
@@ -207,8 +209,10 @@ export class TopologyBuilder implements ReaderServices {
     const r = this.reader(d, unknownBlocks);
     const base = this.base(d, r, unknownBlocks);
     const entity = this.typed(d, r, base);
-    if (Object.keys(unknownBlocks).length === 0) delete (entity as Mutable<Entity>).unknownBlocks;
-    return entity;
+    if (Object.keys(unknownBlocks).length > 0) return entity;
+    // A copy without the key rather than `delete`, which leaves every entity a slow dictionary-mode object.
+    const { unknownBlocks: _none, ...known } = entity as Mutable<Entity>;
+    return known as Entity;
   }
 
   private typed(d: Declared, r: BlockReader, base: Base): Entity {
@@ -343,10 +347,7 @@ export class TopologyBuilder implements ReaderServices {
       const value = pending.pop();
       if (typeof value === 'string') {
         if (!hasTemplateSyntax(value)) continue;
-        for (const part of parseTemplate(value).parts) {
-          if ('expression' in part) mentionedAddresses(part.expression, consider);
-          else if ('directive' in part) mentionedAddresses(part.directive, consider);
-        }
+        for (const written of this.mentionsOf(value)) consider(written);
       } else if (Array.isArray(value)) {
         // Pushed in reverse so that dependencies come out in the order they are written.
         for (let i = value.length - 1; i >= 0; i--) pending.push(value[i]);
@@ -362,6 +363,19 @@ export class TopologyBuilder implements ReaderServices {
       if (address.startsWith('data.')) this.ensureData(address);
     }
     return [...found];
+  }
+
+  private mentionsOf(template: string): string[] {
+    let found = this.mentions.get(template);
+    if (found === undefined) {
+      const list: string[] = [];
+      for (const part of parseTemplate(template).parts) {
+        if ('expression' in part) mentionedAddresses(part.expression, (a) => list.push(a));
+        else if ('directive' in part) mentionedAddresses(part.directive, (a) => list.push(a));
+      }
+      this.mentions.set(template, (found = list));
+    }
+    return found;
   }
 
   // ---- links between entities --------------------------------------------------------------
