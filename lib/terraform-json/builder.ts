@@ -44,8 +44,6 @@ export class TopologyBuilder implements ReaderServices {
   private readonly routeResources: Array<{ table: Maybe<string> | undefined; route: Route }> = [];
   private readonly dataSubnets: string[] = [];
   private readonly materializing = new Set<string>();
-  /** The addresses a template string mentions, by string: the same strings recur in every resource. */
-  private readonly mentions = new Map<string, string[]>();
 
   constructor(
     private readonly declared: ReadonlyMap<string, Declared>,
@@ -347,7 +345,10 @@ export class TopologyBuilder implements ReaderServices {
       const value = pending.pop();
       if (typeof value === 'string') {
         if (!hasTemplateSyntax(value)) continue;
-        for (const written of this.mentionsOf(value)) consider(written);
+        for (const part of parseTemplate(value).parts) {
+          if ('expression' in part) mentionedAddresses(part.expression, consider);
+          else if ('directive' in part) mentionedAddresses(part.directive, consider);
+        }
       } else if (Array.isArray(value)) {
         // Pushed in reverse so that dependencies come out in the order they are written.
         for (let i = value.length - 1; i >= 0; i--) pending.push(value[i]);
@@ -363,19 +364,6 @@ export class TopologyBuilder implements ReaderServices {
       if (address.startsWith('data.')) this.ensureData(address);
     }
     return [...found];
-  }
-
-  private mentionsOf(template: string): string[] {
-    let found = this.mentions.get(template);
-    if (found === undefined) {
-      const list: string[] = [];
-      for (const part of parseTemplate(template).parts) {
-        if ('expression' in part) mentionedAddresses(part.expression, (a) => list.push(a));
-        else if ('directive' in part) mentionedAddresses(part.directive, (a) => list.push(a));
-      }
-      this.mentions.set(template, (found = list));
-    }
-    return found;
   }
 
   // ---- links between entities --------------------------------------------------------------

@@ -81,9 +81,6 @@ export function keysOf(object: JsonObject): string[] {
 
 const MAX_REFERENCE_DEPTH = 200;
 
-/** `${root.name.attribute...}`: one plain traversal, nothing else in the string. */
-const PLAIN_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_-]*)(?:\.[A-Za-z_][A-Za-z0-9_-]*)+\}$/;
-
 /** Traversal roots that are not resource types. */
 const NOT_BLOCKS = new Set(['var', 'local', 'module', 'count', 'each', 'self', 'path', 'terraform']);
 
@@ -91,13 +88,6 @@ export class Resolver {
   private readonly memo = new Map<string, Resolved | undefined>();
   private readonly inProgress = new Set<string>();
   private depth = 0;
-  /**
-   * Strings that are exactly one reference to a declared block's attribute
-   * (`${azurerm_resource_group.hub.name}`), resolved at the top level: such a result is the same
-   * whoever writes it, and large configurations write the same few thousands of times.
-   */
-  private readonly references = new Map<string, Resolved | undefined>();
-  private readonly directReferences = new Map<string, { target: Declared; rest: Step[] } | null>();
 
   /**
    * @param declared every resource and data block by address
@@ -119,14 +109,7 @@ export class Resolver {
     if (value instanceof Unknown) return value;
     if (typeof value !== 'string') return { kind: 'json', value, owner };
     if (!hasTemplateSyntax(value)) return { kind: 'text', text: value };
-    // Below the top level a result may hold a cycle's "refers back to itself"; an iterator's scope is the writer's.
-    if (this.depth > 0 || owner.iterator !== undefined) return this.template(value, owner);
-    const cached = this.references.get(value);
-    if (cached !== undefined || this.references.has(value)) return cached;
-    const result = this.template(value, owner);
-    const root = PLAIN_REFERENCE.exec(value)?.[1];
-    if (root !== undefined && !NOT_BLOCKS.has(root)) this.references.set(value, result);
-    return result;
+    return this.template(value, owner);
   }
 
   private template(text: string, owner: Declared): Resolved | undefined {
@@ -245,14 +228,6 @@ export class Resolver {
    */
   public directReference(raw: unknown): { target: Declared; rest: Step[] } | undefined {
     if (typeof raw !== 'string' || !hasTemplateSyntax(raw)) return undefined;
-    const cached = this.directReferences.get(raw);
-    if (cached !== undefined) return cached ?? undefined;
-    const found = this.findDirectReference(raw);
-    this.directReferences.set(raw, found ?? null);
-    return found;
-  }
-
-  private findDirectReference(raw: string): { target: Declared; rest: Step[] } | undefined {
     const template = parseTemplate(raw);
     const only = template.parts[0];
     if (template.unterminated || template.parts.length !== 1 || !('expression' in only)) return undefined;
