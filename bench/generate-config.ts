@@ -36,7 +36,7 @@ export function generateHubSpokeConfig(resources: number): object {
   const peerings: Block = {};
   for (let i = 0; i < spokes; i++) {
     const spoke = `spoke${i}`;
-    virtualNetworks[spoke] = { name: `vnet-${spoke}`, ...common, address_space: [spokePrefix(i)] };
+    virtualNetworks[spoke] = { name: `vnet-${spoke}`, ...common, address_space: [spokePrefix(i, spokes)] };
     peerings[`hub_to_${spoke}`] = {
       name: `hub-to-${spoke}`,
       resource_group_name: common.resource_group_name,
@@ -129,9 +129,18 @@ export function generateHubSpokeConfig(resources: number): object {
   };
 }
 
-/** A /24 per spoke from 10.1.0.0 on: 10.1.0.0/24, 10.1.1.0/24, … 10.254.255.0/24 (65,024 spokes). */
-function spokePrefix(index: number): string {
-  const second = 1 + Math.floor(index / 256);
-  if (second > 254) throw new Error(`too many spokes for the 10.0.0.0/8 plan: ${index + 1}`);
-  return `10.${second}.${index % 256}.0/24`;
+/** How many /24 spokes fit from 10.1.0.0 to 10.254.255.0; beyond that every spoke gets a /26. */
+const SPOKES_AT_24 = 254 * 256;
+const SPOKES_AT_26 = SPOKES_AT_24 * 4;
+
+/**
+ * A /24 per spoke from 10.1.0.0 on (10.1.0.0/24, 10.1.1.0/24, … 10.254.255.0/24), while 65,024
+ * spokes or fewer are asked for (about 195,000 resources); for more, a /26 per spoke over the
+ * same range (260,096 spokes, about 780,000 resources).
+ */
+export function spokePrefix(index: number, spokes: number): string {
+  if (spokes <= SPOKES_AT_24) return `10.${1 + Math.floor(index / 256)}.${index % 256}.0/24`;
+  if (index >= SPOKES_AT_26) throw new Error(`too many spokes for the 10.0.0.0/8 plan: ${index + 1}`);
+  const block = Math.floor(index / 4);
+  return `10.${1 + Math.floor(block / 256)}.${block % 256}.${(index % 4) * 64}/26`;
 }

@@ -1,9 +1,9 @@
 /**
  * The benchmark harness: `npm run bench` (full run) or `npm run bench:smoke` (tiny sizes, for CI).
  *
- *   node bench/results/js/bench/run.js [--smoke] [--only synth,check,import] [--reps N]
- *                                      [--spokes 100,500] [--sites 30] [--check-sizes 1000,10000,50000]
- *                                      [--profile] [--no-what-if] [--out FILE]
+ *   node bench/results/js/bench/run.js [--smoke] [--only synth,check,main,import,render] [--reps N]
+ *                                      [--spokes 500,5000] [--sites 30] [--check-sizes 1000,10000,50000,200000]
+ *                                      [--profile] [--what-if] [--no-tree-only] [--skip-main-job] [--out FILE]
  *
  * Runs the compiled JavaScript (the package's lib/*.js from `npm run build`, the harness from
  * `tsc -p bench/tsconfig.json`); started as bench/run.ts through ts-node, it compiles the harness
@@ -19,14 +19,28 @@ import * as os from 'os';
 import * as path from 'path';
 import { benchChecker, CheckerResult } from './checker-bench';
 import { benchImport, ImportResult } from './import-bench';
+import { benchMainJob, MainJobResult } from './main-job-bench';
 import { benchRender, HUB_SPOKES, RenderResult } from './render-bench';
 import { summarizeProfileFile, ProfileSummary } from './profile-summary';
 import { benchSynth, SynthSize, WORKER as SYNTH_WORKER } from './synth-bench';
-import { formatMs, formatRatio, LIBRARY_MAIN, REPO_ROOT, RESULTS_DIR, runWorker, table, typeScriptSources } from './support';
+import { formatMs, formatRatio, formatSpread, LIBRARY_MAIN, REPO_ROOT, RESULTS_DIR, runWorker, Spread, table, typeScriptSources } from './support';
 import type { SynthMeasurement, WhatIf } from './synth-worker';
 
 /** The issue's targets on the 2-core machines. */
 export const TARGETS = {
+  /** Issue 14: synth CPU, library / raw, at N = 500 and N = 5000 (checks on). */
+  synthCpuRatio: 1.15,
+  /** Issue 14: the construct tree alone (skipValidation on both sides). */
+  treeOnlyCpuRatio: 1.05,
+  /** Issue 14: peak RSS per 1,000 resources at synth, library / raw. */
+  rssRatio: 1.1,
+  /** Issue 14: `npx cdktf synth` of the enterprise example / a one-resource app as `cdktf init` sets it up. */
+  mainJobRatio: 1.0,
+  /** Issue 14: `azvpn check` CPU / node start + JSON.parse of the same file, at 50k. */
+  checkFloorRatio: 3,
+  /** Issue 14: CPU growth exponent 50k → 200k, and 200k under 8 s CPU. */
+  checkGrowthExponent: 1.0,
+  check200kCpuMs: 8000,
   synthRatioAt500: 1.15,
   check50kMs: 5000,
   checkExponent: 1.1,
@@ -51,6 +65,8 @@ interface Options {
   readonly hubSpokes: number;
   readonly profile: boolean;
   readonly whatIfs: WhatIf[];
+  readonly treeOnly: boolean;
+  readonly mainJobReps: number;
   readonly out: string;
 }
 
@@ -68,25 +84,31 @@ function parseOptions(argv: readonly string[]): Options {
       if (!Number.isInteger(n) || n < 0) throw new Error(`not a count: ${t}`);
       return n;
     });
-  const known = ['--smoke', '--only', '--reps', '--spokes', '--sites', '--check-sizes', '--render-sizes', '--profile', '--no-what-if', '--out'];
+  const known = ['--smoke', '--only', '--reps', '--spokes', '--sites', '--check-sizes', '--render-sizes', '--profile', '--what-if', '--no-what-if', '--no-tree-only', '--skip-main-job', '--out'];
   for (const a of argv) if (a.startsWith('--') && !known.includes(a)) throw new Error(`unknown option ${a}; known: ${known.join(' ')}`);
   const smoke = argv.includes('--smoke');
+  // The main job runs the cdktf CLI through npx (seconds a run): smoke mode and --skip-main-job leave it out.
+  const sections = new Set((value('--only') ?? 'synth,check,main,import,render').split(','));
+  if (argv.includes('--skip-main-job')) sections.delete('main');
   const reps = value('--reps') !== undefined ? numbers(value('--reps')!)[0] : undefined;
   if (reps !== undefined && reps < 1) throw new Error('--reps must be at least 1');
   return {
     smoke,
-    sections: new Set((value('--only') ?? 'synth,check,import,render').split(',')),
-    synthReps: reps ?? (smoke ? 1 : 7),
+    sections,
+    synthReps: reps ?? (smoke ? 1 : 6),
     checkReps: reps ?? (smoke ? 1 : 5),
     importReps: reps ?? (smoke ? 2 : 9),
-    spokes: value('--spokes') !== undefined ? numbers(value('--spokes')!) : smoke ? [3] : [100, 500],
+    spokes: value('--spokes') !== undefined ? numbers(value('--spokes')!) : smoke ? [3] : [500, 5000],
     sites: value('--sites') !== undefined ? numbers(value('--sites')!)[0] : smoke ? 2 : 30,
-    checkSizes: value('--check-sizes') !== undefined ? numbers(value('--check-sizes')!) : smoke ? [100, 300, 1000] : [1000, 10000, 50000],
+    checkSizes: value('--check-sizes') !== undefined ? numbers(value('--check-sizes')!) : smoke ? [100, 300, 1000] : [1000, 10000, 50000, 200000],
     renderReps: reps ?? (smoke ? 1 : 3),
     renderSizes: value('--render-sizes') !== undefined ? numbers(value('--render-sizes')!) : smoke ? [100, 300] : [1000, 16000, 100000],
     hubSpokes: smoke ? 20 : HUB_SPOKES,
     profile: argv.includes('--profile'),
-    whatIfs: argv.includes('--no-what-if') ? [] : ['no-checks'],
+    // The tree-only arm (skipValidation on both sides) replaced the no-checks what-if; --what-if still runs it.
+    whatIfs: argv.includes('--what-if') && !argv.includes('--no-what-if') ? ['no-checks'] : [],
+    treeOnly: !argv.includes('--no-tree-only'),
+    mainJobReps: reps ?? (smoke ? 1 : 4),
     out: value('--out') ?? path.join(RESULTS_DIR, smoke ? 'smoke.json' : 'latest.json'),
   };
 }
@@ -218,17 +240,56 @@ function synthTables(sizes: SynthSize[]): string {
   return `${main}\n\n${legend}${whatIf}\n\nResources per type (from the written cdk.tf.json):\n\n${counts}\n\nInside synth (one instrumented run per variant, not part of the timings above; with the library the stack resolves once, in its validation, and the synthesizer reuses that JSON):\n\n${breakdown}${explained.length > 0 ? `\n\n${explained.join('\n')}` : ''}`;
 }
 
+/** met, or MISSED by how much. */
+function verdict(ok: boolean, by: number, format: (n: number) => string = formatRatio): string {
+  return ok ? 'met' : `MISSED by ${format(by)}`;
+}
+
+function synthCpuTable(sizes: SynthSize[]): string {
+  const rows: string[][] = [];
+  const cpu = (x: Spread) => `${formatMs(x.median)} (${formatMs(x.min)}–${formatMs(x.max)})`;
+  for (const s of sizes) {
+    const arms: Array<[string, import('./synth-bench').SynthVariantSummary]> = [
+      ['library', s.library],
+      ['raw', s.raw],
+      ...(s.treeOnly
+        ? ([
+            ['library, tree only', s.treeOnly.library],
+            ['raw, tree only', s.treeOnly.raw],
+          ] as Array<[string, import('./synth-bench').SynthVariantSummary]>)
+        : []),
+    ];
+    for (const [label, x] of arms) {
+      rows.push([`N=${s.spokes}, S=${s.sites}`, label, String(x.resources), cpu(x.cpuMs), formatMs(x.totalMs), x.peakRssMiB.toFixed(0), x.rssPerThousand.toFixed(1), String(x.constructNodes), String(x.maxDepth)]);
+    }
+  }
+  return table(['topology', 'arm', 'resources', 'CPU ms (min–max)', 'wall ms', 'peak RSS MiB', 'MiB per 1,000 resources', 'construct nodes', 'max depth'], rows);
+}
+
+function mainJobTable(r: MainJobResult): string {
+  const ms = (x: Spread) => `${formatMs(x.median)} (${formatMs(x.min)}–${formatMs(x.max)})`;
+  const rows = [
+    [`this repository: \`${r.app}\``, ms(r.enterprise.cpuMs), ms(r.enterprise.wallMs)],
+    [`one resource, as \`cdktf init\`: \`${r.helloApp}\``, ms(r.hello.cpuMs), ms(r.hello.wallMs)],
+    ['ratio, pair by pair', formatSpread(r.cpuRatio), formatSpread(r.wallRatio)],
+  ];
+  return table(['app', 'CPU ms, whole process tree', 'wall ms'], rows);
+}
+
 function checkerTable(r: CheckerResult): string {
   const rows = [r.startup, ...r.sizes].map((s) => [
     s === r.startup ? `${s.resources} (fixed cost)` : String(s.resources),
     `${s.spokes} / ${s.sites}`,
     s.megabytes.toFixed(1),
     formatMs(s.medianWallMs),
-    formatMs(s.medianCpuMs),
+    `${formatMs(s.cpuMs.median)} (${formatMs(s.cpuMs.min)}–${formatMs(s.cpuMs.max)})`,
+    formatMs(s.floor.cpuMs.median),
+    formatSpread(s.floorRatio),
     s.medianRssMiB.toFixed(0),
     `${s.runs[0].summary.errors}/${s.runs[0].summary.warnings}/${s.runs[0].summary.infos}`,
   ]);
-  return `${table(['resources', 'spokes / sites', 'MB', 'wall ms', 'CPU ms', 'peak RSS MiB', 'errors/warnings/infos'], rows)}\n\nScaling exponent (log-log least squares over ${r.sizes.map((s) => s.resources).join(', ')} resources): wall time ${r.exponent.toFixed(3)}; wall time minus the fixed cost ${r.marginalExponent.toFixed(3)}.`;
+  const growth = r.cpuExponentLargest ? ` CPU-time growth exponent ${r.cpuExponentLargest.from} → ${r.cpuExponentLargest.to}: ${r.cpuExponentLargest.exponent.toFixed(3)}.` : '';
+  return `${table(['resources', 'spokes / sites', 'MB', 'wall ms', 'CPU ms (min–max)', 'floor CPU ms', 'CPU / floor', 'peak RSS MiB', 'errors/warnings/infos'], rows)}\n\nThe floor is a node process that only reads and \`JSON.parse\`s the same file.${growth}\n\nScaling exponent (log-log least squares over ${r.sizes.map((s) => s.resources).join(', ')} resources): wall time ${r.exponent.toFixed(3)}; wall time minus the fixed cost ${r.marginalExponent.toFixed(3)}.`;
 }
 
 function importTable(r: ImportResult): string {
@@ -290,12 +351,24 @@ async function main(): Promise<void> {
   ];
   const loadLine = () => `Load average (1, 5, 15 min) at the start: ${info.loadAtStart}; at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}.`;
   const verdicts: string[] = [];
+  const headline: string[][] = [];
 
   if (options.sections.has('synth')) {
     log(`synth overhead: N = ${options.spokes.join(', ')} spokes, S = ${options.sites} sites, ${options.synthReps} runs per variant`);
-    const sizes = await benchSynth(options.spokes, options.sites, options.synthReps, log, options.whatIfs);
+    const sizes = await benchSynth(options.spokes, options.sites, options.synthReps, log, options.whatIfs, options.treeOnly);
     results.synth = sizes;
-    report.push('', `## 1. Synth overhead (median of ${options.synthReps} runs per variant, each in a fresh process)`, '', synthTables(sizes));
+    report.push('', `## 1. Synth overhead (median of ${options.synthReps} runs per variant, each in a fresh process)`, '', synthCpuTable(sizes), '', synthTables(sizes));
+    for (const s of sizes) {
+      headline.push([`synth CPU, library / raw, N=${s.spokes}, S=${s.sites}`, formatSpread(s.cpuRatio), `≤ ${TARGETS.synthCpuRatio}×`, verdict(s.cpuRatio.median <= TARGETS.synthCpuRatio, s.cpuRatio.median - TARGETS.synthCpuRatio)]);
+      headline.push([`synth wall, library / raw, N=${s.spokes}`, formatSpread(s.wallRatio), '(CPU is the target)', '']);
+      if (s.treeOnly) headline.push([`construct tree alone (skipValidation both), N=${s.spokes}`, formatSpread(s.treeOnly.cpuRatio), `≤ ${TARGETS.treeOnlyCpuRatio}×`, verdict(s.treeOnly.cpuRatio.median <= TARGETS.treeOnlyCpuRatio, s.treeOnly.cpuRatio.median - TARGETS.treeOnlyCpuRatio)]);
+      headline.push([
+        `peak RSS per 1,000 resources, library / raw, N=${s.spokes}`,
+        `${formatSpread(s.rssPairRatio)}; ${s.library.rssPerThousand.toFixed(1)} / ${s.raw.rssPerThousand.toFixed(1)} MiB`,
+        `≤ ${TARGETS.rssRatio}×`,
+        verdict(s.rssPairRatio.median <= TARGETS.rssRatio, s.rssPairRatio.median - TARGETS.rssRatio),
+      ]);
+    }
     const at500 = sizes.find((s) => s.spokes === 500);
     const missed = at500 !== undefined && at500.totalRatio > TARGETS.synthRatioAt500;
     if (at500) verdicts.push(`synth wall-time ratio at N=500: ${formatRatio(at500.totalRatio)} (target ≤ ${TARGETS.synthRatioAt500}): ${mark(!missed)}${missed ? `, by ${formatMs(at500.library.totalMs - TARGETS.synthRatioAt500 * at500.raw.totalMs)} ms` : ''}`);
@@ -312,9 +385,49 @@ async function main(): Promise<void> {
     const checker = benchChecker(options.checkSizes, options.checkReps, log);
     results.check = checker;
     report.push('', `## 2. Checker scaling: \`azvpn check FILE --format json\` (median of ${options.checkReps} processes)`, '', checkerTable(checker));
+    for (const size of checker.sizes) {
+      const target = size.requested === 50000;
+      headline.push([
+        `azvpn check CPU / node + JSON.parse floor, ${size.resources} resources`,
+        `${formatSpread(size.floorRatio)}; ${formatMs(size.cpuMs.median)} / ${formatMs(size.floor.cpuMs.median)} ms`,
+        target ? `≤ ${TARGETS.checkFloorRatio}×` : '',
+        target ? verdict(size.floorRatio.median <= TARGETS.checkFloorRatio, size.floorRatio.median - TARGETS.checkFloorRatio) : '',
+      ]);
+    }
+    const growth = checker.cpuExponentLargest;
+    if (growth) {
+      const largestSize = checker.sizes[checker.sizes.length - 1];
+      const bound = largestSize.requested === 200000;
+      headline.push([
+        `azvpn check CPU growth exponent ${growth.from} → ${growth.to}`,
+        growth.exponent.toFixed(2),
+        bound ? `≤ ${TARGETS.checkGrowthExponent.toFixed(1)}` : '',
+        bound ? verdict(growth.exponent <= TARGETS.checkGrowthExponent, growth.exponent - TARGETS.checkGrowthExponent, (n) => n.toFixed(2)) : '',
+      ]);
+      headline.push([
+        `azvpn check CPU at ${largestSize.resources} resources`,
+        `${formatMs(largestSize.cpuMs.median)} ms (${formatMs(largestSize.cpuMs.min)}–${formatMs(largestSize.cpuMs.max)}, ${largestSize.cpuMs.runs} runs)`,
+        bound ? `< ${TARGETS.check200kCpuMs} ms` : '',
+        bound ? verdict(largestSize.cpuMs.median < TARGETS.check200kCpuMs, largestSize.cpuMs.median - TARGETS.check200kCpuMs, (n) => `${formatMs(n)} ms`) : '',
+      ]);
+    }
     const largest = checker.sizes.find((s) => s.requested === 50000);
     if (largest) verdicts.push(`azvpn check on ${largest.resources} resources: ${formatMs(largest.medianWallMs)} ms (target < ${TARGETS.check50kMs}): ${mark(largest.medianWallMs < TARGETS.check50kMs)}`);
     if (checker.sizes.length >= 2 && !options.smoke) verdicts.push(`checker scaling exponent: ${checker.exponent.toFixed(3)} (target ≤ ${TARGETS.checkExponent}): ${mark(checker.exponent <= TARGETS.checkExponent)}`);
+  }
+
+  if (options.sections.has('main')) {
+    log(`main job: npx cdktf synth of the enterprise example vs a one-resource app as cdktf init sets it up, ${options.mainJobReps} runs each`);
+    const main = benchMainJob(options.mainJobReps, log);
+    results.main = main;
+    report.push('', `## Main job: \`npx cdktf synth\` (${options.mainJobReps} runs each, ABBA, after one warm-up)`, '', mainJobTable(main));
+    headline.push([
+      '`npx cdktf synth`, enterprise example / one-resource app as `cdktf init` sets it up, CPU',
+      `${formatSpread(main.cpuRatio)}; ${formatMs(main.enterprise.cpuMs.median)} / ${formatMs(main.hello.cpuMs.median)} ms`,
+      `≤ ${TARGETS.mainJobRatio.toFixed(1)}×`,
+      verdict(main.cpuRatio.median <= TARGETS.mainJobRatio, main.cpuRatio.median - TARGETS.mainJobRatio),
+    ]);
+    headline.push(['`npx cdktf synth`, the same, wall', formatSpread(main.wallRatio), '(CPU is the target)', '']);
   }
 
   if (options.sections.has('import')) {
@@ -341,6 +454,16 @@ async function main(): Promise<void> {
     }
   }
 
+  if (headline.length > 0) {
+    report.splice(
+      4,
+      0,
+      '',
+      `## Issue 14 targets (CPU time, paired ratios: median (min–max, runs); load average at the start ${info.loadAtStart})`,
+      '',
+      table(['what', 'measured', 'target', 'status'], headline),
+    );
+  }
   if (verdicts.length > 0) report.push('', '## Targets', '', ...verdicts.map((v) => `- ${v}`));
   report.splice(3, 0, loadLine());
   if (options.smoke) report.push('', 'Smoke mode checks that the harness works; its figures say nothing about performance.');

@@ -145,3 +145,25 @@ export function table(header: readonly string[], rows: ReadonlyArray<readonly st
   const rule = `|${widths.map((w, i) => `${'-'.repeat(w + 1)}${numeric[i] ? ':' : '-'}`).join('|')}|`;
   return [line(header), rule, ...rows.map(line)].join('\n');
 }
+
+/** Median, minimum and maximum of a series, and how many values it has. */
+export interface Spread {
+  readonly median: number;
+  readonly min: number;
+  readonly max: number;
+  readonly runs: number;
+}
+
+export function spread(values: readonly number[]): Spread {
+  return { median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values.length };
+}
+
+/** Ratios a[i] / b[i] of runs taken as pairs (the same repetition, one after the other), summarized. */
+export function pairedRatio(a: readonly number[], b: readonly number[]): Spread {
+  const n = Math.min(a.length, b.length);
+  return spread(Array.from({ length: n }, (_, i) => a[i] / b[i]));
+}
+
+export function formatSpread(s: Spread, format: (n: number) => string = formatRatio): string {
+  return `${format(s.median)} (${format(s.min)}–${format(s.max)}, ${s.runs} runs)`;
+}

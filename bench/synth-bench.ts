@@ -4,7 +4,7 @@
  * repetition so drift on the machine hits both alike.
  */
 import * as path from 'path';
-import { median, runWorker } from './support';
+import { median, pairedRatio, runWorker, Spread, spread } from './support';
 import type { SynthBreakdown, SynthMeasurement, Variant, WhatIf } from './synth-worker';
 
 export interface SynthVariantSummary {
@@ -13,7 +13,12 @@ export interface SynthVariantSummary {
   readonly synthMs: number;
   readonly totalMs: number;
   readonly processMs: number;
+  readonly cpuMs: Spread;
   readonly peakRssMiB: number;
+  /** Peak RSS per 1,000 resources (median). */
+  readonly rssPerThousand: number;
+  readonly constructNodes: number;
+  readonly maxDepth: number;
   readonly resources: number;
   readonly resourceCounts: Record<string, number>;
   readonly fingerprint: string;
@@ -31,6 +36,19 @@ export interface SynthSize {
   readonly totalRatio: number;
   readonly processRatio: number;
   readonly rssRatio: number;
+  /** CPU time of construct + synth, library / raw, pair by pair (ABBA pairs of the same repetition). */
+  readonly cpuRatio: Spread;
+  /** Wall time of construct + synth, library / raw, pair by pair. */
+  readonly wallRatio: Spread;
+  /** Peak RSS per 1,000 resources, library / raw, pair by pair. */
+  readonly rssPairRatio: Spread;
+  /** The tree-only arm: both variants with cdktf's skipValidation, so no checks run. */
+  readonly treeOnly?: {
+    readonly library: SynthVariantSummary;
+    readonly raw: SynthVariantSummary;
+    readonly cpuRatio: Spread;
+    readonly wallRatio: Spread;
+  };
   /** The library patched at run time to estimate a design change (synth-worker.ts --what-if), with its ratio to raw. */
   readonly whatIfs: Array<{ readonly whatIf: WhatIf; readonly summary: SynthVariantSummary; readonly totalRatio: number }>;
 }
@@ -43,12 +61,19 @@ export async function benchSynth(
   repetitions: number,
   log: (line: string) => void,
   whatIfs: readonly WhatIf[] = [],
+  treeOnly = true,
 ): Promise<SynthSize[]> {
   const results: SynthSize[] = [];
   for (const spokes of spokeCounts) {
     const arms: Array<{ readonly label: string; readonly variant: Variant; readonly flags: string[] }> = [
       { label: 'library', variant: 'library', flags: [] },
       { label: 'raw', variant: 'raw', flags: [] },
+      ...(treeOnly
+        ? [
+            { label: 'library, tree only', variant: 'library' as const, flags: ['--skip-validation'] },
+            { label: 'raw, tree only', variant: 'raw' as const, flags: ['--skip-validation'] },
+          ]
+        : []),
       ...whatIfs.map((w) => ({ label: `library, what-if ${w}`, variant: 'library' as const, flags: ['--what-if', w] })),
     ];
     const runs = new Map<string, SynthMeasurement[]>(arms.map((a) => [a.label, []]));
@@ -58,7 +83,7 @@ export async function benchSynth(
       for (const arm of order) {
         const m = await runWorker<SynthMeasurement>(WORKER, [arm.variant, String(spokes), String(sites), ...arm.flags]);
         runs.get(arm.label)!.push(m);
-        log(`  synth N=${spokes} ${arm.label.padEnd(7)} run ${rep + 1}/${repetitions}: construct ${m.constructMs.toFixed(0)} ms, synth ${m.synthMs.toFixed(0)} ms, ${m.peakRssMiB.toFixed(0)} MiB, ${m.resources} resources`);
+        log(`  synth N=${spokes} ${arm.label.padEnd(18)} run ${rep + 1}/${repetitions}: CPU ${m.cpuMs.toFixed(0)} ms, construct ${m.constructMs.toFixed(0)} ms, synth ${m.synthMs.toFixed(0)} ms, ${m.peakRssMiB.toFixed(0)} MiB, ${m.resources} resources`);
       }
     }
     // One extra run per variant with the instrumented toTerraform/adapter/engine, kept apart from the timing runs.
@@ -69,6 +94,21 @@ export async function benchSynth(
     const library = summarize(runs.get('library')!, breakdowns.library);
     const raw = summarize(runs.get('raw')!, breakdowns.raw);
     assertSameResources(spokes, library, raw);
+    const libraryRuns = runs.get('library')!;
+    const rawRuns = runs.get('raw')!;
+    const total = (r: SynthMeasurement) => r.constructMs + r.synthMs;
+    let treeOnlySummary: SynthSize['treeOnly'];
+    if (treeOnly) {
+      const lib = runs.get('library, tree only')!;
+      const rawTree = runs.get('raw, tree only')!;
+      treeOnlySummary = {
+        library: summarize(lib, undefined),
+        raw: summarize(rawTree, undefined),
+        cpuRatio: pairedRatio(lib.map((r) => r.cpuMs), rawTree.map((r) => r.cpuMs)),
+        wallRatio: pairedRatio(lib.map(total), rawTree.map(total)),
+      };
+      assertSameResources(spokes, treeOnlySummary.library, treeOnlySummary.raw);
+    }
     const whatIfSummaries = whatIfs.map((whatIf) => {
       const summary = summarize(runs.get(`library, what-if ${whatIf}`)!, undefined);
       assertSameResources(spokes, summary, raw);
@@ -84,6 +124,10 @@ export async function benchSynth(
       totalRatio: library.totalMs / raw.totalMs,
       processRatio: library.processMs / raw.processMs,
       rssRatio: library.peakRssMiB / raw.peakRssMiB,
+      cpuRatio: pairedRatio(libraryRuns.map((r) => r.cpuMs), rawRuns.map((r) => r.cpuMs)),
+      wallRatio: pairedRatio(libraryRuns.map(total), rawRuns.map(total)),
+      rssPairRatio: pairedRatio(libraryRuns.map((r) => r.peakRssMiB), rawRuns.map((r) => r.peakRssMiB)),
+      treeOnly: treeOnlySummary,
       whatIfs: whatIfSummaries,
     });
   }
@@ -103,7 +147,11 @@ function summarize(runs: SynthMeasurement[], breakdown: SynthBreakdown | undefin
     synthMs: median(runs.map((r) => r.synthMs)),
     totalMs: median(runs.map((r) => r.constructMs + r.synthMs)),
     processMs: median(runs.map((r) => r.processMs)),
+    cpuMs: spread(runs.map((r) => r.cpuMs)),
     peakRssMiB: median(runs.map((r) => r.peakRssMiB)),
+    rssPerThousand: median(runs.map((r) => r.peakRssMiB)) / (first.resources / 1000),
+    constructNodes: first.constructNodes,
+    maxDepth: first.maxDepth,
     resources: first.resources,
     resourceCounts: first.resourceCounts,
     fingerprint: first.fingerprint,

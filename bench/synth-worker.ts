@@ -1,12 +1,14 @@
 /**
  * One synth measurement, in a fresh process (run.ts forks it):
- *   synth-worker.js <library|raw> <spokes> <sites> [--breakdown] [--profile FILE]
+ *   synth-worker.js <library|raw> <spokes> <sites> [--skip-validation] [--breakdown] [--profile FILE]
  *
  * Builds the topology into a new App, then `app.synth()` into a temporary outdir, as `cdktf synth`
  * does: aspects, every construct's validations (the library's rule engine runs there; the raw
  * variant has none), and the cdk.tf.json written to disk. Module loading happens before the clock
  * starts (import-bench.ts measures it). Peak RSS is the whole process's.
  *
+ * --skip-validation builds the App with cdktf's `skipValidation`, so no construct's validations run
+ * (the library's rule engine among them): the tree-only arm, the construct tree's own cost.
  * --breakdown times, inside synth, every `stack.toTerraform()` call and the library's adapter and
  * rule engine (by wrapping them), which costs a little itself: do not mix these runs with timing runs.
  * --profile writes a V8 CPU profile of construct + synth to FILE.
@@ -43,6 +45,11 @@ export interface SynthMeasurement {
   readonly sites: number;
   readonly constructMs: number;
   readonly synthMs: number;
+  /** CPU time (user + system, this process) of construct + synth. */
+  readonly cpuMs: number;
+  /** Construct nodes in the tree (every node under the App, the App itself left out) and their maximum depth. */
+  readonly constructNodes: number;
+  readonly maxDepth: number;
   /** From process start to the end of synth: node start-up, module loading, construct, synth (what `cdktf synth` waits for, less its CLI). */
   readonly processMs: number;
   readonly peakRssMiB: number;
@@ -101,6 +108,7 @@ async function main(): Promise<void> {
   if (whatIf !== undefined && whatIf !== 'no-checks') throw new Error(`unknown --what-if ${String(whatIf)}`);
   const profileIndex = flags.indexOf('--profile');
   const profileFile = profileIndex >= 0 ? flags[profileIndex + 1] : undefined;
+  const skipValidation = flags.includes('--skip-validation');
 
   const build = loadBuilder(variant, whatIf);
   let tallies: Record<string, { calls: number; ms: number; each: number[] }> | undefined;
@@ -115,17 +123,22 @@ async function main(): Promise<void> {
 
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), `azvpn-bench-synth-${variant}-`));
   try {
+    let tree = { constructNodes: 0, maxDepth: 0 };
     const measure = () => {
+      const cpuStart = process.cpuUsage();
       const start = process.hrtime.bigint();
-      const app = new App({ outdir, skipValidation: false });
+      const app = new App({ outdir, skipValidation });
       const stack = new TerraformStack(app, 'bench');
       build(stack, shape);
       const constructMs = msSince(start);
       const synthStart = process.hrtime.bigint();
       app.synth();
-      return { constructMs, synthMs: msSince(synthStart), processMs: performance.now() };
+      const synthMs = msSince(synthStart);
+      const cpu = process.cpuUsage(cpuStart);
+      tree = treeShape(app);
+      return { constructMs, synthMs, cpuMs: (cpu.user + cpu.system) / 1000, processMs: performance.now() };
     };
-    let timings: { constructMs: number; synthMs: number; processMs: number };
+    let timings: { constructMs: number; synthMs: number; cpuMs: number; processMs: number };
     if (profileFile) {
       const profiled = await profile(measure);
       timings = profiled.result;
@@ -144,6 +157,7 @@ async function main(): Promise<void> {
       variant,
       ...shape,
       ...timings,
+      ...tree,
       peakRssMiB: peak,
       resourceCounts,
       resources: Object.values(resourceCounts).reduce((a, b) => a + b, 0),
@@ -163,6 +177,21 @@ async function main(): Promise<void> {
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }
+}
+
+/** Every construct node below the App, and the deepest one's depth (a stack's children are at depth 2). */
+function treeShape(app: App): { constructNodes: number; maxDepth: number } {
+  let constructNodes = 0;
+  let maxDepth = 0;
+  const visit = (node: App['node'], depth: number) => {
+    for (const child of node.children) {
+      constructNodes++;
+      maxDepth = Math.max(maxDepth, depth + 1);
+      visit(child.node, depth + 1);
+    }
+  };
+  visit(app.node, 0);
+  return { constructNodes, maxDepth };
 }
 
 main().catch((error: unknown) => {

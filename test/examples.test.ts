@@ -87,9 +87,38 @@ describe('the enterprise app as cdktf.json runs it', () => {
     expect(JSON.parse(stdout).summary).toMatchObject({ errors: 0, warnings: 0 });
   });
 
-  test('GIVEN cdktf.json WHEN read THEN it runs the enterprise example with ts-node', () => {
+  test('GIVEN cdktf.json WHEN read THEN it runs the enterprise example with the transpile-only runner in-process (no npx, no type-check at synth)', () => {
     const config = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'cdktf.json'), 'utf8'));
-    expect(config).toMatchObject({ language: 'typescript', app: 'npx ts-node --project tsconfig.dev.json examples/enterprise.ts' });
+    expect(config).toMatchObject({ language: 'typescript', app: 'node --require ts-node/register/transpile-only examples/enterprise.ts' });
+  });
+});
+
+describe('the examples stay type-checked', () => {
+  // cdktf.json runs the enterprise example without a type-check, so that `cdktf synth` is fast;
+  // this is where every example is type-checked, with the options of tsconfig.dev.json.
+  test('GIVEN every example WHEN the TypeScript compiler checks it THEN it reports no error', () => {
+    const ts: typeof import('typescript') = require('typescript');
+    const root = path.join(__dirname, '..');
+    const configFile = ts.readConfigFile(path.join(root, 'tsconfig.dev.json'), ts.sys.readFile);
+    const parsed = ts.parseJsonConfigFileContent(configFile.config, ts.sys, root);
+    const examples = fs
+      .readdirSync(path.join(root, 'examples'))
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => path.join(root, 'examples', f));
+    expect(examples.length).toBeGreaterThanOrEqual(6);
+    const program = ts.createProgram(examples, { ...parsed.options, noEmit: true });
+    const errors = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    expect(errors).toEqual([]);
+  });
+
+  test('GIVEN an example with a type error WHEN the TypeScript compiler checks it THEN it reports the error (the check can fail)', () => {
+    const ts: typeof import('typescript') = require('typescript');
+    const host = ts.createCompilerHost({ strict: true, noEmit: true });
+    const source = 'const asn: number = "65010";\nexport { asn };\n';
+    const getSourceFile = host.getSourceFile;
+    host.getSourceFile = (name, version) => (name === 'bad.ts' ? ts.createSourceFile(name, source, version) : getSourceFile(name, version));
+    const program = ts.createProgram(['bad.ts'], { strict: true, noEmit: true, types: [] }, host);
+    expect(ts.getPreEmitDiagnostics(program).map((d) => d.code)).toContain(2322);
   });
 });
 

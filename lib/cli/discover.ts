@@ -1,3 +1,4 @@
+import { isUtf8 } from 'buffer';
 import * as fs from 'fs';
 import * as path from 'path';
 import type * as HclModule from './hcl';
@@ -265,12 +266,9 @@ function decodeText(file: string, bytes: Buffer): string {
     throw new UnusableInputError(file, 'UTF-16 text; save the file as UTF-8');
   }
   if (bytes.includes(0)) throw new UnusableInputError(file, 'binary file, not a Terraform configuration');
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    throw new UnusableInputError(file, 'not UTF-8 text, not Terraform JSON');
-  }
+  // Validating first and then decoding costs a fraction of a fatal TextDecoder on large files.
+  if (!isUtf8(bytes)) throw new UnusableInputError(file, 'not UTF-8 text, not Terraform JSON');
+  const text = bytes.toString('utf-8');
   // Editors on Windows may write a byte order mark; it is not part of the JSON.
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

@@ -152,6 +152,8 @@ export class TopologyLookup {
 
   /** Whether Terraform creates `dependency` before `address` (directly or transitively). */
   public dependsOn(address: string, dependency: string): boolean {
+    // Most answers are a direct dependency: no closure to build, keep or copy for them.
+    if (this.topology.entities.get(address)?.dependsOn.includes(dependency)) return true;
     return this.dependencyClosure(address).has(dependency);
   }
 

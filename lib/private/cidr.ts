@@ -39,21 +39,29 @@ function parseUncached(text: string): Prefix | undefined {
   if (lengthPart !== undefined && !/^\d{1,3}$/.test(lengthPart)) return undefined;
   try {
     if (text.includes(':')) {
-      if (!Address6.isValid(text)) return undefined;
+      // The constructor throws on what isValid() rejects (it is what isValid() calls).
       const a = new Address6(text);
       if (a.address4 !== undefined && a.address4 !== null) return undefined;
-      return build(text, 6, a.subnetMask, a.bigInt(), a.startAddress().bigInt(), a.endAddress().bigInt());
+      return build(text, 6, a.subnetMask, a.bigInt());
     }
-    if (!/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/.test(text) || !Address4.isValid(text)) return undefined;
+    if (!/^\d{1,3}(\.\d{1,3}){3}(\/\d{1,2})?$/.test(text)) return undefined;
     const a = new Address4(text);
-    return build(text, 4, a.subnetMask, a.bigInt(), a.startAddress().bigInt(), a.endAddress().bigInt());
+    return build(text, 4, a.subnetMask, a.bigInt());
   } catch {
     return undefined;
   }
 }
 
-function build(text: string, version: 4 | 6, length: number, address: bigint, start: bigint, end: bigint): Prefix | undefined {
-  if (length < 0 || length > (version === 4 ? 32 : 128)) return undefined;
+/**
+ * The range from the parsed address and prefix length, by masking the address's integer (what
+ * `startAddress()` and `endAddress()` compute, without parsing two more addresses per prefix).
+ */
+function build(text: string, version: 4 | 6, length: number, address: bigint): Prefix | undefined {
+  const bits = version === 4 ? 32 : 128;
+  if (length < 0 || length > bits) return undefined;
+  const hostBits = BigInt(bits - length);
+  const start = (address >> hostBits) << hostBits;
+  const end = start + (1n << hostBits) - 1n;
   return { text, version, start, end, length, aligned: address === start };
 }
 

@@ -222,8 +222,10 @@ export class TopologyBuilder implements ReaderServices {
     const r = this.reader(d, unknownBlocks);
     const base = this.base(d, r, unknownBlocks);
     const entity = this.typed(d, r, base);
-    if (Object.keys(unknownBlocks).length === 0) delete (entity as Mutable<Entity>).unknownBlocks;
-    return entity;
+    if (Object.keys(unknownBlocks).length > 0) return entity;
+    // A copy without the key rather than `delete`, which leaves every entity a slow dictionary-mode object.
+    const { unknownBlocks: _none, ...known } = entity as Mutable<Entity>;
+    return known as Entity;
   }
 
   private typed(d: Declared, r: BlockReader, base: Base): Entity {

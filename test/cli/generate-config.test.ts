@@ -1,4 +1,4 @@
-import { generateHubSpokeConfig, shapeFor } from '../../bench/generate-config';
+import { generateHubSpokeConfig, shapeFor, spokePrefix } from '../../bench/generate-config';
 import { checkJson, removeScratch, scratch, write } from './support';
 
 function countResources(config: object): number {
@@ -26,4 +26,12 @@ test('GIVEN a generated configuration of 600 resources WHEN checked THEN it is a
   } finally {
     removeScratch(dir);
   }
+});
+
+test('GIVEN more spokes than /24s fit in 10.1.0.0–10.254.255.0 WHEN their prefixes are made THEN each spoke gets its own /26 and none repeats', () => {
+  const spokes = 254 * 256 + 1;
+  expect(spokePrefix(0, spokes - 1)).toBe('10.1.0.0/24');
+  const prefixes = [0, 1, 2, 3, 4, 1023, spokes - 1].map((i) => spokePrefix(i, spokes));
+  expect(prefixes).toEqual(['10.1.0.0/26', '10.1.0.64/26', '10.1.0.128/26', '10.1.0.192/26', '10.1.1.0/26', '10.1.255.192/26', '10.64.128.0/26']);
+  expect(() => spokePrefix(254 * 256 * 4, 254 * 256 * 4 + 1)).toThrow(/too many spokes/);
 });
