@@ -5,6 +5,8 @@ import { Subnet } from '@cdktf/provider-azurerm/lib/subnet';
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
 import { VirtualNetworkGateway } from '@cdktf/provider-azurerm/lib/virtual-network-gateway';
 import { VpnValidation } from '../../lib/constructs/vpn-validation';
+import { checkTopology } from '../../lib/rules/engine';
+import { topologyFromTerraformJson } from '../../lib/terraform-json';
 
 function rawStack(context?: { [key: string]: unknown }): TerraformStack {
   const stack = new TerraformStack(Testing.app(context ? { context } : {}), 'raw');
@@ -68,6 +70,20 @@ describe('VpnValidation', () => {
     const pip = stack.node.findChild('pip');
     const infos = pip.node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => String(m.data));
     expect(infos).toEqual(expect.arrayContaining([expect.stringMatching(/^\[gw\.pip\.standard\] skipped: .*var\.pip_sku/)]));
+  });
+
+  test('GIVEN the public IP SKU is a variable whose default is Basic WHEN synthesized THEN the default is not taken for the value (the deployment may set it): a skip, no error; azvpn check of the same JSON, which Terraform plans with the default, fails with gw.pip.standard', () => {
+    const stack = rawStack({ 'azvpn:showSkipped': true });
+    const sku = new TerraformVariable(stack, 'pip_sku', { type: 'string', default: 'Basic' });
+    rawGateway(stack, { sku: sku.stringValue, zones: ['1', '2', '3'] });
+    VpnValidation.enable(stack);
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    const infos = stack.node.findChild('pip').node.metadata.filter((m) => m.type === '@cdktf/info').map((m) => String(m.data));
+    expect(infos).toEqual(expect.arrayContaining([expect.stringMatching(/^\[gw\.pip\.standard\] skipped: .*var\.pip_sku/)]));
+
+    const config = JSON.parse(Testing.synth(stack));
+    const findings = checkTopology(topologyFromTerraformJson([{ file: 'cdk.tf.json', content: config }]));
+    expect(findings.filter((f) => f.severity === 'error').map((f) => f.rule)).toContain('gw.pip.standard');
   });
 
   test('GIVEN skipped checks WHEN synthesized by default THEN no resource gets a skip annotation and the stack gets one line counting them and naming the switch (issue 10, finding 7)', () => {
