@@ -1,6 +1,6 @@
 import { sortedByAddress, TopologyBuilder } from './builder';
 import { Declared, isObject, JsonObject, own } from './values';
-import { DeployedGateway, PlannedChange, Topology, VirtualNetworkGateway } from '../model/topology';
+import { DeployedGateway, emptyTopology, PlannedChange, Topology, VirtualNetworkGateway } from '../model/topology';
 import { Unknown } from '../model/unknown';
 import { UnusableInputError } from '../private/errors';
 
@@ -59,12 +59,16 @@ interface Instance {
   readonly dependsOn: readonly string[];
 }
 
+const EMPTY_STATE_KEYS = new Set(['format_version', 'terraform_version']);
+
 /** Builds the topology of a plan or state; {@link UnusableInputError} when the document is not one. */
 export function topologyFromTerraformShow(file: string, content: unknown): Topology {
   if (!isObject(content)) throw new UnusableInputError(file, 'not terraform show -json output: the top level is not an object');
   checkFormatVersion(file, own(content, 'format_version'));
+  // What `terraform show -json` prints for a workspace with no state yet: nothing to check, not an error.
+  if (Object.keys(content).every((k) => EMPTY_STATE_KEYS.has(k))) return emptyTopology();
   if (!isTerraformShowJson(content)) {
-    throw new UnusableInputError(file, `not terraform show -json output: format_version without ${SHOW_CONTENT.join(', ')} (an empty state has nothing to check)`);
+    throw new UnusableInputError(file, `not terraform show -json output: format_version without ${SHOW_CONTENT.join(', ')}`);
   }
   const changes = collectChanges(own(content, 'resource_changes'));
   const isPlan = own(content, 'planned_values') !== undefined || changes.length > 0;

@@ -113,6 +113,13 @@ describe('GIVEN terraform show -json output', () => {
     expect(isTerraformShowJson({ format_version: '1.0' })).toBe(false);
     expect(isTerraformShowJson({ resource: {} })).toBe(false);
     expect(topologyFromTerraformShow('empty.json', { format_version: '1.0', values: {} }).gateways).toEqual([]);
-    expect(() => topologyFromTerraformShow('empty.json', { format_version: '1.0' })).toThrow(new UnusableInputError('empty.json', 'not terraform show -json output: format_version without planned_values, resource_changes, values (an empty state has nothing to check)'));
+    expect(() => topologyFromTerraformShow('odd.json', { format_version: '1.0', resources: [] })).toThrow(new UnusableInputError('odd.json', 'not terraform show -json output: format_version without planned_values, resource_changes, values'));
+  });
+
+  test('WHEN the document is what terraform show -json prints for a workspace without state ({"format_version":"1.0"}) THEN it is an empty model, not an error', () => {
+    const empty = topologyFromTerraformShow('empty.json', { format_version: '1.0' });
+    expect(empty.gateways).toEqual([]);
+    expect(empty.entities.size).toBe(0);
+    expect(topologyFromTerraformShow('empty.json', { format_version: '1.0', terraform_version: '1.9.8' }).entities.size).toBe(0);
   });
 });
