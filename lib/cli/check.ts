@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { AppSource, groupApps } from './app-manifest';
-import { CommandFunction, EXIT_ERRORS, EXIT_OK, loadSource, parseOptions, quote, runCommand, UsageError } from './command';
+import { CommandFunction, EXIT_ERRORS, EXIT_OK, loadContent, LoadedSource, loadSource, parseOptions, quote, runCommand, UsageError } from './command';
 import { ConfigurationSource, discoverConfigurations, readSource, readVariableFiles } from './discover';
 import { ConfigurationResult, renderJson, renderText, TextOptions } from './format';
 import { renderJunit, renderSarif } from './pipeline-formats';
@@ -110,9 +110,9 @@ export function check(paths: readonly string[], options: CheckRunOptions = {}): 
 }
 
 /** A configuration's topology with what replaces since `previous`; plans and states are compared by Terraform itself. */
-function topologySince(source: ConfigurationSource, previous: ConfigurationSource, variables?: ReadonlyMap<string, unknown>): ReturnType<typeof loadSource> {
-  const loaded = loadSource(source, variables);
+function topologySince(source: ConfigurationSource, previous: ConfigurationSource, variables?: ReadonlyMap<string, unknown>): LoadedSource {
   const content = readSource(source);
+  const loaded = loadContent(content, variables);
   if (content.kind === 'show') return loaded;
   const current = mergedConfiguration(content.files.map((f) => f.content));
   return { ...loaded, topology: withReplacementsSince(loaded.topology, previousConfiguration(previous), current) };

@@ -135,8 +135,18 @@ export function topologyOf(source: ConfigurationSource, variables?: ReadonlyMap<
 }
 
 /** A source's topology, and where its `.tf` blocks start (for file:line in findings). */
-export function loadSource(source: ConfigurationSource, variables?: ReadonlyMap<string, unknown>): { topology: Topology; locations?: ReadonlyMap<string, SourceLocation> } {
-  const content = readSource(source);
+export function loadSource(source: ConfigurationSource, variables?: ReadonlyMap<string, unknown>): LoadedSource {
+  return loadContent(readSource(source), variables);
+}
+
+/** A source's topology and `.tf` block lines. */
+export interface LoadedSource {
+  readonly topology: Topology;
+  readonly locations?: ReadonlyMap<string, SourceLocation>;
+}
+
+/** The topology of what {@link readSource} read. */
+export function loadContent(content: ReturnType<typeof readSource>, variables?: ReadonlyMap<string, unknown>): LoadedSource {
   if (content.kind === 'show') return { topology: topologyFromTerraformShow(content.file, content.content) };
   const merged = new Map<string, unknown>([...(content.variables ?? []), ...(variables ?? [])]);
   const topology = topologyFromTerraformJson(content.files, [], merged.size > 0 ? { variables: merged } : {});
