@@ -249,6 +249,10 @@ export interface VirtualNetworkGateway extends EntityBase {
 export interface DeployedGateway {
   /** `vpn_client_configuration.vpn_client_protocols` as deployed; empty without point-to-site. */
   readonly vpnClientProtocols: readonly string[];
+  /** `sku` as deployed, when recorded. */
+  readonly sku?: string;
+  /** `generation` as deployed, when recorded. */
+  readonly generation?: string;
 }
 
 export interface LocalGatewayBgpSettings {

@@ -1,4 +1,4 @@
-import { CREATABLE_VPN_SKUS, GENERATION1 as GEN1, GENERATION2 as GEN2 } from '../azure/sku-capabilities';
+import { CREATABLE_VPN_SKUS, GENERATION1 as GEN1, GENERATION2 as GEN2, vpnSku } from '../azure/sku-capabilities';
 import { VirtualNetworkGateway } from '../model/topology';
 import { isUnknown } from '../model/unknown';
 import { parsePrefix } from '../private/cidr';
@@ -104,6 +104,47 @@ const skuGeneration: Rule = {
   },
 };
 
+/**
+ * A resize in place is only within a series and a generation: the plan changes `sku` of a
+ * gateway that stays (an update), so Terraform calls Azure to resize it, and Azure refuses a move
+ * between Basic and the VpnGw SKUs, between the legacy SKUs and the VpnGw SKUs, or to a SKU that
+ * does not exist in the gateway's deployed generation (which `generation`, ForceNew or ignored
+ * by the constructs, keeps).
+ */
+const skuResize: Rule = {
+  id: 'gw.sku.resize',
+  severity: Severity.ERROR,
+  summary: 'A plan that resizes a deployed gateway in place must stay within its series and generation: Basic ↔ VpnGw, legacy (Standard/HighPerformance/UltraPerformance) ↔ VpnGw and a SKU missing the deployed generation are refused at apply (read from a plan\'s `before`).',
+  source: `${SOURCES.UPGRADE}; ${SOURCES.SKUS}`,
+  azureError: 'CrossSeriesOrCrossGatewayGenenrationResizeNotSupported',
+  check(ctx) {
+    for (const c of vpnCandidates(ctx)) {
+      const g = c.gateway;
+      const from = g.deployed?.sku;
+      if (from === undefined) continue;
+      const to = gatewaySkuOf(ctx, g);
+      if (!to || to.name === from) continue;
+      const before = vpnSku(from);
+      const after = to.capabilities;
+      if (!before || !after) continue;
+      const generation = g.deployed?.generation;
+      let why: string | undefined;
+      if ((from === 'Basic') !== (to.name === 'Basic')) why = 'Basic cannot be resized to or from any other SKU';
+      else if (before.legacy !== after.legacy) why = 'the legacy SKUs (Standard, HighPerformance, UltraPerformance) cannot be resized to or from the VpnGw SKUs';
+      else if (generation !== undefined && (generation === GEN1 || generation === GEN2) && !after.generations.includes(generation)) {
+        why = `the gateway is deployed in ${show(generation)}, and ${show(to.name)} exists only in ${after.generations.map((x) => show(x)).join(' and ')}; a resize keeps the generation`;
+      }
+      if (why === undefined) continue;
+      ctx.report(
+        'error',
+        g,
+        `the plan resizes the deployed gateway from sku = ${show(from)} to ${show(to.name)} in place, which Azure refuses at apply: ${why}. Pick a SKU of the same series${generation ? ` available in ${show(generation)}` : ''}, or migrate the gateway (${SOURCES.UPGRADE}); deleting and recreating it means an outage and, with new public IPs, reconfiguring every on-premises device`,
+        c.undecided,
+      );
+    }
+  },
+};
+
 const generationDrift: Rule = {
   id: 'gw.generation.drift',
   severity: Severity.WARNING,
@@ -192,6 +233,7 @@ export const gatewaySkuRules: Rule[] = [
   skuLegacyCreate,
   skuNonAzCreate,
   skuGeneration,
+  skuResize,
   generationDrift,
   skuBasicLimits,
 ];

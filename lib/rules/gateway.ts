@@ -13,7 +13,6 @@ export const gatewayRules: Rule[] = [...gatewaySubnetRules, ...gatewaySkuRules, 
 
 export const gatewayLeftOut: LeftOut[] = [
   { id: 'gw.vpntype.immutable', reason: 'Changing vpn_type is a difference between two configurations (a plan-time replacement); a single configuration cannot show it.' },
-  { id: 'gw.sku.resize', reason: 'A SKU resize is a change between the deployed and the new configuration; a single configuration cannot show it.' },
   { id: 'gw.aa.toggle', reason: 'Switching active_active is a change between two configurations; a single configuration cannot show it.' },
   { id: 'gw.aa.on-prem-two-tunnels', reason: 'Whether the on-premises device builds tunnels to both instances is device configuration; the Azure side connects both instances on its own.' },
   { id: 'gw.aa.asymmetric', reason: 'Advice about stateful on-premises firewalls; nothing in the Azure configuration shows it.' },

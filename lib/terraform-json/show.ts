@@ -140,7 +140,13 @@ function deployedGateway(values: JsonObject): DeployedGateway {
   const p2s = own(values, 'vpn_client_configuration');
   const block = Array.isArray(p2s) ? p2s.find(isObject) : isObject(p2s) ? p2s : undefined;
   const protocols = block ? own(block, 'vpn_client_protocols') : undefined;
-  return { vpnClientProtocols: Array.isArray(protocols) ? protocols.filter((x): x is string => typeof x === 'string') : [] };
+  const sku = own(values, 'sku');
+  const generation = own(values, 'generation');
+  return {
+    vpnClientProtocols: Array.isArray(protocols) ? protocols.filter((x): x is string => typeof x === 'string') : [],
+    ...(typeof sku === 'string' ? { sku } : {}),
+    ...(typeof generation === 'string' ? { generation } : {}),
+  };
 }
 
 /** The topology with the deployment facts on its gateways (the model's entities are replaced, not changed). */

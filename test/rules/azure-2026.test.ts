@@ -231,7 +231,7 @@ describe('p2s.sstp-retired: new configurations are errors, deployed SSTP gateway
 
   test('GIVEN the model WHEN a plan keeps the gateway THEN the gateway carries the deployed fact, and a configuration gateway does not', () => {
     const t = topologyFromTerraformShow('plan.json', plan(['no-op'], ['SSTP'], ['SSTP']));
-    expect(t.gateways[0].deployed).toEqual({ vpnClientProtocols: ['SSTP'] });
+    expect(t.gateways[0].deployed).toEqual({ vpnClientProtocols: ['SSTP'], sku: 'VpnGw1AZ', generation: 'Generation1' });
     expect(topologyFromTerraformShow('plan.json', plan(['create'], null, ['SSTP'])).gateways[0].deployed).toBeUndefined();
   });
 });
