@@ -179,8 +179,21 @@ const SYNTH_OPTIONS: TerraformJsonOptions = { variableDefaults: false };
  * that derive something from the whole stack (a device configuration). Internal.
  */
 export function topologyOfStack(stack: TerraformStack): Topology {
-  return topologyFromTerraformJson([{ file: stack.node.path, content: resolve(stack) }], [], SYNTH_OPTIONS);
+  // Every device configuration of the stack reads it at validation and again at synth: one
+  // resolve serves them all within the synth (the tick), while the tree is unchanged.
+  const nodes = stack.node.findAll().length;
+  const cached = STACK_TOPOLOGIES.get(stack);
+  if (cached !== undefined && cached.nodes === nodes) return cached.topology;
+  const topology = topologyFromTerraformJson([{ file: stack.node.path, content: resolve(stack) }], [], SYNTH_OPTIONS);
+  const entry = { topology, nodes };
+  STACK_TOPOLOGIES.set(stack, entry);
+  process.nextTick(() => {
+    if (STACK_TOPOLOGIES.get(stack) === entry) STACK_TOPOLOGIES.delete(stack);
+  });
+  return topology;
 }
+
+const STACK_TOPOLOGIES = new WeakMap<TerraformStack, { readonly topology: Topology; readonly nodes: number }>();
 
 function evaluate(stack: TerraformStack): Finding[] {
   return checkConfig(stack, resolve(stack));

@@ -26,6 +26,24 @@ function outputValue(synthesized: any, construct: DeviceConfiguration): { value:
 }
 
 describe('DeviceConfiguration', () => {
+  test('GIVEN five sites with a device configuration each WHEN synthesized with validations THEN the stack is resolved a bounded number of times, not twice per device', () => {
+    const stack = testStack();
+    const gateway = new VpnGateway(stack, 'Hub', gatewayProps);
+    const configs = [1, 2, 3, 4, 5].map((i) => {
+      const site = new VpnSite(stack, `Site${i}`, { gateway, gatewayAddress: `198.51.100.${10 + i}`, bgpAsn: 65010 + i, bgpPeeringAddress: `169.254.21.${1 + i}` });
+      return new DeviceConfiguration(stack, `Device${i}`, { site: site.localSite, vendor: DeviceVendor.STRONGSWAN });
+    });
+    const resolves = jest.spyOn(Object.getPrototypeOf(stack), 'toTerraform');
+    try {
+      const synthesized = synthValidated(stack);
+      for (const config of configs) expect(outputValue(synthesized, config).value).toMatch(/remote_addrs = /);
+      // Without one topology per synth this was 651: each output's render resolved the stack, which rendered the others.
+      expect(resolves.mock.calls.length).toBeLessThanOrEqual(8);
+    } finally {
+      resolves.mockRestore();
+    }
+  });
+
   test('GIVEN an active-active BGP gateway and an APIPA site WHEN synthesized THEN a sensitive output holds a swanctl.conf built from Terraform expressions', () => {
     const stack = testStack();
     const gateway = new VpnGateway(stack, 'Hub', gatewayProps);
