@@ -50,6 +50,7 @@ export class TopologyBuilder implements ReaderServices {
   private readonly routeResources: Array<{ table: Maybe<string> | undefined; route: Route }> = [];
   private readonly dataSubnets: string[] = [];
   private readonly materializing = new Set<string>();
+  private readonly mentions = new Map<string, readonly string[]>();
 
   constructor(
     private readonly declared: ReadonlyMap<string, Declared>,
@@ -220,6 +221,9 @@ export class TopologyBuilder implements ReaderServices {
     // Keys come from the configuration: no prototype, so a block named __proto__ is just a key.
     const unknownBlocks: Record<string, Unknown> = Object.create(null) as Record<string, Unknown>;
     const r = this.reader(d, unknownBlocks);
+    // The most numerous kinds are built in one object, without a base to copy (see `typed`).
+    if (d.type === 'azurerm_virtual_network_peering') return this.peering(d, r);
+    if (d.type === 'azurerm_virtual_network') return this.virtualNetwork(d, r, unknownBlocks);
     const base = this.base(d, r, unknownBlocks);
     const entity = this.typed(d, r, base);
     if (Object.keys(unknownBlocks).length > 0) return entity;
@@ -230,14 +234,12 @@ export class TopologyBuilder implements ReaderServices {
 
   private typed(d: Declared, r: BlockReader, base: Base): Entity {
     switch (d.type) {
-      case 'azurerm_virtual_network': return this.virtualNetwork(d, r, base);
       case 'azurerm_subnet': return this.subnet(r, base);
       case 'azurerm_public_ip': return publicIp(r, base);
       case 'azurerm_virtual_network_gateway': return gateway(r, base);
       case 'azurerm_local_network_gateway': return localGateway(r, base);
       case 'azurerm_virtual_network_gateway_connection': return this.withKeyGenerator(r, connection(r, base));
       case 'azurerm_virtual_network_gateway_nat_rule': return natRule(r, base, this.resolver);
-      case 'azurerm_virtual_network_peering': return this.peering(r, base);
       case 'azurerm_route_table': return routeTable(r, base);
       case 'azurerm_route': this.routeResource(r); return { ...base, kind: 'other' };
       case 'azurerm_network_security_group': return { ...base, kind: 'networkSecurityGroup' };
@@ -256,8 +258,21 @@ export class TopologyBuilder implements ReaderServices {
     return { ...c, sharedKeyGenerator: { address: direct.target.address, length: p.num('length'), special: p.bool('special'), overrideSpecial: p.text('override_special') } };
   }
 
-  private virtualNetwork(d: Declared, r: BlockReader, base: Base): VirtualNetwork {
-    const vnet: VirtualNetwork = { ...base, kind: 'virtualNetwork', addressSpace: r.list('address_space') ?? { items: [] }, subnets: [] };
+  /**
+   * Built as one object literal with its properties in the order a copy of base + kind would
+   * have (the same entity, with in-object properties), and its inline subnets.
+   */
+  private virtualNetwork(d: Declared, r: BlockReader, unknownBlocks: Record<string, Unknown>): VirtualNetwork {
+    const name = r.text('name');
+    const location = r.text('location');
+    const resourceGroupName = r.text('resource_group_name');
+    const dependsOn = this.dependencies(d);
+    const path = metadataPath(d.body);
+    const addressSpace = r.list('address_space') ?? { items: [] };
+    const subnets: string[] = [];
+    const vnet: VirtualNetwork = path === undefined
+      ? { address: d.address, type: d.type, name, location, resourceGroupName, dependsOn, kind: 'virtualNetwork', addressSpace, subnets }
+      : { address: d.address, type: d.type, name, location, resourceGroupName, dependsOn, path, kind: 'virtualNetwork', addressSpace, subnets };
     r.blocks('subnet').readers.forEach((s, i) => {
       const address = this.inlineSubnets.get(s.body) ?? inlineSubnetAddress(d.address, s.text('name'), i);
       if (this.t.entities.has(address)) return;
@@ -266,24 +281,28 @@ export class TopologyBuilder implements ReaderServices {
         address,
         type: d.type,
         name: s.text('name'),
-        location: base.location,
-        resourceGroupName: base.resourceGroupName,
+        location,
+        resourceGroupName,
         // Created with its VNet, in the same resource.
-        dependsOn: [...base.dependsOn],
+        dependsOn: [...dependsOn],
         virtualNetwork: d.address,
         addressPrefixes: addressPrefixesOf(s),
         occupants: [],
       };
-      if (base.path !== undefined) subnet.path = base.path;
+      if (path !== undefined) subnet.path = path;
       const nsg = s.ref('security_group');
       if (nsg !== undefined) subnet.networkSecurityGroup = nsg;
       const delegation = s.blocks('delegation');
       if (delegation.readers.length > 0) subnet.delegated = true;
       else if (!delegation.unknown) subnet.delegated = false;
       this.add(subnet);
-      vnet.subnets.push(address);
+      subnets.push(address);
     });
-    return vnet;
+    if (Object.keys(unknownBlocks).length === 0) return vnet;
+    // Rare (subnets from a dynamic block or an expression): the key where base has it.
+    return path === undefined
+      ? { address: d.address, type: d.type, name, location, resourceGroupName, dependsOn, unknownBlocks, kind: 'virtualNetwork', addressSpace, subnets }
+      : { address: d.address, type: d.type, name, location, resourceGroupName, dependsOn, unknownBlocks, path, kind: 'virtualNetwork', addressSpace, subnets };
   }
 
   private subnet(r: BlockReader, base: Base): Subnet {
@@ -305,17 +324,22 @@ export class TopologyBuilder implements ReaderServices {
     return subnet;
   }
 
-  private peering(r: BlockReader, base: Base): Peering {
-    return {
-      ...base,
-      kind: 'peering',
-      virtualNetwork: this.byName(r, 'virtual_network_name', 'azurerm_virtual_network', this.vnetsByName),
-      remoteVirtualNetwork: r.ref('remote_virtual_network_id'),
-      allowGatewayTransit: r.bool('allow_gateway_transit'),
-      useRemoteGateways: r.bool('use_remote_gateways'),
-      allowForwardedTraffic: r.bool('allow_forwarded_traffic'),
-      allowVirtualNetworkAccess: r.bool('allow_virtual_network_access'),
-    };
+  /** One object literal, like `virtualNetwork`; a peering has no nested blocks, so no unknown ones. */
+  private peering(d: Declared, r: BlockReader): Peering {
+    const name = r.text('name');
+    const location = r.text('location');
+    const resourceGroupName = r.text('resource_group_name');
+    const dependsOn = this.dependencies(d);
+    const path = metadataPath(d.body);
+    const virtualNetwork = this.byName(r, 'virtual_network_name', 'azurerm_virtual_network', this.vnetsByName);
+    const remoteVirtualNetwork = r.ref('remote_virtual_network_id');
+    const allowGatewayTransit = r.bool('allow_gateway_transit');
+    const useRemoteGateways = r.bool('use_remote_gateways');
+    const allowForwardedTraffic = r.bool('allow_forwarded_traffic');
+    const allowVirtualNetworkAccess = r.bool('allow_virtual_network_access');
+    return path === undefined
+      ? { address: d.address, type: d.type, name, location, resourceGroupName, dependsOn, kind: 'peering', virtualNetwork, remoteVirtualNetwork, allowGatewayTransit, useRemoteGateways, allowForwardedTraffic, allowVirtualNetworkAccess }
+      : { address: d.address, type: d.type, name, location, resourceGroupName, dependsOn, path, kind: 'peering', virtualNetwork, remoteVirtualNetwork, allowGatewayTransit, useRemoteGateways, allowForwardedTraffic, allowVirtualNetworkAccess };
   }
 
   private routeResource(r: BlockReader): void {
@@ -345,11 +369,14 @@ export class TopologyBuilder implements ReaderServices {
   /** Explicit `depends_on` plus every declared block the body mentions, deduplicated. */
   private dependencies(d: Declared): string[] {
     const found = new Set<string>();
+    const instances = this.inputs.instances;
     const consider = (written: string) => {
       const address = this.declared.get(d.namespace === undefined ? written : d.namespace + written)?.address;
       if (address !== undefined && address !== d.address) found.add(address);
       // A resource expanded by for_each or count: a dependency on every instance.
-      for (const key of this.inputs.instances?.get(written)?.keys ?? []) {
+      const expanded = instances === undefined || instances.size === 0 ? undefined : instances.get(written);
+      if (expanded === undefined) return;
+      for (const key of expanded.keys) {
         const instance = instanceAddress(written, key);
         if (instance !== d.address && this.declared.has(instance)) found.add(instance);
       }
@@ -365,11 +392,7 @@ export class TopologyBuilder implements ReaderServices {
     while (pending.length > 0) {
       const value = pending.pop();
       if (typeof value === 'string') {
-        if (!hasTemplateSyntax(value)) continue;
-        for (const part of parseTemplate(value).parts) {
-          if ('expression' in part) mentionedAddresses(part.expression, consider);
-          else if ('directive' in part) mentionedAddresses(part.directive, consider);
-        }
+        if (hasTemplateSyntax(value)) for (const written of this.mentionsOf(value)) consider(written);
       } else if (Array.isArray(value)) {
         // Pushed in reverse so that dependencies come out in the order they are written.
         for (let i = value.length - 1; i >= 0; i--) pending.push(value[i]);
@@ -383,6 +406,24 @@ export class TopologyBuilder implements ReaderServices {
     }
     for (const address of found) this.ensureData(address);
     return [...found];
+  }
+
+  /**
+   * The addresses a string's interpolations and directives mention, as written; by string,
+   * because a configuration repeats the same references (`${azurerm_resource_group.hub.name}`).
+   */
+  private mentionsOf(text: string): readonly string[] {
+    let mentioned = this.mentions.get(text);
+    if (mentioned !== undefined) return mentioned;
+    const list: string[] = [];
+    const add = (written: string) => list.push(written);
+    for (const part of parseTemplate(text).parts) {
+      if ('expression' in part) mentionedAddresses(part.expression, add);
+      else if ('directive' in part) mentionedAddresses(part.directive, add);
+    }
+    mentioned = list.length === 0 ? NONE : list;
+    this.mentions.set(text, mentioned);
+    return mentioned;
   }
 
   // ---- links between entities --------------------------------------------------------------
@@ -455,6 +496,8 @@ export class TopologyBuilder implements ReaderServices {
     }
   }
 }
+
+const NONE: readonly string[] = [];
 
 /** `azurerm_virtual_network.hub.subnet["GatewaySubnet"]`, or by position when the name is unknown. */
 function inlineSubnetAddress(vnet: string, name: Maybe<string> | undefined, index: number): string {

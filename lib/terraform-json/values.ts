@@ -113,6 +113,8 @@ const NOT_BLOCKS = new Set(['var', 'local', 'module', 'count', 'each', 'self', '
 
 export class Resolver {
   private readonly memo = new Map<string, Resolved | undefined>();
+  /** Top-level resolutions of template strings that do not depend on where they are written. */
+  private readonly texts = new Map<string, Resolved | undefined>();
   private readonly inProgress = new Set<string>();
   private readonly values = new WeakMap<object, Value>();
   private depth = 0;
@@ -140,7 +142,15 @@ export class Resolver {
     if (value instanceof Unknown) return value;
     if (typeof value !== 'string') return { kind: 'json', value, owner };
     if (!hasTemplateSyntax(value)) return { kind: 'text', text: value };
-    return this.template(value, owner);
+    // Outside any reference being followed, and written where no instance, iterator or stack
+    // changes its meaning, a string resolves the same every time: once per distinct string.
+    if (this.depth !== 0 || owner.instance !== undefined || owner.iterator !== undefined || owner.namespace !== undefined) return this.template(value, owner);
+    const cached = this.texts.get(value);
+    if (cached !== undefined || this.texts.has(value)) return cached;
+    const resolved = this.template(value, owner);
+    // A list or map belongs to the block that wrote it.
+    if (resolved === undefined || resolved instanceof Unknown || resolved.kind !== 'json') this.texts.set(value, resolved);
+    return resolved;
   }
 
   private template(text: string, owner: Declared): Resolved | undefined {
