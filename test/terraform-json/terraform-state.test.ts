@@ -70,10 +70,14 @@ describe('terraform show -json state, read by show.ts (the input of azvpn device
   test.each([
     ['a configuration', { resource: {} }],
     ['an array', []],
-    ['format_version without values', { format_version: '1.0' }],
+    ['format_version with other keys but no values', { format_version: '1.0', resources: [] }],
   ])('GIVEN %s WHEN adapted THEN it is refused as not terraform show -json output', (_what, content) => {
     expect(isTerraformShowJson(content)).toBe(false);
     expect(() => topologyFromTerraformShow('x.json', content)).toThrow(UnusableInputError);
+  });
+
+  test('GIVEN the state of a workspace that has none ({"format_version":"1.0"}) WHEN adapted THEN it is an empty model', () => {
+    expect(topologyFromTerraformShow('x.json', { format_version: '1.0' }).localGateways).toEqual([]);
   });
 });
 
