@@ -11,7 +11,7 @@ import { RULES } from '../rules/catalogue';
 import { CheckOptions, checkTopology, compareFindings } from '../rules/engine';
 import { acknowledgeReplacements, ALLOW_REPLACE_FLAG } from '../rules/plan-changes';
 import { Severity } from '../rules/rule';
-import { mergedConfiguration, replacementsInStack, topologyFromStacks, variableValueFromText, withReplacementsSince } from '../terraform-json';
+import { mergedConfiguration, topologyFromStacks, variableValueFromText, withReplacementsSince } from '../terraform-json';
 
 /** `azvpn check PATH... [--format text|json|sarif|junit] [--verbose] [--allow-replace ADDRESS]... [--profile best-practice] [--previous OLD]`: exit 1 when any configuration has an error. */
 export const checkCommand: CommandFunction = (args, io) =>
@@ -154,16 +154,10 @@ function isApp(source: ConfigurationSource | AppSource): source is AppSource {
 function checkApp(app: AppSource, options: CheckRunOptions, previousOf?: (source: ConfigurationSource) => ConfigurationSource | undefined): ConfigurationResult[] {
   const stacks = app.stacks.map(({ name, source }) => {
     const content = readSource(source);
-    return { name, files: content.kind === 'configuration' ? content.files : [] };
-  });
-  const replacements = app.stacks.flatMap(({ name, source }, i) => {
     const previous = previousOf?.(source);
-    if (previous === undefined) return [];
-    return replacementsInStack(name, previousConfiguration(previous), mergedConfiguration(stacks[i].files.map((f) => f.content)));
+    return { name, files: content.kind === 'configuration' ? content.files : [], previous: previous === undefined ? undefined : previousConfiguration(previous) };
   });
-  const topology = topologyFromStacks(stacks);
-  const withReplacements = replacements.length === 0 ? topology : { ...topology, replacements };
-  const all = acknowledgeReplacements(checkTopology(withReplacements, options.checkOptions ?? {}), options.allowReplace ?? new Set());
+  const all = acknowledgeReplacements(checkTopology(topologyFromStacks(stacks), options.checkOptions ?? {}), options.allowReplace ?? new Set());
   const byStack = findingsByStack(all, stacks.map((s) => s.name));
   return app.stacks.map(({ name, source }) => ({ name: source.name, findings: (byStack.get(name) ?? []).sort(compareFindings) }));
 }

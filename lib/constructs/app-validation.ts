@@ -2,7 +2,7 @@ import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { existingResourcesOf } from './known-resources';
 import { previousSynthOf } from './previous-synth';
-import { replacementsInStack, topologyFromStacks } from '../terraform-json';
+import { topologyFromStacks } from '../terraform-json';
 import { findingsByStack } from '../report/stacks';
 import { CheckOptions, checkTopology } from '../rules/engine';
 import { Finding } from '../rules/rule';
@@ -70,16 +70,10 @@ function runApp(stacks: readonly TerraformStack[], resolveStack: StackResolver, 
     const name = stack.node.path;
     const content = resolveStack(stack);
     nodes.set(stack, stack.node.findAll().length);
-    return { name, files: [{ file: name, content }], known: existingResourcesOf(stack) };
+    // synth.replace: each stack against what the last synth wrote for it, when it did.
+    return { name, files: [{ file: name, content }], known: existingResourcesOf(stack), previous: previousSynthOf(stack) };
   });
-  // synth.replace: each stack against what the last synth wrote for it, when it did.
-  const replacements = stacks.flatMap((stack, i) => {
-    const previous = previousSynthOf(stack);
-    return previous === undefined ? [] : replacementsInStack(stack.node.path, previous, configurations[i].files[0].content);
-  });
-  const topology = topologyFromStacks(configurations);
-  const withReplacements = replacements.length === 0 ? topology : { ...topology, replacements };
-  const byName = findingsByStack(checkTopology(withReplacements, options), configurations.map((c) => c.name));
+  const byName = findingsByStack(checkTopology(topologyFromStacks(configurations), options), configurations.map((c) => c.name));
   const findings = new Map<TerraformStack, Finding[]>(stacks.map((s) => [s, byName.get(s.node.path) ?? []]));
   return { findings, nodes, taken: new Set() };
 }

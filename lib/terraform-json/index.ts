@@ -14,7 +14,8 @@ import { SecretUse, Topology } from '../model/topology';
 import { Unknown } from '../model/unknown';
 import { UnusableInputError } from '../private/errors';
 
-export { mergedConfiguration, replacementsBetween, replacementsInStack, withReplacementsSince } from './config-changes';
+import { mergedConfiguration, replacementsInStack } from './config-changes';
+export { mergedConfiguration, replacementsBetween, withReplacementsSince } from './config-changes';
 export { isTerraformShowJson, SUPPORTED_FORMAT_MAJOR, topologyFromTerraformShow } from './show';
 
 /**
@@ -100,6 +101,11 @@ export interface StackConfiguration {
   readonly files: readonly TerraformJsonFile[];
   /** Facts about existing resources the stack's constructs were given. */
   readonly known?: readonly KnownResource[];
+  /**
+   * The stack's previous configuration (its last synth, or `azvpn check --previous`), when there
+   * is one: what would replace since then becomes the model's replacements (`synth.replace`).
+   */
+  readonly previous?: unknown;
 }
 
 /**
@@ -133,7 +139,10 @@ export function topologyFromStacks(stacks: readonly StackConfiguration[]): Topol
   }
   linkRemoteStates(outputs, declared, order);
   const topology = new TopologyBuilder(declared, order, undefined, [], {}, { locals, known }).build();
-  return { ...sortedByAddress(topology), secrets };
+  const replacements = stacks.flatMap((stack) =>
+    stack.previous === undefined ? [] : replacementsInStack(stack.name, stack.previous, mergedConfiguration(stack.files.map((f) => f.content))),
+  );
+  return { ...sortedByAddress(topology), secrets, ...(replacements.length > 0 ? { replacements } : {}) };
 }
 
 function collectFile(file: string, content: unknown, declared: Map<string, Declared>, order: Declared[], variables: Map<string, DeclaredVariable>, namespace?: string): void {
