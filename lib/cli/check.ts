@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { AppSource, groupApps } from './app-manifest';
-import { CommandFunction, EXIT_ERRORS, EXIT_OK, loadContent, LoadedSource, loadSource, parseOptions, quote, runCommand, UsageError } from './command';
+import { CommandFunction, EXIT_ERRORS, EXIT_OK, loadContent, LoadedSource, loadSource, ParsedOptions, parseOptions, quote, runCommand, UsageError } from './command';
 import { ConfigurationSource, discoverConfigurations, readSource, readVariableFiles } from './discover';
 import { ConfigurationResult, renderJson, renderText, TextOptions } from './format';
 import { renderJunit, renderSarif } from './pipeline-formats';
@@ -28,7 +28,7 @@ export const checkCommand: CommandFunction = (args, io) =>
     if (previous.length > 1) throw new UsageError(`${PREVIOUS_OPTION} is given ${previous.length} times; give the previous configuration (a file or an output directory) once`);
     if (previous.some((p) => p === undefined || p === '')) throw new UsageError(`${PREVIOUS_OPTION} needs a PATH`);
     const results = check(options.positionals, {
-      variables: variablesOf(args),
+      variables: variablesOf(options),
       allowReplace: new Set(options.values.get(ALLOW_REPLACE_FLAG) ?? []),
       ...(previous.length === 1 ? { previous: previous[0] } : {}),
       checkOptions: profiles.length > 0 ? { profile: 'best-practice' } : {},
@@ -45,28 +45,19 @@ const VAR_FILE_OPTION = '-var-file';
 
 /**
  * The values of `-var NAME=VALUE` and `-var-file FILE`, applied in command-line order as
- * Terraform does (a later one wins). parseOptions has checked the command line already.
+ * Terraform does (a later one wins).
  */
-function variablesOf(args: readonly string[]): Map<string, unknown> {
+function variablesOf(options: ParsedOptions): Map<string, unknown> {
   const variables = new Map<string, unknown>();
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i];
-    if (arg === '--') break;
-    let option: string | undefined;
-    let value: string | undefined;
-    if (arg === VAR_OPTION || arg === VAR_FILE_OPTION) [option, value] = [arg, args[++i]];
-    else if (arg.startsWith(`${VAR_FILE_OPTION}=`)) [option, value] = [VAR_FILE_OPTION, arg.slice(VAR_FILE_OPTION.length + 1)];
-    else if (arg.startsWith(`${VAR_OPTION}=`)) [option, value] = [VAR_OPTION, arg.slice(VAR_OPTION.length + 1)];
-    else if (arg === '--format' || arg === ALLOW_REPLACE_FLAG || arg === PROFILE_OPTION || arg === PREVIOUS_OPTION) i++;
-    if (option === undefined || value === undefined) continue;
+  for (const { option, value } of options.occurrences) {
     if (option === VAR_FILE_OPTION) {
       readVariableFiles([value], variables);
-      continue;
+    } else if (option === VAR_OPTION) {
+      const equals = value.indexOf('=');
+      const name = value.slice(0, equals).trim();
+      if (equals <= 0 || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) throw new UsageError(`invalid -var ${quote(value)} (expected -var NAME=VALUE)`);
+      variables.set(name, variableValueFromText(value.slice(equals + 1)));
     }
-    const equals = value.indexOf('=');
-    const name = value.slice(0, equals).trim();
-    if (equals <= 0 || !/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) throw new UsageError(`invalid -var ${quote(value)} (expected -var NAME=VALUE)`);
-    variables.set(name, variableValueFromText(value.slice(equals + 1)));
   }
   return variables;
 }

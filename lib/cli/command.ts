@@ -59,6 +59,8 @@ export interface ParsedOptions {
   readonly flags: ReadonlySet<string>;
   /** The values of each repeatable option, in command-line order. */
   readonly values: ReadonlyMap<string, readonly string[]>;
+  /** Every value of every repeatable or variadic option, in command-line order across options. */
+  readonly occurrences: ReadonlyArray<{ readonly option: string; readonly value: string }>;
   readonly positionals: string[];
 }
 
@@ -67,9 +69,11 @@ export function parseOptions(args: readonly string[], command: string, spec: Opt
   const positionals: string[] = [];
   const flags = new Set<string>();
   const values = new Map<string, string[]>();
+  const occurrences: Array<{ option: string; value: string }> = [];
   const addValue = (option: string, value: string | undefined) => {
     if (value === undefined || value === '') throw new UsageError(`option ${option} needs a value`);
     values.set(option, [...(values.get(option) ?? []), value]);
+    occurrences.push({ option, value });
   };
   const formats = spec.formats ?? [];
   let format = formats[0] ?? '';
@@ -97,7 +101,7 @@ export function parseOptions(args: readonly string[], command: string, spec: Opt
     else if ([...(spec.repeatable ?? []), ...(spec.variadic ?? [])].some((o) => arg.startsWith(`${o}=`))) addValue(arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1));
     else throw new UsageError(`unknown option ${quote(arg)} for azvpn ${command} (see azvpn ${command} --help)`);
   }
-  return { help, format, flags, values, positionals };
+  return { help, format, flags, values, occurrences, positionals };
 }
 
 /** `a or b`, `a, b or c`. */
