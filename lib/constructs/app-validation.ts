@@ -2,6 +2,7 @@ import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { existingResourcesOf } from './known-resources';
 import { previousSynthOf } from './previous-synth';
+import { keepForThisTick } from '../private/this-tick';
 import { topologyFromStacks } from '../terraform-json';
 import { findingsByStack } from '../report/stacks';
 import { CheckOptions, checkTopology } from '../rules/engine';
@@ -50,11 +51,7 @@ export function appFindingsOf(stack: TerraformStack, resolveStack: StackResolver
   const pass = runApp(stacks, resolveStack, options);
   pass.taken.add(stack);
   if (!fresh) {
-    PASSES.set(root, pass);
-    // The next synth, after any change, starts a new pass.
-    process.nextTick(() => {
-      if (PASSES.get(root) === pass) PASSES.delete(root);
-    });
+    keepForThisTick(PASSES, root, pass);
   }
   return pass.findings.get(stack);
 }

@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { appFindingsOf } from './app-validation';
 import { existingResourcesOf } from './known-resources';
 import { previousSynthOf } from './previous-synth';
+import { keepForThisTick } from '../private/this-tick';
 import { TerraformJsonOptions, topologyFromTerraformJson, withReplacementsSince } from '../terraform-json';
 import { Topology } from '../model/topology';
 import { CheckOptions, checkTopology } from '../rules/engine';
@@ -185,11 +186,7 @@ export function topologyOfStack(stack: TerraformStack): Topology {
   const cached = STACK_TOPOLOGIES.get(stack);
   if (cached !== undefined && cached.nodes === nodes) return cached.topology;
   const topology = topologyFromTerraformJson([{ file: stack.node.path, content: resolve(stack) }], [], SYNTH_OPTIONS);
-  const entry = { topology, nodes };
-  STACK_TOPOLOGIES.set(stack, entry);
-  process.nextTick(() => {
-    if (STACK_TOPOLOGIES.get(stack) === entry) STACK_TOPOLOGIES.delete(stack);
-  });
+  keepForThisTick(STACK_TOPOLOGIES, stack, { topology, nodes });
   return topology;
 }
 
