@@ -10,7 +10,8 @@ import { findingsByStack } from '../report/stacks';
 import { RULES } from '../rules/catalogue';
 import { CheckOptions, checkTopology, compareFindings } from '../rules/engine';
 import { acknowledgeReplacements, ALLOW_REPLACE_FLAG } from '../rules/plan-changes';
-import { Severity } from '../rules/rule';
+import { Finding, Severity } from '../rules/rule';
+import { Topology } from '../model/topology';
 import { mergedConfiguration, topologyFromStacks, variableValueFromText, withReplacementsSince } from '../terraform-json';
 
 /** `azvpn check PATH... [--format text|json|sarif|junit] [--verbose] [--allow-replace ADDRESS]... [--profile best-practice] [--previous OLD]`: exit 1 when any configuration has an error. */
@@ -95,9 +96,14 @@ export function check(paths: readonly string[], options: CheckRunOptions = {}): 
     if (isApp(source)) return checkApp(source, options, previousOf);
     const previous = previousOf?.(source);
     const { topology, locations } = previous === undefined ? loadSource(source, options.variables) : topologySince(source, previous, options.variables);
-    const findings = acknowledgeReplacements(checkTopology(topology, options.checkOptions ?? {}), options.allowReplace ?? new Set()).sort(compareFindings);
+    const findings = findingsOf(topology, options).sort(compareFindings);
     return [locations === undefined ? { name: source.name, findings } : { name: source.name, findings, locations }];
   });
+}
+
+/** The engine's findings, with the replacements `--allow-replace` acknowledges turned into infos. */
+function findingsOf(topology: Topology, options: CheckRunOptions): Finding[] {
+  return acknowledgeReplacements(checkTopology(topology, options.checkOptions ?? {}), options.allowReplace ?? new Set());
 }
 
 /** A configuration's topology with what replaces since `previous`; plans and states are compared by Terraform itself. */
@@ -148,7 +154,7 @@ function checkApp(app: AppSource, options: CheckRunOptions, previousOf?: (source
     const previous = previousOf?.(source);
     return { name, files: content.kind === 'configuration' ? content.files : [], previous: previous === undefined ? undefined : previousConfiguration(previous) };
   });
-  const all = acknowledgeReplacements(checkTopology(topologyFromStacks(stacks), options.checkOptions ?? {}), options.allowReplace ?? new Set());
+  const all = findingsOf(topologyFromStacks(stacks), options);
   const byStack = findingsByStack(all, stacks.map((s) => s.name));
   return app.stacks.map(({ name, source }) => ({ name: source.name, findings: (byStack.get(name) ?? []).sort(compareFindings) }));
 }
