@@ -67,26 +67,42 @@ export function isSyntaxProblem(value: Node | SyntaxProblem): value is SyntaxPro
 
 /** A whole Terraform JSON string (text with `${...}` and `%{...}`), as a template node. */
 export function parseTemplateText(text: string): Node | SyntaxProblem {
-  return plainReference(text) ?? parseCached('T', text, 'Template');
+  return plainTemplate(text) ?? parseCached('T', text, 'Template');
 }
 
-/** `${a.b.c}` and `${a.b[0].c}`: the most common string of a configuration. */
-const PLAIN_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_-]*)((?:\.[A-Za-z_][A-Za-z0-9_-]*|\[\d{1,9}\])+)\}$/;
+/** `${a.b.c}` and `${a.b[0].c}`: the most common interpolation of a configuration. */
+const PLAIN_INTERPOLATION = /\$\{([A-Za-z_][A-Za-z0-9_-]*)((?:\.[A-Za-z_][A-Za-z0-9_-]*|\[\d{1,9}\])+)\}/g;
 const PLAIN_STEP = /\.([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]/g;
 
 /**
- * A plain reference read without the generated parser, which the grammar would read the same
- * way (a traversal of attributes and literal indexes in a one-interpolation template); keeps
- * the reading of a large configuration of references as fast as before the grammar.
+ * Literal text and plain references (`${a.b.id}`, `${a.b.name}-to-${c.d.name}`, as cdktf writes
+ * references and names), read without the generated parser, which reads them the same way: each
+ * literal run one string part, each interpolation a traversal of attributes and literal indexes.
+ * Escapes (`$${`, `%%{`), directives and any other expression go to the parser. Keeps the reading
+ * of a large configuration of references as fast as before the grammar.
  */
-function plainReference(text: string): Node | undefined {
-  const m = PLAIN_REFERENCE.exec(text);
-  if (m === null) return undefined;
-  const steps: TraversalStep[] = [];
-  for (const s of m[2].matchAll(PLAIN_STEP)) {
-    steps.push(s[1] !== undefined ? { attribute: s[1] } : { index: { type: 'literal', value: Number(s[2]) }, source: `[${s[2]}]` });
+export function plainTemplate(text: string): Node | undefined {
+  if (text.length > MAX_EXPRESSION_LENGTH || text.includes('$${') || text.includes('%{')) return undefined;
+  const parts: TemplatePart[] = [];
+  let last = 0;
+  for (const m of text.matchAll(PLAIN_INTERPOLATION)) {
+    if (m.index > last && !pushLiteral(parts, text.slice(last, m.index))) return undefined;
+    const steps: TraversalStep[] = [];
+    for (const s of m[2].matchAll(PLAIN_STEP)) {
+      steps.push(s[1] !== undefined ? { attribute: s[1] } : { index: { type: 'literal', value: Number(s[2]) }, source: `[${s[2]}]` });
+    }
+    parts.push({ expression: { type: 'traversal', target: { type: 'variable', name: m[1] }, steps } });
+    last = m.index + m[0].length;
   }
-  return { type: 'template', parts: [{ expression: { type: 'traversal', target: { type: 'variable', name: m[1] }, steps } }] };
+  if (last < text.length && !pushLiteral(parts, text.slice(last))) return undefined;
+  return { type: 'template', parts };
+}
+
+/** A literal run between interpolations; one that still holds `${` is an expression the fast path does not read. */
+function pushLiteral(parts: TemplatePart[], literal: string): boolean {
+  if (literal.includes('${')) return false;
+  parts.push(literal);
+  return true;
 }
 
 /** The text inside one `${...}`. */
