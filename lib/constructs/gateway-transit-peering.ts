@@ -2,7 +2,7 @@ import { VirtualNetworkPeering } from '@cdktf/provider-azurerm/lib/virtual-netwo
 import { Construct } from 'constructs';
 import { IVirtualNetwork } from './virtual-network';
 import { IVpnGateway } from './vpn-gateway';
-import { rememberExistingResource } from './known-resources';
+import { isInTree, rememberExistingResource } from './known-resources';
 import { VpnValidation } from './vpn-validation';
 
 /**
@@ -59,8 +59,9 @@ export class GatewayTransitPeering extends Construct {
     const spoke = props.spokeVirtualNetwork;
     const gatewayDependencies = props.hubGateway.dependables;
     const allowForwardedTraffic = props.allowForwardedTraffic ?? false;
-    // An existing spoke's address space, when given, is a known fact for the checks.
-    rememberExistingResource(this, { kind: 'virtualNetwork', id: spoke.virtualNetworkId, addressSpace: spoke.addressSpace });
+    // An existing spoke's address space, when given, is a known fact for the checks; a spoke in
+    // the tree is in the configuration itself.
+    if (!isInTree(spoke)) rememberExistingResource(this, { kind: 'virtualNetwork', id: spoke.virtualNetworkId, addressSpace: spoke.addressSpace });
 
     this.hubToSpoke = new VirtualNetworkPeering(this, 'HubToSpoke', {
       name: props.hubToSpokeName ?? `${hub.virtualNetworkName}-to-${spoke.virtualNetworkName}`,

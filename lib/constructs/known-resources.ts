@@ -10,6 +10,22 @@ import type { KnownResource } from '../model/known-resources';
  */
 const KNOWN = new WeakMap<TerraformStack, KnownResource[]>();
 
+/**
+ * References that stand for a resource in the construct tree (`VirtualNetworkReference.fromVirtualNetwork`):
+ * the configuration describes those, so a fact about them would tell the checks nothing.
+ */
+const IN_TREE = new WeakSet<object>();
+
+/** Marks a reference as standing for a resource declared in the construct tree. */
+export function markInTree(reference: object): void {
+  IN_TREE.add(reference);
+}
+
+/** Whether a reference stands for a resource declared in the construct tree. */
+export function isInTree(reference: object): boolean {
+  return IN_TREE.has(reference);
+}
+
 /** Records what the user told about an existing resource, for the stack that holds `scope`. */
 export function rememberExistingResource(scope: IConstruct, fact: KnownResource): void {
   const stack = TerraformStack.of(scope);

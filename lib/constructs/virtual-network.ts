@@ -1,4 +1,5 @@
 import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
+import { markInTree } from './known-resources';
 
 /**
  * A virtual network the library can attach a gateway to or peer with. `VirtualNetworkReference`
@@ -44,13 +45,15 @@ export interface VirtualNetworkAttributes {
 export class VirtualNetworkReference implements IVirtualNetwork {
   /** A VNet declared in this stack with the azurerm provider's `VirtualNetwork`. */
   public static fromVirtualNetwork(virtualNetwork: VirtualNetwork): VirtualNetworkReference {
-    return new VirtualNetworkReference(
+    const reference = new VirtualNetworkReference(
       virtualNetwork.id,
       virtualNetwork.name,
       virtualNetwork.resourceGroupName,
       // The configured prefixes when they are in the configuration; the attribute token otherwise.
       virtualNetwork.addressSpaceInput ?? virtualNetwork.addressSpace,
     );
+    markInTree(reference);
+    return reference;
   }
 
   /** A VNet that exists outside this stack, by its attributes. */

@@ -1,4 +1,4 @@
-import { Annotations, Aspects, IAspect, TerraformResource, TerraformStack } from 'cdktf';
+import { Annotations, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
 import { appFindingsOf } from './app-validation';
 import { existingResourcesOf } from './known-resources';
@@ -47,7 +47,6 @@ export class VpnValidation {
     const state = new StackChecks(stack);
     STATE.set(stack, state);
     stack.node.addValidation({ validate: () => state.run() });
-    Aspects.of(stack).add(new WireResources(state));
   }
 
   /**
@@ -79,24 +78,20 @@ function showSkipped(stack: TerraformStack): boolean {
   return env !== undefined && env !== '' && env !== '0' && env.toLowerCase() !== 'false';
 }
 
-/** cdktf metadata uses the construct path; findings are routed back to the resource's node by it. */
+/**
+ * cdktf prints a validation error with the path of the construct that returned it, so each
+ * error goes back to its resource's node. The stack validates before its children (cdktf walks
+ * the tree root first, over a list of nodes taken before the walk), so the stack's validation
+ * runs the engine once and hands each resource with errors a validation that returns them: no
+ * aspect or lookup table over every resource of the stack, only a path walk per finding.
+ */
 class StackChecks {
-  private readonly wired = new Map<string, IConstruct>();
-  private byPath = new Map<string, Finding[]>();
+  /** Nodes given a validation that returns their errors; each run refills the lists. */
+  private readonly errorsByNode = new Map<IConstruct, string[]>();
   private readonly annotated = new WeakMap<IConstruct, Set<string>>();
 
   constructor(private readonly stack: TerraformStack) {}
 
-  public wire(node: IConstruct): void {
-    if (this.wired.has(node.node.path)) return;
-    this.wired.set(node.node.path, node);
-    node.node.addValidation({ validate: () => this.errorsFor(node) });
-  }
-
-  /**
-   * The stack validates before its children (cdktf walks the tree root first), so this runs the
-   * engine once per validation pass and the resources read their share of the result.
-   */
   public run(): string[] {
     // An app of several stacks is checked as a whole (cross-stack references followed), once per synth.
     const all = appFindingsOf(this.stack, resolveOnceForSynth, checkOptionsOf(this.stack)) ?? checkConfig(this.stack, resolveOnceForSynth(this.stack));
@@ -105,21 +100,41 @@ class StackChecks {
     const showInfos = showSkipped(this.stack);
     const findings = showInfos ? all : all.filter((f) => f.severity !== Severity.INFO);
     if (!showInfos) this.summarizeInfos(all.filter((f) => f.severity === Severity.INFO));
-    this.byPath = new Map();
+    for (const errors of this.errorsByNode.values()) errors.length = 0;
     const orphans: string[] = [];
     for (const f of findings) {
-      const node = f.path !== null ? this.wired.get(f.path) : undefined;
-      if (node) {
-        const list = this.byPath.get(f.path!);
-        if (list) list.push(f);
-        else this.byPath.set(f.path!, [f]);
+      const node = f.path !== null ? this.nodeAt(f.path) : undefined;
+      if (node === undefined) {
+        if (f.severity === Severity.ERROR) orphans.push(`[${f.rule}] ${f.resource}: ${f.message}`);
+        else this.annotate(this.stack, f, `${f.resource}: `);
       } else if (f.severity === Severity.ERROR) {
-        orphans.push(`[${f.rule}] ${f.resource}: ${f.message}`);
+        this.errorsOf(node).push(`[${f.rule}] ${f.message}`);
       } else {
-        this.annotate(this.stack, f, `${f.resource}: `);
+        this.annotate(node, f, '');
       }
     }
     return orphans;
+  }
+
+  /** The construct of this stack at a construct path (`stack/a/b`), if there is one. */
+  private nodeAt(path: string): IConstruct | undefined {
+    const prefix = `${this.stack.node.path}/`;
+    if (!path.startsWith(prefix)) return undefined;
+    let node: IConstruct | undefined = this.stack;
+    for (const id of path.slice(prefix.length).split('/')) {
+      node = node.node.tryFindChild(id);
+      if (node === undefined) return undefined;
+    }
+    return node;
+  }
+
+  private errorsOf(node: IConstruct): string[] {
+    const existing = this.errorsByNode.get(node);
+    if (existing !== undefined) return existing;
+    const errors: string[] = [];
+    this.errorsByNode.set(node, errors);
+    node.node.addValidation({ validate: () => [...errors] });
+    return errors;
   }
 
   private summarizeInfos(infos: Finding[]): void {
@@ -138,15 +153,6 @@ class StackChecks {
     Annotations.of(this.stack).addInfo(text);
   }
 
-  private errorsFor(node: IConstruct): string[] {
-    const errors: string[] = [];
-    for (const f of this.byPath.get(node.node.path) ?? []) {
-      if (f.severity === Severity.ERROR) errors.push(`[${f.rule}] ${f.message}`);
-      else this.annotate(node, f, '');
-    }
-    return errors;
-  }
-
   private annotate(node: IConstruct, f: Finding, prefix: string): void {
     const text = `[${f.rule}] ${prefix}${f.message}`;
     let seen = this.annotated.get(node);
@@ -158,14 +164,6 @@ class StackChecks {
     seen.add(text);
     if (f.severity === Severity.WARNING) Annotations.of(node).addWarning(text);
     else Annotations.of(node).addInfo(text);
-  }
-}
-
-class WireResources implements IAspect {
-  constructor(private readonly state: StackChecks) {}
-
-  public visit(node: IConstruct): void {
-    if (TerraformResource.isTerraformResource(node)) this.state.wire(node);
   }
 }
 
