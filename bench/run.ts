@@ -206,10 +206,16 @@ function synthTables(sizes: SynthSize[]): string {
         `${b.toTerraformCalls} × = ${formatMs(b.toTerraformMs)}${b.toTerraformCalls > 1 ? ` (${b.toTerraformCallMs.map(formatMs).join(' + ')})` : ''}`,
         v === 'library' ? `${b.adapterCalls} × = ${formatMs(b.adapterMs)}` : '-',
         v === 'library' ? `${b.engineCalls} × = ${formatMs(b.engineMs)}` : '-',
+        `${b.stackCaptures} (${(b.stackCaptures / s[v].resources).toFixed(2)} per resource)`,
+        b.framesPerCapture.toFixed(1),
+        Math.round(b.traceCharsPerCapture).toString(),
       ]);
     }
   }
-  const breakdown = table(['topology', 'variant', 'stack.toTerraform()', 'JSON adapter', 'rule engine'], breakdownRows);
+  const breakdown = table(
+    ['topology', 'variant', 'stack.toTerraform()', 'JSON adapter', 'rule engine', "cdktf's stack-trace captures", 'frames per capture', 'trace characters per capture'],
+    breakdownRows,
+  );
   const explained = sizes
     .filter((s) => s.library.breakdown !== undefined)
     .map((s) => {

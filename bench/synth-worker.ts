@@ -37,6 +37,14 @@ export interface SynthBreakdown {
   readonly adapterMs: number;
   readonly engineCalls: number;
   readonly engineMs: number;
+  /**
+   * cdktf's stack-trace captures (one per token, lazy value and complex attribute it creates):
+   * how many, and the frames and characters of the traces they keep. Both variants make the
+   * same captures; a deeper call stack makes each one longer to format and to keep.
+   */
+  readonly stackCaptures: number;
+  readonly framesPerCapture: number;
+  readonly traceCharsPerCapture: number;
 }
 
 export interface SynthMeasurement {
@@ -77,6 +85,22 @@ function loadBuilder(variant: Variant, whatIf: WhatIf | undefined): Builder {
   return (stack, shape) => buildLibraryTopology(lib, stack, shape);
 }
 
+/** Counts cdktf's stack-trace captures and the size of what each keeps. */
+function tallyStackCaptures(): { calls: number; frames: number; chars: number } {
+  const tally = { calls: 0, frames: 0, chars: 0 };
+  // cdktf calls it through the module object, so a wrapper on the export sees every capture.
+  const module = require(require.resolve('cdktf/lib/tokens/private/stack-trace.js')) as { captureStackTrace: (below?: unknown) => string[] };
+  const original = module.captureStackTrace;
+  module.captureStackTrace = function captureStackTrace(below?: unknown): string[] {
+    const frames = original(below ?? captureStackTrace);
+    tally.calls++;
+    tally.frames += frames.length;
+    for (const frame of frames) tally.chars += frame.length;
+    return frames;
+  };
+  return tally;
+}
+
 /** Wraps `owner[name]` to count and time its calls. */
 function timeCalls(owner: any, name: string): { calls: number; ms: number; each: number[] } {
   const tally = { calls: 0, ms: 0, each: [] as number[] };
@@ -112,6 +136,7 @@ async function main(): Promise<void> {
 
   const build = loadBuilder(variant, whatIf);
   let tallies: Record<string, { calls: number; ms: number; each: number[] }> | undefined;
+  const captures = breakdown ? tallyStackCaptures() : undefined;
   if (breakdown) {
     const libDir = path.dirname(LIBRARY_MAIN);
     tallies = { toTerraform: timeCalls(TerraformStack.prototype, 'toTerraform') };
@@ -171,6 +196,9 @@ async function main(): Promise<void> {
         adapterMs: tallies.adapter?.ms ?? 0,
         engineCalls: tallies.engine?.calls ?? 0,
         engineMs: tallies.engine?.ms ?? 0,
+        stackCaptures: captures?.calls ?? 0,
+        framesPerCapture: captures && captures.calls > 0 ? captures.frames / captures.calls : 0,
+        traceCharsPerCapture: captures && captures.calls > 0 ? captures.chars / captures.calls : 0,
       },
     };
     reportToParent(result);
