@@ -1,7 +1,7 @@
 /**
  * The benchmark harness: `npm run bench` (full run) or `npm run bench:smoke` (tiny sizes, for CI).
  *
- *   node bench/results/js/bench/run.js [--smoke] [--only synth,check,main,import,render] [--reps N]
+ *   node bench/results/js/bench/run.js [--smoke] [--only synth,cdktn,check,main,import,render] [--reps N]
  *                                      [--spokes 500,5000] [--sites 30] [--check-sizes 1000,10000,50000,200000]
  *                                      [--profile] [--what-if] [--no-tree-only] [--skip-main-job] [--out FILE]
  *
@@ -22,7 +22,7 @@ import { benchImport, ImportResult } from './import-bench';
 import { benchMainJob, MainJobResult } from './main-job-bench';
 import { benchRender, HUB_SPOKES, RenderResult } from './render-bench';
 import { summarizeProfileFile, ProfileSummary } from './profile-summary';
-import { benchSynth, SynthSize, WORKER as SYNTH_WORKER } from './synth-bench';
+import { benchSynth, benchSynthCdktn, CdktnSynthSize, SynthSize, WORKER as SYNTH_WORKER } from './synth-bench';
 import { formatMs, formatRatio, formatSpread, LIBRARY_MAIN, REPO_ROOT, RESULTS_DIR, runWorker, Spread, table, typeScriptSources } from './support';
 import type { SynthMeasurement, WhatIf } from './synth-worker';
 
@@ -88,7 +88,7 @@ function parseOptions(argv: readonly string[]): Options {
   for (const a of argv) if (a.startsWith('--') && !known.includes(a)) throw new Error(`unknown option ${a}; known: ${known.join(' ')}`);
   const smoke = argv.includes('--smoke');
   // The main job runs the cdktf CLI through npx (seconds a run): smoke mode and --skip-main-job leave it out.
-  const sections = new Set((value('--only') ?? 'synth,check,main,import,render').split(','));
+  const sections = new Set((value('--only') ?? 'synth,cdktn,check,main,import,render').split(','));
   if (argv.includes('--skip-main-job')) sections.delete('main');
   const reps = value('--reps') !== undefined ? numbers(value('--reps')!)[0] : undefined;
   if (reps !== undefined && reps < 1) throw new Error('--reps must be at least 1');
@@ -272,6 +272,26 @@ function synthCpuTable(sizes: SynthSize[]): string {
   return table(['topology', 'arm', 'resources', 'CPU ms (min–max)', 'wall ms', 'peak RSS MiB', 'MiB per 1,000 resources', 'construct nodes', 'max depth'], rows);
 }
 
+function cdktnTable(sizes: CdktnSynthSize[]): string {
+  const rows: string[][] = [];
+  for (const s of sizes) {
+    for (const [arm, summary] of [
+      ['library', s.library],
+      ['raw', s.raw],
+      ['library, CDKTN_DISABLE_CREATION_STACK=1', s.libraryNoStack],
+      ['raw, CDKTN_DISABLE_CREATION_STACK=1', s.rawNoStack],
+    ] as const) {
+      rows.push([`N=${s.spokes}, S=${s.sites}`, arm, formatSpread(summary.cpuMs, formatMs), summary.peakRssMiB.toFixed(0)]);
+    }
+  }
+  const ratios = sizes.map(
+    (s) =>
+      `- N=${s.spokes}: library / raw ${formatSpread(s.cpuRatio)} with creation stacks, ${formatSpread(s.cpuRatioNoStack)} without; ` +
+      `the switch takes the library's synth to ${formatSpread(s.switchCpuRatio)} of its CPU time and ${formatSpread(s.switchRssRatio)} of its peak RSS.`,
+  );
+  return `${table(['topology', 'arm', 'CPU ms (min–max)', 'peak RSS MiB'], rows)}\n\n${ratios.join('\n')}`;
+}
+
 function mainJobTable(r: MainJobResult): string {
   const ms = (x: Spread) => `${formatMs(x.median)} (${formatMs(x.min)}–${formatMs(x.max)})`;
   const rows = [
@@ -386,6 +406,18 @@ async function main(): Promise<void> {
     }
   }
 
+  if (options.sections.has('cdktn')) {
+    // The smallest size only: four arms per repetition, on the fork users move to.
+    const spokes = [Math.min(...options.spokes)];
+    log(`synth on cdktn: N = ${spokes.join(', ')} spokes, creation stacks on and off, ${options.synthReps} runs per arm`);
+    const sizes = await benchSynthCdktn(spokes, options.sites, options.synthReps, log);
+    results.cdktn = sizes;
+    report.push('', `## 1b. Synth on cdktn, with and without its creation stacks (median of ${options.synthReps} runs per arm)`, '', cdktnTable(sizes));
+    for (const s of sizes) {
+      headline.push([`cdktn: synth CPU with CDKTN_DISABLE_CREATION_STACK=1 / without, library, N=${s.spokes}`, formatSpread(s.switchCpuRatio), '(advice to users)', '']);
+    }
+  }
+
   if (options.sections.has('check')) {
     log(`checker scaling: ${options.checkSizes.join(', ')} resources, ${options.checkReps} runs each`);
     const checker = benchChecker(options.checkSizes, options.checkReps, log);
@@ -468,6 +500,7 @@ async function main(): Promise<void> {
       `## Issue 14 targets (CPU time, paired ratios: median (min–max, runs); load average at the start ${info.loadAtStart})`,
       '',
       table(['what', 'measured', 'target', 'status'], headline),
+      '',
     );
   }
   if (verdicts.length > 0) report.push('', '## Targets', '', ...verdicts.map((v) => `- ${v}`));

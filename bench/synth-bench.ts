@@ -174,3 +174,65 @@ function assertSameResources(spokes: number, library: SynthVariantSummary, raw: 
     );
   }
 }
+
+/** The same comparison on cdktn, with its creation-stack capture on (its default) and off. */
+export interface CdktnSynthSize {
+  readonly spokes: number;
+  readonly sites: number;
+  readonly library: SynthVariantSummary;
+  readonly raw: SynthVariantSummary;
+  readonly libraryNoStack: SynthVariantSummary;
+  readonly rawNoStack: SynthVariantSummary;
+  /** library / raw, pair by pair, captures on. */
+  readonly cpuRatio: Spread;
+  /** library / raw, pair by pair, with CDKTN_DISABLE_CREATION_STACK=1 on both. */
+  readonly cpuRatioNoStack: Spread;
+  /** The library with the switch / without it, pair by pair: what the switch saves a user. */
+  readonly switchCpuRatio: Spread;
+  readonly switchRssRatio: Spread;
+}
+
+export const CDKTN_PRELOAD = path.join(__dirname, 'cdktn-preload.js');
+
+export async function benchSynthCdktn(spokeCounts: readonly number[], sites: number, repetitions: number, log: (line: string) => void): Promise<CdktnSynthSize[]> {
+  const results: CdktnSynthSize[] = [];
+  for (const spokes of spokeCounts) {
+    const arms = [
+      { label: 'library', variant: 'library' as const, flags: [] as string[] },
+      { label: 'raw', variant: 'raw' as const, flags: [] as string[] },
+      { label: 'library, no creation stack', variant: 'library' as const, flags: ['--no-creation-stack'] },
+      { label: 'raw, no creation stack', variant: 'raw' as const, flags: ['--no-creation-stack'] },
+    ];
+    const runs = new Map<string, SynthMeasurement[]>(arms.map((a) => [a.label, []]));
+    for (let rep = 0; rep < repetitions; rep++) {
+      const order = rep % 2 === 0 ? arms : [...arms].reverse();
+      for (const arm of order) {
+        const m = await runWorker<SynthMeasurement>(WORKER, [arm.variant, String(spokes), String(sites), ...arm.flags], ['--require', CDKTN_PRELOAD]);
+        if (m.framework !== 'cdktn') throw new Error(`the cdktn arm synthesized with ${m.framework}: cdktn-preload.js did not take effect`);
+        runs.get(arm.label)!.push(m);
+        log(`  cdktn synth N=${spokes} ${arm.label.padEnd(26)} run ${rep + 1}/${repetitions}: CPU ${m.cpuMs.toFixed(0)} ms, ${m.peakRssMiB.toFixed(0)} MiB, ${m.resources} resources`);
+      }
+    }
+    const cpu = (label: string) => runs.get(label)!.map((r) => r.cpuMs);
+    const rss = (label: string) => runs.get(label)!.map((r) => r.peakRssMiB);
+    const library = summarize(runs.get('library')!, undefined);
+    const raw = summarize(runs.get('raw')!, undefined);
+    const libraryNoStack = summarize(runs.get('library, no creation stack')!, undefined);
+    const rawNoStack = summarize(runs.get('raw, no creation stack')!, undefined);
+    assertSameResources(spokes, library, raw);
+    assertSameResources(spokes, libraryNoStack, rawNoStack);
+    results.push({
+      spokes,
+      sites,
+      library,
+      raw,
+      libraryNoStack,
+      rawNoStack,
+      cpuRatio: pairedRatio(cpu('library'), cpu('raw')),
+      cpuRatioNoStack: pairedRatio(cpu('library, no creation stack'), cpu('raw, no creation stack')),
+      switchCpuRatio: pairedRatio(cpu('library, no creation stack'), cpu('library')),
+      switchRssRatio: pairedRatio(rss('library, no creation stack'), rss('library')),
+    });
+  }
+  return results;
+}

@@ -12,6 +12,8 @@
  * --breakdown times, inside synth, every `stack.toTerraform()` call and the library's adapter and
  * rule engine (by wrapping them), which costs a little itself: do not mix these runs with timing runs.
  * --profile writes a V8 CPU profile of construct + synth to FILE.
+ * --no-creation-stack sets cdktn's CDKTN_DISABLE_CREATION_STACK=1 before the tree is built (run
+ * the worker with `--require cdktn-preload.js` to synthesize on cdktn; cdktf has no such switch).
  * --what-if no-checks (library only) patches the loaded library at run time to estimate a design
  * change without making it: `VpnValidation.enable()` becomes a no-op (no rule engine, no aspect),
  * leaving the construct tree's own cost. It is not what the library ships. (The library already
@@ -49,6 +51,8 @@ export interface SynthBreakdown {
 
 export interface SynthMeasurement {
   readonly variant: Variant;
+  /** The framework the worker synthesized with: cdktf, or cdktn through cdktn-preload.js. */
+  readonly framework: 'cdktf' | 'cdktn';
   readonly spokes: number;
   readonly sites: number;
   readonly constructMs: number;
@@ -133,6 +137,8 @@ async function main(): Promise<void> {
   const profileIndex = flags.indexOf('--profile');
   const profileFile = profileIndex >= 0 ? flags[profileIndex + 1] : undefined;
   const skipValidation = flags.includes('--skip-validation');
+  // cdktn reads it at every capture, so setting it before the tree is built is enough.
+  if (flags.includes('--no-creation-stack')) process.env.CDKTN_DISABLE_CREATION_STACK = '1';
 
   const build = loadBuilder(variant, whatIf);
   let tallies: Record<string, { calls: number; ms: number; each: number[] }> | undefined;
@@ -180,6 +186,7 @@ async function main(): Promise<void> {
     for (const [type, byName] of Object.entries(config.resource ?? {})) resourceCounts[type] = Object.keys(byName).length;
     const result: SynthMeasurement = {
       variant,
+      framework: require.resolve('cdktf').includes(`${path.sep}cdktn${path.sep}`) ? 'cdktn' : 'cdktf',
       ...shape,
       ...timings,
       ...tree,
