@@ -37,6 +37,8 @@ function parseUncached(text: string): Prefix | undefined {
   const slash = text.indexOf('/');
   const lengthPart = slash >= 0 ? text.slice(slash + 1) : undefined;
   if (lengthPart !== undefined && !/^\d{1,3}$/.test(lengthPart)) return undefined;
+  const plain = plainIpv4(text);
+  if (plain !== undefined) return build(text, 4, plain.length, BigInt(plain.address));
   try {
     if (text.includes(':')) {
       // The constructor throws on what isValid() rejects (it is what isValid() calls).
@@ -50,6 +52,25 @@ function parseUncached(text: string): Prefix | undefined {
   } catch {
     return undefined;
   }
+}
+
+const PLAIN_IPV4 = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})(?:\/(0|[1-9]\d?))?$/;
+
+/**
+ * The address (as an unsigned integer) and prefix length of an IPv4 prefix written the plain way
+ * (`10.1.0.0/24`: decimal octets up to 255 without leading zeros, a length up to 32), read
+ * without an `ip-address` object; undefined for any other form, which `Address4` reads.
+ */
+function plainIpv4(text: string): { address: number; length: number } | undefined {
+  const m = PLAIN_IPV4.exec(text);
+  if (m === null) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const c = Number(m[3]);
+  const d = Number(m[4]);
+  const length = m[5] === undefined ? 32 : Number(m[5]);
+  if (a > 255 || b > 255 || c > 255 || d > 255 || length > 32) return undefined;
+  return { address: a * 0x1000000 + b * 0x10000 + c * 0x100 + d, length };
 }
 
 /**
@@ -146,13 +167,14 @@ export interface OverlapPair<T> {
 
 /**
  * Every pair of overlapping prefixes from different owners, by a sweep over the sorted ranges:
- * O(n log n + k) for n prefixes and k reported pairs. Never pairwise.
+ * O(n log n + k) for n prefixes and k reported pairs. Never pairwise. `uniquePerOwner` says the
+ * caller already keeps one item per range and owner (no duplicate check).
  */
-export function findOverlaps<T>(items: Array<Owned<T>>): Array<OverlapPair<T>> {
+export function findOverlaps<T>(items: Array<Owned<T>>, options: { readonly uniquePerOwner?: boolean } = {}): Array<OverlapPair<T>> {
   const out: Array<OverlapPair<T>> = [];
   // One owner listing the same range twice must not grow the active list without bound.
   const seen = new Set<string>();
-  const unique = items.filter((i) => {
+  const unique = options.uniquePerOwner ? items : items.filter((i) => {
     const key = `${i.owner}|${i.prefix.version}|${i.prefix.start}|${i.prefix.end}`;
     if (seen.has(key)) return false;
     seen.add(key);

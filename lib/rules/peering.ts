@@ -1,9 +1,9 @@
 import { TopologyLookup } from '../model/lookup';
 import { Peering, VirtualNetwork, readable, VirtualNetworkGateway } from '../model/topology';
-import { isKnown, Unknown } from '../model/unknown';
+import { isKnown, Maybe, Unknown } from '../model/unknown';
 import { isDataAddress } from '../model/stacks';
-import { findOverlaps, Owned, parsePrefix } from '../private/cidr';
-import { LeftOut, Rule, Severity } from './rule';
+import { findOverlaps, overlaps, Owned, parsePrefix } from '../private/cidr';
+import { LeftOut, Rule, RuleContext, Severity } from './rule';
 import { knownOrSkipped, notInConfiguration, show } from './support';
 import { connectionBgpOf } from '../azure/defaults';
 import { SOURCES } from '../azure/sources';
@@ -81,10 +81,8 @@ function declaredVnet(lookup: TopologyLookup, address: string): VirtualNetwork |
 
 // ---------------------------------------------------------------------------------------------
 
-interface OwnedPrefix {
-  readonly vnet: string;
-  readonly text: string;
-}
+/** Above this many prefix pairs between two peered VNets, their overlaps are found by a sweep instead of pair by pair. */
+const PAIRWISE_LIMIT = 64;
 
 const noOverlap: Rule = {
   id: 'peer.no-overlap',
@@ -96,54 +94,82 @@ const noOverlap: Rule = {
     const index = indexOf(ctx.lookup);
     // Skips for address spaces that cannot be read, once per peering.
     for (const peering of ctx.topology.peerings) {
-      for (const [what, address] of [['the local', peering.virtualNetwork], ['the remote', peering.remoteVirtualNetwork]] as const) {
-        if (address === undefined) continue;
-        if (!isKnown(address)) {
-          ctx.skipped(peering, `${what} virtual network`, address);
-          continue;
-        }
-        const vnet = declaredVnet(ctx.lookup, address);
-        if (vnet instanceof Unknown) ctx.skipped(peering, `${what} virtual network's address_space`, vnet);
-        else if (vnet.addressSpace.unknown) ctx.skipped(peering, `part of ${what} virtual network's address_space`, vnet.addressSpace.unknown);
-      }
+      skipUnreadableSpace(ctx, peering, 'the local', peering.virtualNetwork);
+      skipUnreadableSpace(ctx, peering, 'the remote', peering.remoteVirtualNetwork);
     }
-    const prefixesCache = new Map<string, Array<Owned<OwnedPrefix>>>();
-    const prefixesOf = (address: string): Array<Owned<OwnedPrefix>> => {
+    // Each VNet's prefixes, one per range (the first written): the owner is the VNet, the data the text.
+    const prefixesCache = new Map<string, Array<Owned<string>>>();
+    const prefixesOf = (address: string): Array<Owned<string>> => {
       let list = prefixesCache.get(address);
       if (list) return list;
       list = [];
       const vnet = ctx.lookup.virtualNetwork(address);
       if (vnet && readable(vnet)) {
-        for (const text of vnet.addressSpace.items) {
+        const texts = vnet.addressSpace.items;
+        const seen = texts.length > 1 ? new Set<string>() : undefined;
+        for (const text of texts) {
           const prefix = parsePrefix(text);
-          if (prefix) list.push({ prefix, owner: address, data: { vnet: address, text } });
+          if (!prefix) continue;
+          if (seen !== undefined) {
+            const range = `${prefix.version}|${prefix.start}|${prefix.end}`;
+            if (seen.has(range)) continue;
+            seen.add(range);
+          }
+          list.push({ prefix, owner: address, data: text });
         }
       }
       prefixesCache.set(address, list);
       return list;
     };
-    for (const [hub, neighbours] of index.neighbours) {
-      const items = [...prefixesOf(hub)];
-      for (const n of neighbours) items.push(...prefixesOf(n));
-      for (const { a, b } of findOverlaps(items)) {
-        const [x, y] = a.data.vnet <= b.data.vnet ? [a.data, b.data] : [b.data, a.data];
-        if (x.vnet === hub || y.vnet === hub) {
-          // A direct pair is seen from both ends; report it once, from the smaller address.
-          if (hub !== x.vnet) continue;
-          for (const p of [index.byPair.get(pairKey(x.vnet, y.vnet)), index.byPair.get(pairKey(y.vnet, x.vnet))]) {
-            if (p) ctx.error(p, `${x.vnet} (${show(x.text)}) and ${y.vnet} (${show(y.text)}) overlap; peered virtual networks need disjoint address spaces — renumber one of them`);
+    for (const [vnet, neighbours] of index.neighbours) {
+      // A peered pair, once, from the smaller address.
+      const own = prefixesOf(vnet);
+      for (const other of neighbours) {
+        if (own.length === 0 || !(vnet < other)) continue;
+        for (const { a, b } of overlapsBetween(own, prefixesOf(other))) {
+          for (const p of [index.byPair.get(pairKey(vnet, other)), index.byPair.get(pairKey(other, vnet))]) {
+            if (p) ctx.error(p, `${vnet} (${show(a.data)}) and ${other} (${show(b.data)}) overlap; peered virtual networks need disjoint address spaces — renumber one of them`);
           }
-          continue;
         }
-        // Two VNets peered to the same hub: the second peering to be created fails.
-        const peering = index.byPair.get(pairKey(hub, y.vnet)) ?? index.byPair.get(pairKey(y.vnet, hub));
+      }
+      if (neighbours.size < 2) continue;
+      // Two VNets peered to the same hub: the second peering to be created fails.
+      const items: Array<Owned<string>> = [];
+      for (const n of neighbours) for (const o of prefixesOf(n)) items.push(o);
+      for (const { a, b } of findOverlaps(items, { uniquePerOwner: true })) {
+        const [x, y] = a.owner <= b.owner ? [a, b] : [b, a];
+        const peering = index.byPair.get(pairKey(vnet, y.owner)) ?? index.byPair.get(pairKey(y.owner, vnet));
         if (peering) {
-          ctx.error(peering, `${y.vnet} (${show(y.text)}) overlaps ${x.vnet} (${show(x.text)}), which is also peered to ${hub}; Azure refuses to peer a VNet that overlaps an already peered VNet — renumber one of them`);
+          ctx.error(peering, `${y.owner} (${show(y.data)}) overlaps ${x.owner} (${show(x.data)}), which is also peered to ${vnet}; Azure refuses to peer a VNet that overlaps an already peered VNet — renumber one of them`);
         }
       }
     }
   },
 };
+
+/** Reports a peering's VNet whose address space cannot be read (unknown, not declared, or partly unknown). */
+function skipUnreadableSpace(ctx: RuleContext, peering: Peering, what: string, address: Maybe<string> | undefined): void {
+  if (address === undefined) return;
+  if (!isKnown(address)) {
+    ctx.skipped(peering, `${what} virtual network`, address);
+    return;
+  }
+  const vnet = declaredVnet(ctx.lookup, address);
+  if (vnet instanceof Unknown) ctx.skipped(peering, `${what} virtual network's address_space`, vnet);
+  else if (vnet.addressSpace.unknown) ctx.skipped(peering, `part of ${what} virtual network's address_space`, vnet.addressSpace.unknown);
+}
+
+/** The overlapping pairs between the prefixes of two VNets (a from the first), pair by pair while they are few. */
+function overlapsBetween(first: Array<Owned<string>>, second: Array<Owned<string>>): Array<{ a: Owned<string>; b: Owned<string> }> {
+  if (first.length * second.length > PAIRWISE_LIMIT) {
+    return findOverlaps([...first, ...second], { uniquePerOwner: true }).map(({ a, b }) => (a.owner === first[0].owner ? { a, b } : { a: b, b: a }));
+  }
+  const out: Array<{ a: Owned<string>; b: Owned<string> }> = [];
+  for (const a of first) {
+    for (const b of second) if (overlaps(a.prefix, b.prefix)) out.push({ a, b });
+  }
+  return out;
+}
 
 const useRemoteNeedsGateway: Rule = {
   id: 'peer.use-remote-needs-gateway',
