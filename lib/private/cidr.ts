@@ -187,12 +187,16 @@ export function findOverlaps<T>(items: Array<Owned<T>>, options: { readonly uniq
     // Active ranges, kept as a list; ranges that ended before the current start are dropped.
     // Because prefixes nest or are disjoint, the active ranges form a chain of containers,
     // so the list stays as short as the nesting depth (at most 33 or 129).
-    let active: Array<Owned<T>> = [];
+    const active: Array<Owned<T>> = [];
     for (const cur of sorted) {
-      active = active.filter((a) => a.prefix.end >= cur.prefix.start);
+      // Compacted in place: no new list per prefix.
+      let kept = 0;
       for (const a of active) {
+        if (a.prefix.end < cur.prefix.start) continue;
+        active[kept++] = a;
         if (a.owner !== cur.owner) out.push({ a, b: cur });
       }
+      active.length = kept;
       active.push(cur);
     }
   }

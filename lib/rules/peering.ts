@@ -16,10 +16,12 @@ import { IPSEC, VNET2VNET } from '../azure/connection-types';
 
 /** Peering indexes for one check, keyed by the lookup so that every rule shares them. */
 interface PeeringIndex {
-  /** `local\0remote` → the peering from local to remote. */
-  readonly byPair: Map<string, Peering>;
-  /** VNet → the VNets it is peered with, in either direction. */
-  readonly neighbours: Map<string, Set<string>>;
+  /**
+   * VNet → the VNets it is peered with, in either direction, each to the (first) peering from
+   * this VNet to it, or null when only the other side has one. Nested maps rather than one map
+   * of `local\0remote` keys: no key built per peering and per look-up.
+   */
+  readonly neighbours: Map<string, Map<string, Peering | null>>;
   /** Hub VNet → the peerings that use its gateways (`use_remote_gateways = true` towards it). */
   readonly usingRemoteGateways: Map<string, Peering[]>;
   /** Whether some gateway's VNet cannot be told (unknown ip_configuration or subnet). */
@@ -28,34 +30,34 @@ interface PeeringIndex {
 
 const indexes = new WeakMap<TopologyLookup, PeeringIndex>();
 
-function pairKey(local: string, remote: string): string {
-  return `${local}\u0000${remote}`;
+/** The (first) peering from `local` to `remote`. */
+function peeringFrom(index: PeeringIndex, local: string, remote: string): Peering | undefined {
+  return index.neighbours.get(local)?.get(remote) ?? undefined;
 }
 
 function indexOf(lookup: TopologyLookup): PeeringIndex {
   const cached = indexes.get(lookup);
   if (cached) return cached;
-  const byPair = new Map<string, Peering>();
-  const neighbours = new Map<string, Set<string>>();
+  const neighbours = new Map<string, Map<string, Peering | null>>();
   const usingRemoteGateways = new Map<string, Peering[]>();
-  const link = (a: string, b: string): void => {
-    let set = neighbours.get(a);
-    if (!set) neighbours.set(a, (set = new Set()));
-    set.add(b);
-  };
   for (const p of lookup.topology.peerings) {
-    if (!isKnown(p.virtualNetwork) || !isKnown(p.remoteVirtualNetwork) || p.virtualNetwork === p.remoteVirtualNetwork) continue;
-    if (!byPair.has(pairKey(p.virtualNetwork, p.remoteVirtualNetwork))) byPair.set(pairKey(p.virtualNetwork, p.remoteVirtualNetwork), p);
-    link(p.virtualNetwork, p.remoteVirtualNetwork);
-    link(p.remoteVirtualNetwork, p.virtualNetwork);
+    const local = p.virtualNetwork;
+    const remote = p.remoteVirtualNetwork;
+    if (!isKnown(local) || !isKnown(remote) || local === remote) continue;
+    let fromLocal = neighbours.get(local);
+    if (!fromLocal) neighbours.set(local, (fromLocal = new Map()));
+    if (!fromLocal.get(remote)) fromLocal.set(remote, p);
+    let fromRemote = neighbours.get(remote);
+    if (!fromRemote) neighbours.set(remote, (fromRemote = new Map()));
+    if (!fromRemote.has(local)) fromRemote.set(local, null);
     if (p.useRemoteGateways === true) {
-      const list = usingRemoteGateways.get(p.remoteVirtualNetwork);
+      const list = usingRemoteGateways.get(remote);
       if (list) list.push(p);
-      else usingRemoteGateways.set(p.remoteVirtualNetwork, [p]);
+      else usingRemoteGateways.set(remote, [p]);
     }
   }
   const unplacedGateway = lookup.topology.gateways.some((g) => placementUnknown(lookup, g));
-  const index = { byPair, neighbours, usingRemoteGateways, unplacedGateway };
+  const index = { neighbours, usingRemoteGateways, unplacedGateway };
   indexes.set(lookup, index);
   return index;
 }
@@ -124,10 +126,12 @@ const noOverlap: Rule = {
     for (const [vnet, neighbours] of index.neighbours) {
       // A peered pair, once, from the smaller address.
       const own = prefixesOf(vnet);
-      for (const other of neighbours) {
+      for (const [other, fromVnet] of neighbours) {
         if (own.length === 0 || !(vnet < other)) continue;
-        for (const { a, b } of overlapsBetween(own, prefixesOf(other))) {
-          for (const p of [index.byPair.get(pairKey(vnet, other)), index.byPair.get(pairKey(other, vnet))]) {
+        const theirs = prefixesOf(other);
+        if (theirs.length === 0) continue;
+        for (const { a, b } of overlapsBetween(own, theirs)) {
+          for (const p of [fromVnet, peeringFrom(index, other, vnet)]) {
             if (p) ctx.error(p, `${vnet} (${show(a.data)}) and ${other} (${show(b.data)}) overlap; peered virtual networks need disjoint address spaces — renumber one of them`);
           }
         }
@@ -135,10 +139,10 @@ const noOverlap: Rule = {
       if (neighbours.size < 2) continue;
       // Two VNets peered to the same hub: the second peering to be created fails.
       const items: Array<Owned<string>> = [];
-      for (const n of neighbours) for (const o of prefixesOf(n)) items.push(o);
+      for (const n of neighbours.keys()) for (const o of prefixesOf(n)) items.push(o);
       for (const { a, b } of findOverlaps(items, { uniquePerOwner: true })) {
         const [x, y] = a.owner <= b.owner ? [a, b] : [b, a];
-        const peering = index.byPair.get(pairKey(vnet, y.owner)) ?? index.byPair.get(pairKey(y.owner, vnet));
+        const peering = neighbours.get(y.owner) ?? peeringFrom(index, y.owner, vnet);
         if (peering) {
           ctx.error(peering, `${y.owner} (${show(y.data)}) overlaps ${x.owner} (${show(x.data)}), which is also peered to ${vnet}; Azure refuses to peer a VNet that overlaps an already peered VNet — renumber one of them`);
         }
@@ -160,16 +164,18 @@ function skipUnreadableSpace(ctx: RuleContext, peering: Peering, what: string, a
 }
 
 /** The overlapping pairs between the prefixes of two VNets (a from the first), pair by pair while they are few. */
-function overlapsBetween(first: Array<Owned<string>>, second: Array<Owned<string>>): Array<{ a: Owned<string>; b: Owned<string> }> {
+function overlapsBetween(first: Array<Owned<string>>, second: Array<Owned<string>>): ReadonlyArray<{ a: Owned<string>; b: Owned<string> }> {
   if (first.length * second.length > PAIRWISE_LIMIT) {
     return findOverlaps([...first, ...second], { uniquePerOwner: true }).map(({ a, b }) => (a.owner === first[0].owner ? { a, b } : { a: b, b: a }));
   }
-  const out: Array<{ a: Owned<string>; b: Owned<string> }> = [];
+  let out: Array<{ a: Owned<string>; b: Owned<string> }> | undefined;
   for (const a of first) {
-    for (const b of second) if (overlaps(a.prefix, b.prefix)) out.push({ a, b });
+    for (const b of second) if (overlaps(a.prefix, b.prefix)) (out ??= []).push({ a, b });
   }
-  return out;
+  return out ?? NO_PAIRS;
 }
+
+const NO_PAIRS: ReadonlyArray<{ a: Owned<string>; b: Owned<string> }> = [];
 
 const useRemoteNeedsGateway: Rule = {
   id: 'peer.use-remote-needs-gateway',
@@ -199,7 +205,7 @@ const useRemoteNeedsGateway: Rule = {
         }
         continue;
       }
-      const reverse = isKnown(peering.virtualNetwork) ? index.byPair.get(pairKey(remote.address, peering.virtualNetwork)) : undefined;
+      const reverse = isKnown(peering.virtualNetwork) ? peeringFrom(index, remote.address, peering.virtualNetwork) : undefined;
       if (!isKnown(peering.virtualNetwork)) {
         // The local VNet is not declared here (a name without a matching VNet), so the peering
         // back from the hub cannot be matched to it: never report a missing peering on a guess.
@@ -278,7 +284,7 @@ const bothSides: Rule = {
       const local = knownOrSkipped(ctx, peering, 'virtual_network_name', peering.virtualNetwork);
       const remote = knownOrSkipped(ctx, peering, 'remote_virtual_network_id', peering.remoteVirtualNetwork);
       if (local === undefined || remote === undefined) continue;
-      if (index.byPair.has(pairKey(remote, local))) continue;
+      if (peeringFrom(index, remote, local)) continue;
       const remoteVnet = ctx.lookup.virtualNetwork(remote);
       if (!remoteVnet || remoteVnet.external) {
         ctx.info(peering, `the remote virtual network ${remote} ${isDataAddress(remote) ? 'is a data source, not managed by' : 'is not declared in'} this configuration; make sure the peering back to ${local} is created there, or the peering stays Initiated`);
@@ -362,7 +368,7 @@ const plusV2v: Rule = {
       const a = own ? ctx.lookup.gatewayVnet(own) : undefined;
       const b = peer ? ctx.lookup.gatewayVnet(peer) : undefined;
       if (!a || !b || a === b) continue;
-      if (index.byPair.has(pairKey(a.address, b.address)) || index.byPair.has(pairKey(b.address, a.address))) {
+      if (peeringFrom(index, a.address, b.address) || peeringFrom(index, b.address, a.address)) {
         ctx.warning(connection, `${a.address} and ${b.address} are also peered, so traffic between them uses the peering and this VNet-to-VNet connection carries none of it; remove one of the two`);
       }
     }
