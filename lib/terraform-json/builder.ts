@@ -20,12 +20,6 @@ const NOT_OCCUPANTS = /^azurerm_subnet_.*_association$/;
 const ASSOCIATION_NSG = 'azurerm_subnet_network_security_group_association';
 const ASSOCIATION_ROUTE_TABLE = 'azurerm_subnet_route_table_association';
 
-/**
- * A string that is one reference `${type.name.attribute}` with plain identifiers: most values
- * of a generated configuration, read without the template parser and the evaluator.
- */
-const PLAIN_REFERENCE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\.([A-Za-z_][A-Za-z0-9_]*)\}$/;
-
 /** Roots of a plain reference that do not name a resource block (the Resolver's, and the grammar's literals). */
 const NOT_RESOURCE_ROOTS = new Set(['var', 'local', 'module', 'count', 'each', 'self', 'path', 'terraform', 'data', 'true', 'false', 'null']);
 
@@ -59,8 +53,7 @@ export class TopologyBuilder implements ReaderServices {
   private readonly routeResources: Array<{ table: Maybe<string> | undefined; route: Route }> = [];
   private readonly dataSubnets: string[] = [];
   private readonly materializing = new Set<string>();
-  /** The addresses each string mentions: one address as itself, several (or none) as a list. */
-  private readonly mentions = new Map<string, string | readonly string[]>();
+  private readonly mentions = new Map<string, readonly string[]>();
 
   constructor(
     private readonly declared: ReadonlyMap<string, Declared>,
@@ -219,10 +212,10 @@ export class TopologyBuilder implements ReaderServices {
   private plainTarget(raw: unknown, r: BlockReader, attribute: string): Declared | undefined {
     const owner = r.owner;
     if (typeof raw !== 'string' || r.body !== owner.body || owner.instance !== undefined || owner.iterator !== undefined || owner.namespace !== undefined) return undefined;
-    const m = PLAIN_REFERENCE.exec(raw);
-    if (m === null || m[3] !== attribute || NOT_RESOURCE_ROOTS.has(m[1])) return undefined;
-    const base = `${m[1]}.${m[2]}`;
-    if (this.inputs.instances?.has(base)) return undefined;
+    const end = plainReferenceEnd(raw);
+    if (end < 0 || raw.length !== end + attribute.length + 2 || !raw.startsWith(attribute, end + 1)) return undefined;
+    const base = raw.slice(2, end);
+    if (NOT_RESOURCE_ROOTS.has(base.slice(0, base.indexOf('.'))) || this.inputs.instances?.has(base)) return undefined;
     return this.declared.get(base);
   }
 
@@ -432,6 +425,11 @@ export class TopologyBuilder implements ReaderServices {
     if (Array.isArray(explicit)) {
       for (const item of explicit) {
         if (typeof item !== 'string') continue;
+        // `type.name` as it is, the commonest form, is what the pattern would capture.
+        if (isPlainAddress(item)) {
+          this.consider(d, item, found);
+          continue;
+        }
         const m = /^\s*(?:\$\{)?\s*((?:data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*)/.exec(item);
         if (m) this.consider(d, m[1], found);
       }
@@ -480,21 +478,20 @@ export class TopologyBuilder implements ReaderServices {
   }
 
   /**
-   * The addresses a string's interpolations and directives mention, as written; by string,
-   * because a configuration repeats the same references (`${azurerm_resource_group.hub.name}`).
+   * The addresses a string's interpolations and directives mention, as written. A plain
+   * reference mentions its first two names (what `mentionedAddresses` finds there, read in place);
+   * other templates are split once per distinct string, because a configuration repeats them.
    */
   private considerMentions(d: Declared, text: string, found: Set<string>): void {
     if (!hasTemplateSyntax(text)) return;
-    let mentioned = this.mentions.get(text);
-    if (mentioned === undefined) {
-      const plain = PLAIN_REFERENCE.exec(text);
-      // What `mentionedAddresses` finds in a plain reference, without splitting the template.
-      if (plain !== null) mentioned = plain[1] === 'data' ? `data.${plain[2]}.${plain[3]}` : `${plain[1]}.${plain[2]}`;
-      else mentioned = mentionsIn(text);
-      this.mentions.set(text, mentioned);
+    const end = plainReferenceEnd(text);
+    if (end >= 0) {
+      this.consider(d, text.slice(2, text.startsWith('data.', 2) ? -1 : end), found);
+      return;
     }
-    if (typeof mentioned === 'string') this.consider(d, mentioned, found);
-    else for (const written of mentioned) this.consider(d, written, found);
+    let mentioned = this.mentions.get(text);
+    if (mentioned === undefined) this.mentions.set(text, (mentioned = mentionsIn(text)));
+    for (const written of mentioned) this.consider(d, written, found);
   }
 
   // ---- links between entities --------------------------------------------------------------
@@ -579,6 +576,48 @@ function mentionsIn(text: string): readonly string[] {
     else if ('directive' in part) mentionedAddresses(part.directive, add);
   }
   return list.length === 0 ? NONE : list;
+}
+
+/**
+ * For a string that is one reference `${a.b.c}` with plain identifiers (letters, digits, `_`):
+ * the index of the dot before `c`; -1 for any other string. Most values of a generated
+ * configuration are such references, read without the template parser and the evaluator.
+ */
+function plainReferenceEnd(text: string): number {
+  const last = text.length - 1;
+  if (last < 7 || text.charCodeAt(0) !== 0x24 || text.charCodeAt(1) !== 0x7b || text.charCodeAt(last) !== 0x7d) return -1;
+  let dots = 0;
+  let start = 2;
+  for (let i = 2; i < last; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e) {
+      if (i === start || ++dots > 2) return -1;
+      start = i + 1;
+    } else if (!(isIdentifierStart(c) || (i > start && c >= 0x30 && c <= 0x39))) {
+      return -1;
+    }
+  }
+  return dots === 2 && start < last ? start - 1 : -1;
+}
+
+/** `a.b` with identifiers as the dependency pattern reads them (letters, digits, `_`, `-`). */
+function isPlainAddress(text: string): boolean {
+  let dots = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e) {
+      if (i === start || ++dots > 1) return false;
+      start = i + 1;
+    } else if (!(isIdentifierStart(c) || (i > start && ((c >= 0x30 && c <= 0x39) || c === 0x2d)))) {
+      return false;
+    }
+  }
+  return dots === 1 && start < text.length;
+}
+
+function isIdentifierStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
 }
 
 function isLiteralText(value: unknown): value is string {
