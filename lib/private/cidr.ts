@@ -38,7 +38,7 @@ function parseUncached(text: string): Prefix | undefined {
   const lengthPart = slash >= 0 ? text.slice(slash + 1) : undefined;
   if (lengthPart !== undefined && !/^\d{1,3}$/.test(lengthPart)) return undefined;
   const plain = plainIpv4(text);
-  if (plain !== undefined) return build(text, 4, plain.length, BigInt(plain.address));
+  if (plain !== undefined) return plain;
   try {
     if (text.includes(':')) {
       // The constructor throws on what isValid() rejects (it is what isValid() calls).
@@ -57,11 +57,11 @@ function parseUncached(text: string): Prefix | undefined {
 const PLAIN_IPV4 = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})(?:\/(0|[1-9]\d?))?$/;
 
 /**
- * The address (as an unsigned integer) and prefix length of an IPv4 prefix written the plain way
- * (`10.1.0.0/24`: decimal octets up to 255 without leading zeros, a length up to 32), read
- * without an `ip-address` object; undefined for any other form, which `Address4` reads.
+ * An IPv4 prefix written the plain way (`10.1.0.0/24`: decimal octets up to 255 without leading
+ * zeros, a length up to 32), read without an `ip-address` object; undefined for any other form,
+ * which `Address4` reads.
  */
-function plainIpv4(text: string): { address: number; length: number } | undefined {
+function plainIpv4(text: string): Prefix | undefined {
   const m = PLAIN_IPV4.exec(text);
   if (m === null) return undefined;
   const a = Number(m[1]);
@@ -70,7 +70,11 @@ function plainIpv4(text: string): { address: number; length: number } | undefine
   const d = Number(m[4]);
   const length = m[5] === undefined ? 32 : Number(m[5]);
   if (a > 255 || b > 255 || c > 255 || d > 255 || length > 32) return undefined;
-  return { address: a * 0x1000000 + b * 0x10000 + c * 0x100 + d, length };
+  // What `build` computes, in plain numbers (32 bits fit in a double): two BigInts instead of six.
+  const address = a * 0x1000000 + b * 0x10000 + c * 0x100 + d;
+  const size = 2 ** (32 - length);
+  const start = address - (address % size);
+  return { text, version: 4, start: BigInt(start), end: BigInt(start + size - 1), length, aligned: address === start };
 }
 
 /**

@@ -268,11 +268,12 @@ export class TopologyBuilder implements ReaderServices {
   }
 
   private resource(d: Declared): Entity {
+    // The most numerous kinds are built in one object, without a base to copy (see `typed`).
+    // A peering reads no nested blocks, so it records no unknown ones.
+    if (d.type === 'azurerm_virtual_network_peering') return this.peering(d, this.reader(d, NO_NESTED_BLOCKS));
     // Keys come from the configuration: no prototype, so a block named __proto__ is just a key.
     const unknownBlocks: Record<string, Unknown> = Object.create(null) as Record<string, Unknown>;
     const r = this.reader(d, unknownBlocks);
-    // The most numerous kinds are built in one object, without a base to copy (see `typed`).
-    if (d.type === 'azurerm_virtual_network_peering') return this.peering(d, r);
     if (d.type === 'azurerm_virtual_network') return this.virtualNetwork(d, r, unknownBlocks);
     const base = this.base(d, r, unknownBlocks);
     const entity = this.typed(d, r, base);
@@ -566,6 +567,9 @@ export class TopologyBuilder implements ReaderServices {
 }
 
 const NONE: readonly string[] = [];
+
+/** The unknown nested blocks of a reader that reads none (frozen: a reader that did would fail loudly). */
+const NO_NESTED_BLOCKS: Record<string, Unknown> = Object.freeze(Object.create(null) as Record<string, Unknown>);
 
 /** Every address a template's interpolations and directives mention, as written. */
 function mentionsIn(text: string): readonly string[] {

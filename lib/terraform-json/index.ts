@@ -177,7 +177,7 @@ function collectBlocks(file: string, key: 'resource' | 'data', value: unknown, d
     for (const type of keysOf(types)) {
       for (const names of objectsOf(types[type])) {
         for (const name of keysOf(names)) {
-          const body = objectsOf(names[name])[0];
+          const body = firstObject(names[name]);
           if (!body) continue;
           const local = isData ? `data.${type}.${name}` : `${type}.${name}`;
           const address = namespace === undefined ? local : namespace + local;
@@ -189,6 +189,12 @@ function collectBlocks(file: string, key: 'resource' | 'data', value: unknown, d
       }
     }
   }
+}
+
+/** `objectsOf(value)[0]`, without the list. */
+function firstObject(value: unknown): JsonObject | undefined {
+  if (isObject(value)) return value;
+  return Array.isArray(value) ? value.find(isObject) : undefined;
 }
 
 /**
