@@ -40,7 +40,9 @@ function indexOf(lookup: TopologyLookup): PeeringIndex {
   if (cached) return cached;
   const neighbours = new Map<string, Map<string, Peering | null>>();
   const usingRemoteGateways = new Map<string, Peering[]>();
-  for (const p of lookup.topology.peerings) {
+  const peerings = lookup.topology.peerings;
+  for (let i = 0; i < peerings.length; i++) {
+    const p = peerings[i];
     const local = p.virtualNetwork;
     const remote = p.remoteVirtualNetwork;
     if (!isKnown(local) || !isKnown(remote) || local === remote) continue;
@@ -95,7 +97,9 @@ const noOverlap: Rule = {
   check(ctx) {
     const index = indexOf(ctx.lookup);
     // Skips for address spaces that cannot be read, once per peering.
-    for (const peering of ctx.topology.peerings) {
+    const peerings = ctx.topology.peerings;
+    for (let i = 0; i < peerings.length; i++) {
+      const peering = peerings[i];
       skipUnreadableSpace(ctx, peering, 'the local', peering.virtualNetwork);
       skipUnreadableSpace(ctx, peering, 'the remote', peering.remoteVirtualNetwork);
     }
@@ -123,23 +127,28 @@ const noOverlap: Rule = {
       prefixesCache.set(address, list);
       return list;
     };
-    for (const [vnet, neighbours] of index.neighbours) {
+    // forEach rather than for-of over the maps: no entry and iterator result allocated per VNet.
+    index.neighbours.forEach((neighbours, vnet) => {
       // A peered pair, once, from the smaller address.
       const own = prefixesOf(vnet);
-      for (const [other, fromVnet] of neighbours) {
-        if (own.length === 0 || !(vnet < other)) continue;
-        const theirs = prefixesOf(other);
-        if (theirs.length === 0) continue;
-        for (const { a, b } of overlapsBetween(own, theirs)) {
-          for (const p of [fromVnet, peeringFrom(index, other, vnet)]) {
-            if (p) ctx.error(p, `${vnet} (${show(a.data)}) and ${other} (${show(b.data)}) overlap; peered virtual networks need disjoint address spaces — renumber one of them`);
+      if (own.length > 0) {
+        neighbours.forEach((fromVnet, other) => {
+          if (!(vnet < other)) return;
+          const theirs = prefixesOf(other);
+          if (theirs.length === 0) return;
+          for (const { a, b } of overlapsBetween(own, theirs)) {
+            for (const p of [fromVnet, peeringFrom(index, other, vnet)]) {
+              if (p) ctx.error(p, `${vnet} (${show(a.data)}) and ${other} (${show(b.data)}) overlap; peered virtual networks need disjoint address spaces — renumber one of them`);
+            }
           }
-        }
+        });
       }
-      if (neighbours.size < 2) continue;
+      if (neighbours.size < 2) return;
       // Two VNets peered to the same hub: the second peering to be created fails.
       const items: Array<Owned<string>> = [];
-      for (const n of neighbours.keys()) for (const o of prefixesOf(n)) items.push(o);
+      neighbours.forEach((_peering, n) => {
+        for (const o of prefixesOf(n)) items.push(o);
+      });
       for (const { a, b } of findOverlaps(items, { uniquePerOwner: true })) {
         const [x, y] = a.owner <= b.owner ? [a, b] : [b, a];
         const peering = neighbours.get(y.owner) ?? peeringFrom(index, y.owner, vnet);
@@ -147,7 +156,7 @@ const noOverlap: Rule = {
           ctx.error(peering, `${y.owner} (${show(y.data)}) overlaps ${x.owner} (${show(x.data)}), which is also peered to ${vnet}; Azure refuses to peer a VNet that overlaps an already peered VNet — renumber one of them`);
         }
       }
-    }
+    });
   },
 };
 
@@ -185,7 +194,9 @@ const useRemoteNeedsGateway: Rule = {
   azureError: 'RemoteVnetHasNoGateways',
   check(ctx) {
     const index = indexOf(ctx.lookup);
-    for (const peering of ctx.topology.peerings) {
+    const peerings = ctx.topology.peerings;
+    for (let i = 0; i < peerings.length; i++) {
+      const peering = peerings[i];
       if (peering.useRemoteGateways === undefined) continue;
       const useRemote = knownOrSkipped(ctx, peering, 'use_remote_gateways', peering.useRemoteGateways);
       if (useRemote !== true || peering.remoteVirtualNetwork === undefined) continue;
@@ -236,19 +247,21 @@ const useRemoteSingle: Rule = {
   source: SOURCES.PEER,
   check(ctx) {
     const byVnet = new Map<string, Peering[]>();
-    for (const p of ctx.topology.peerings) {
+    const peerings = ctx.topology.peerings;
+    for (let i = 0; i < peerings.length; i++) {
+      const p = peerings[i];
       if (p.useRemoteGateways !== true || !isKnown(p.virtualNetwork)) continue;
       const list = byVnet.get(p.virtualNetwork);
       if (list) list.push(p);
       else byVnet.set(p.virtualNetwork, [p]);
     }
-    for (const [vnet, peerings] of byVnet) {
-      if (peerings.length < 2) continue;
-      for (const p of peerings) {
-        const others = peerings.filter((o) => o !== p).slice(0, 3).map((o) => o.address).join(', ');
-        ctx.error(p, `${vnet} has ${peerings.length} peerings with use_remote_gateways = true (also ${others}); only one peering per VNet may use remote gateways — keep it on the hub peering only`);
+    byVnet.forEach((same, vnet) => {
+      if (same.length < 2) return;
+      for (const p of same) {
+        const others = same.filter((o) => o !== p).slice(0, 3).map((o) => o.address).join(', ');
+        ctx.error(p, `${vnet} has ${same.length} peerings with use_remote_gateways = true (also ${others}); only one peering per VNet may use remote gateways — keep it on the hub peering only`);
       }
-    }
+    });
   },
 };
 
@@ -258,7 +271,9 @@ const useRemoteNoLocalGateway: Rule = {
   summary: 'A VNet with its own gateway cannot use remote gateways, and one peering cannot both allow gateway transit and use remote gateways.',
   source: SOURCES.PEER,
   check(ctx) {
-    for (const peering of ctx.topology.peerings) {
+    const peerings = ctx.topology.peerings;
+    for (let i = 0; i < peerings.length; i++) {
+      const peering = peerings[i];
       if (peering.useRemoteGateways !== true) continue;
       if (peering.allowGatewayTransit === true) {
         ctx.error(peering, 'allow_gateway_transit and use_remote_gateways are both true; a peering either offers this VNet\'s gateway or uses the remote one — set one of them to false');
@@ -279,7 +294,9 @@ const bothSides: Rule = {
   source: SOURCES.PEER,
   check(ctx) {
     const index = indexOf(ctx.lookup);
-    for (const peering of ctx.topology.peerings) {
+    const peerings = ctx.topology.peerings;
+    for (let i = 0; i < peerings.length; i++) {
+      const peering = peerings[i];
       if (peering.virtualNetwork === undefined || peering.remoteVirtualNetwork === undefined) continue;
       const local = knownOrSkipped(ctx, peering, 'virtual_network_name', peering.virtualNetwork);
       const remote = knownOrSkipped(ctx, peering, 'remote_virtual_network_id', peering.remoteVirtualNetwork);
@@ -341,16 +358,16 @@ const spokePropagation: Rule = {
     for (const peerings of index.usingRemoteGateways.values()) {
       for (const p of peerings) if (isKnown(p.virtualNetwork)) spokes.add(p.virtualNetwork);
     }
-    for (const address of spokes) {
+    spokes.forEach((address) => {
       const vnet = ctx.lookup.virtualNetwork(address);
-      if (!vnet) continue;
+      if (!vnet) return;
       for (const subnetAddress of vnet.subnets) {
         const subnet = ctx.lookup.subnet(subnetAddress);
         const table = subnet ? ctx.lookup.routeTable(subnet.routeTable) : undefined;
         if (!subnet || !table || table.bgpRoutePropagationEnabled !== false) continue;
         ctx.warning(subnet, `route table ${table.address} has bgp_route_propagation_enabled = false, so this subnet of a spoke that uses the hub gateway gets no routes to on-premises or P2S clients; enable propagation, or add user-defined routes on purpose (e.g. through a firewall)`);
       }
-    }
+    });
   },
 };
 
