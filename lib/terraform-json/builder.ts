@@ -70,8 +70,10 @@ export class TopologyBuilder implements ReaderServices {
   public build(): Topology {
     this.indexByName();
     this.indexKnownVnets();
-    for (const d of this.order) {
-      if (!d.isData) this.add(this.resource(d));
+    // Index loops over the blocks: a for-of allocates an iterator result per block until the optimizer takes over.
+    const order = this.order;
+    for (let i = 0; i < order.length; i++) {
+      if (!order[i].isData) this.add(this.resource(order[i]));
     }
     for (const address of this.referencedData) this.ensureData(address);
     this.link();
@@ -152,7 +154,9 @@ export class TopologyBuilder implements ReaderServices {
 
   /** VNets and route tables by (name, resource group), and inline subnets by block, once. */
   private indexByName(): void {
-    for (const d of this.order) {
+    const order = this.order;
+    for (let i = 0; i < order.length; i++) {
+      const d = order[i];
       if (d.type === 'azurerm_virtual_network') {
         const r = this.reader(d, {});
         const key = nameKey(this.text(r, 'name'), this.text(r, 'resource_group_name'), d.namespace);
@@ -420,7 +424,7 @@ export class TopologyBuilder implements ReaderServices {
 
   /** Explicit `depends_on` plus every declared block the body mentions, deduplicated. */
   private dependencies(d: Declared): string[] {
-    const found = new Set<string>();
+    const found = new FoundDependencies();
     const body = d.body;
     const explicit = own(body, 'depends_on');
     if (Array.isArray(explicit)) {
@@ -436,18 +440,20 @@ export class TopologyBuilder implements ReaderServices {
       }
     }
     // The top level in written order, strings read in place; nested values depth-first.
-    for (const key of Object.keys(body)) {
+    const keys = Object.keys(body);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
       if (key === '//' || key === 'depends_on') continue;
       const value = body[key];
       if (typeof value === 'string') this.considerMentions(d, value, found);
       else if (typeof value === 'object' && value !== null) this.considerNested(d, value, found);
     }
-    for (const address of found) this.ensureData(address);
-    return [...found];
+    if (found.dataSources !== undefined) for (const address of found.dataSources) this.ensureData(address);
+    return found.addresses;
   }
 
   /** The dependencies a nested value mentions; iterative, so that deeply nested input cannot exhaust the stack. */
-  private considerNested(d: Declared, nested: object, found: Set<string>): void {
+  private considerNested(d: Declared, nested: object, found: FoundDependencies): void {
     const pending: unknown[] = [nested];
     while (pending.length > 0) {
       const value = pending.pop();
@@ -466,15 +472,16 @@ export class TopologyBuilder implements ReaderServices {
   }
 
   /** A declared block `written` names, as a dependency of `d`; a resource expanded by for_each or count: every instance. */
-  private consider(d: Declared, written: string, found: Set<string>): void {
-    const address = this.declared.get(d.namespace === undefined ? written : d.namespace + written)?.address;
-    if (address !== undefined && address !== d.address) found.add(address);
+  private consider(d: Declared, written: string, found: FoundDependencies): void {
+    const target = this.declared.get(d.namespace === undefined ? written : d.namespace + written);
+    if (target !== undefined && target.address !== d.address) found.add(target.address, target.isData);
     const instances = this.inputs.instances;
     const expanded = instances === undefined || instances.size === 0 ? undefined : instances.get(written);
     if (expanded === undefined) return;
     for (const key of expanded.keys) {
       const instance = instanceAddress(written, key);
-      if (instance !== d.address && this.declared.has(instance)) found.add(instance);
+      const block = instance === d.address ? undefined : this.declared.get(instance);
+      if (block !== undefined) found.add(instance, block.isData);
     }
   }
 
@@ -483,7 +490,7 @@ export class TopologyBuilder implements ReaderServices {
    * reference mentions its first two names (what `mentionedAddresses` finds there, read in place);
    * other templates are split once per distinct string, because a configuration repeats them.
    */
-  private considerMentions(d: Declared, text: string, found: Set<string>): void {
+  private considerMentions(d: Declared, text: string, found: FoundDependencies): void {
     if (!hasTemplateSyntax(text)) return;
     const end = plainReferenceEnd(text);
     if (end >= 0) {
@@ -498,7 +505,9 @@ export class TopologyBuilder implements ReaderServices {
   // ---- links between entities --------------------------------------------------------------
 
   private link(): void {
-    for (const subnet of this.t.subnets) {
+    const subnets = this.t.subnets;
+    for (let i = 0; i < subnets.length; i++) {
+      const subnet = subnets[i];
       if (subnet.type !== 'azurerm_subnet' || subnet.external) continue;
       const vnet = isKnown(subnet.virtualNetwork) ? this.t.entities.get(subnet.virtualNetwork) : undefined;
       if (vnet?.kind === 'virtualNetwork') vnet.subnets.push(subnet.address);
@@ -514,7 +523,9 @@ export class TopologyBuilder implements ReaderServices {
       if (rt?.kind === 'routeTable') rt.routes.push(route);
     }
     const occupied = new Map<string, Set<string>>();
-    for (const d of this.order) {
+    const order = this.order;
+    for (let i = 0; i < order.length; i++) {
+      const d = order[i];
       if (d.isData) continue;
       const entity = this.t.entities.get(d.address);
       if (d.type === ASSOCIATION_NSG || d.type === ASSOCIATION_ROUTE_TABLE) {
@@ -567,6 +578,32 @@ export class TopologyBuilder implements ReaderServices {
 }
 
 const NONE: readonly string[] = [];
+
+/**
+ * The dependencies of one block as they are found: each address once, in the order found, and
+ * the data sources among them (the ones to materialize). A short list is searched; a long one
+ * gets a set, so that a block mentioning thousands of others stays linear.
+ */
+class FoundDependencies {
+  public readonly addresses: string[] = [];
+  public dataSources?: string[];
+  private seen?: Set<string>;
+
+  public add(address: string, isData: boolean): void {
+    if (this.seen !== undefined) {
+      if (this.seen.has(address)) return;
+      this.seen.add(address);
+    } else if (this.addresses.includes(address)) {
+      return;
+    } else if (this.addresses.length >= SHORT_LIST) {
+      this.seen = new Set(this.addresses).add(address);
+    }
+    this.addresses.push(address);
+    if (isData) (this.dataSources ??= []).push(address);
+  }
+}
+
+const SHORT_LIST = 16;
 
 /** The unknown nested blocks of a reader that reads none (frozen: a reader that did would fail loudly). */
 const NO_NESTED_BLOCKS: Record<string, Unknown> = Object.freeze(Object.create(null) as Record<string, Unknown>);
