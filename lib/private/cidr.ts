@@ -192,10 +192,12 @@ export function findOverlaps<T>(items: Array<Owned<T>>, options: { readonly uniq
     // Because prefixes nest or are disjoint, the active ranges form a chain of containers,
     // so the list stays as short as the nesting depth (at most 33 or 129).
     const active: Array<Owned<T>> = [];
-    for (const cur of sorted) {
-      // Compacted in place: no new list per prefix.
+    for (let i = 0; i < sorted.length; i++) {
+      const cur = sorted[i];
+      // Compacted in place, read by index: no new list or iterator result per prefix.
       let kept = 0;
-      for (const a of active) {
+      for (let j = 0; j < active.length; j++) {
+        const a = active[j];
         if (a.prefix.end < cur.prefix.start) continue;
         active[kept++] = a;
         if (a.owner !== cur.owner) out.push({ a, b: cur });
