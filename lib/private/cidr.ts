@@ -37,6 +37,8 @@ function parseUncached(text: string): Prefix | undefined {
   const slash = text.indexOf('/');
   const lengthPart = slash >= 0 ? text.slice(slash + 1) : undefined;
   if (lengthPart !== undefined && !/^\d{1,3}$/.test(lengthPart)) return undefined;
+  const plain = plainIpv4(text);
+  if (plain !== undefined) return plain;
   try {
     if (text.includes(':')) {
       // The constructor throws on what isValid() rejects (it is what isValid() calls).
@@ -50,6 +52,29 @@ function parseUncached(text: string): Prefix | undefined {
   } catch {
     return undefined;
   }
+}
+
+const PLAIN_IPV4 = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})(?:\/(0|[1-9]\d?))?$/;
+
+/**
+ * An IPv4 prefix written the plain way (`10.1.0.0/24`: decimal octets up to 255 without leading
+ * zeros, a length up to 32), read without an `ip-address` object; undefined for any other form,
+ * which `Address4` reads.
+ */
+function plainIpv4(text: string): Prefix | undefined {
+  const m = PLAIN_IPV4.exec(text);
+  if (m === null) return undefined;
+  const a = Number(m[1]);
+  const b = Number(m[2]);
+  const c = Number(m[3]);
+  const d = Number(m[4]);
+  const length = m[5] === undefined ? 32 : Number(m[5]);
+  if (a > 255 || b > 255 || c > 255 || d > 255 || length > 32) return undefined;
+  // What `build` computes, in plain numbers (32 bits fit in a double): two BigInts instead of six.
+  const address = a * 0x1000000 + b * 0x10000 + c * 0x100 + d;
+  const size = 2 ** (32 - length);
+  const start = address - (address % size);
+  return { text, version: 4, start: BigInt(start), end: BigInt(start + size - 1), length, aligned: address === start };
 }
 
 /**
@@ -146,13 +171,14 @@ export interface OverlapPair<T> {
 
 /**
  * Every pair of overlapping prefixes from different owners, by a sweep over the sorted ranges:
- * O(n log n + k) for n prefixes and k reported pairs. Never pairwise.
+ * O(n log n + k) for n prefixes and k reported pairs. Never pairwise. `uniquePerOwner` says the
+ * caller already keeps one item per range and owner (no duplicate check).
  */
-export function findOverlaps<T>(items: Array<Owned<T>>): Array<OverlapPair<T>> {
+export function findOverlaps<T>(items: Array<Owned<T>>, options: { readonly uniquePerOwner?: boolean } = {}): Array<OverlapPair<T>> {
   const out: Array<OverlapPair<T>> = [];
   // One owner listing the same range twice must not grow the active list without bound.
   const seen = new Set<string>();
-  const unique = items.filter((i) => {
+  const unique = options.uniquePerOwner ? items : items.filter((i) => {
     const key = `${i.owner}|${i.prefix.version}|${i.prefix.start}|${i.prefix.end}`;
     if (seen.has(key)) return false;
     seen.add(key);
@@ -165,12 +191,18 @@ export function findOverlaps<T>(items: Array<Owned<T>>): Array<OverlapPair<T>> {
     // Active ranges, kept as a list; ranges that ended before the current start are dropped.
     // Because prefixes nest or are disjoint, the active ranges form a chain of containers,
     // so the list stays as short as the nesting depth (at most 33 or 129).
-    let active: Array<Owned<T>> = [];
-    for (const cur of sorted) {
-      active = active.filter((a) => a.prefix.end >= cur.prefix.start);
-      for (const a of active) {
+    const active: Array<Owned<T>> = [];
+    for (let i = 0; i < sorted.length; i++) {
+      const cur = sorted[i];
+      // Compacted in place, read by index: no new list or iterator result per prefix.
+      let kept = 0;
+      for (let j = 0; j < active.length; j++) {
+        const a = active[j];
+        if (a.prefix.end < cur.prefix.start) continue;
+        active[kept++] = a;
         if (a.owner !== cur.owner) out.push({ a, b: cur });
       }
+      active.length = kept;
       active.push(cur);
     }
   }

@@ -6,15 +6,17 @@ import { Rule, Severity } from './rule';
 import { knownOrSkipped, show } from './support';
 
 /** The `azurerm_management_lock` resources of the configuration, by the address they lock. */
-function locksByScope(entities: Iterable<unknown>): Map<string, OtherResource[]> {
+function locksByScope(entities: ReadonlyMap<string, unknown>): Map<string, OtherResource[]> {
   const out = new Map<string, OtherResource[]>();
-  for (const entity of entities as Iterable<OtherResource>) {
-    if (entity.kind !== 'other' || entity.type !== 'azurerm_management_lock' || entity.external) continue;
-    if (!isKnown(entity.lockScope) || entity.lockScope === undefined) continue;
+  // forEach: no iterator result per entity of a large configuration.
+  entities.forEach((value) => {
+    const entity = value as OtherResource;
+    if (entity.kind !== 'other' || entity.type !== 'azurerm_management_lock' || entity.external) return;
+    if (!isKnown(entity.lockScope) || entity.lockScope === undefined) return;
     const list = out.get(entity.lockScope);
     if (list) list.push(entity);
     else out.set(entity.lockScope, [entity]);
-  }
+  });
   return out;
 }
 
@@ -27,7 +29,7 @@ const readOnlyLock: Rule = {
   source: `${SOURCES.LOCKS}; Az.Resources New-AzResourceLock: "When you apply a lock at a parent scope, all child resources inherit the same lock"`,
   azureError: 'ScopeLocked',
   check(ctx) {
-    const locks = locksByScope(ctx.topology.entities.values());
+    const locks = locksByScope(ctx.topology.entities);
     if (locks.size === 0) return;
     for (const c of vpnCandidates(ctx)) {
       for (const lock of locks.get(c.gateway.address) ?? []) {

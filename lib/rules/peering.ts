@@ -1,9 +1,9 @@
 import { TopologyLookup } from '../model/lookup';
 import { Peering, VirtualNetwork, readable, VirtualNetworkGateway } from '../model/topology';
-import { isKnown, Unknown } from '../model/unknown';
+import { isKnown, Maybe, Unknown } from '../model/unknown';
 import { isDataAddress } from '../model/stacks';
-import { findOverlaps, Owned, parsePrefix } from '../private/cidr';
-import { LeftOut, Rule, Severity } from './rule';
+import { findOverlaps, overlaps, Owned, parsePrefix } from '../private/cidr';
+import { LeftOut, Rule, RuleContext, Severity } from './rule';
 import { knownOrSkipped, notInConfiguration, show } from './support';
 import { connectionBgpOf } from '../azure/defaults';
 import { SOURCES } from '../azure/sources';
@@ -16,10 +16,12 @@ import { IPSEC, VNET2VNET } from '../azure/connection-types';
 
 /** Peering indexes for one check, keyed by the lookup so that every rule shares them. */
 interface PeeringIndex {
-  /** `local\0remote` → the peering from local to remote. */
-  readonly byPair: Map<string, Peering>;
-  /** VNet → the VNets it is peered with, in either direction. */
-  readonly neighbours: Map<string, Set<string>>;
+  /**
+   * VNet → the VNets it is peered with, in either direction, each to the (first) peering from
+   * this VNet to it, or null when only the other side has one. Nested maps rather than one map
+   * of `local\0remote` keys: no key built per peering and per look-up.
+   */
+  readonly neighbours: Map<string, Map<string, Peering | null>>;
   /** Hub VNet → the peerings that use its gateways (`use_remote_gateways = true` towards it). */
   readonly usingRemoteGateways: Map<string, Peering[]>;
   /** Whether some gateway's VNet cannot be told (unknown ip_configuration or subnet). */
@@ -28,34 +30,36 @@ interface PeeringIndex {
 
 const indexes = new WeakMap<TopologyLookup, PeeringIndex>();
 
-function pairKey(local: string, remote: string): string {
-  return `${local}\u0000${remote}`;
+/** The (first) peering from `local` to `remote`. */
+function peeringFrom(index: PeeringIndex, local: string, remote: string): Peering | undefined {
+  return index.neighbours.get(local)?.get(remote) ?? undefined;
 }
 
 function indexOf(lookup: TopologyLookup): PeeringIndex {
   const cached = indexes.get(lookup);
   if (cached) return cached;
-  const byPair = new Map<string, Peering>();
-  const neighbours = new Map<string, Set<string>>();
+  const neighbours = new Map<string, Map<string, Peering | null>>();
   const usingRemoteGateways = new Map<string, Peering[]>();
-  const link = (a: string, b: string): void => {
-    let set = neighbours.get(a);
-    if (!set) neighbours.set(a, (set = new Set()));
-    set.add(b);
-  };
-  for (const p of lookup.topology.peerings) {
-    if (!isKnown(p.virtualNetwork) || !isKnown(p.remoteVirtualNetwork) || p.virtualNetwork === p.remoteVirtualNetwork) continue;
-    if (!byPair.has(pairKey(p.virtualNetwork, p.remoteVirtualNetwork))) byPair.set(pairKey(p.virtualNetwork, p.remoteVirtualNetwork), p);
-    link(p.virtualNetwork, p.remoteVirtualNetwork);
-    link(p.remoteVirtualNetwork, p.virtualNetwork);
+  const peerings = lookup.topology.peerings;
+  for (let i = 0; i < peerings.length; i++) {
+    const p = peerings[i];
+    const local = p.virtualNetwork;
+    const remote = p.remoteVirtualNetwork;
+    if (!isKnown(local) || !isKnown(remote) || local === remote) continue;
+    let fromLocal = neighbours.get(local);
+    if (!fromLocal) neighbours.set(local, (fromLocal = new Map()));
+    if (!fromLocal.get(remote)) fromLocal.set(remote, p);
+    let fromRemote = neighbours.get(remote);
+    if (!fromRemote) neighbours.set(remote, (fromRemote = new Map()));
+    if (!fromRemote.has(local)) fromRemote.set(local, null);
     if (p.useRemoteGateways === true) {
-      const list = usingRemoteGateways.get(p.remoteVirtualNetwork);
+      const list = usingRemoteGateways.get(remote);
       if (list) list.push(p);
-      else usingRemoteGateways.set(p.remoteVirtualNetwork, [p]);
+      else usingRemoteGateways.set(remote, [p]);
     }
   }
   const unplacedGateway = lookup.topology.gateways.some((g) => placementUnknown(lookup, g));
-  const index = { byPair, neighbours, usingRemoteGateways, unplacedGateway };
+  const index = { neighbours, usingRemoteGateways, unplacedGateway };
   indexes.set(lookup, index);
   return index;
 }
@@ -81,10 +85,8 @@ function declaredVnet(lookup: TopologyLookup, address: string): VirtualNetwork |
 
 // ---------------------------------------------------------------------------------------------
 
-interface OwnedPrefix {
-  readonly vnet: string;
-  readonly text: string;
-}
+/** Above this many prefix pairs between two peered VNets, their overlaps are found by a sweep instead of pair by pair. */
+const PAIRWISE_LIMIT = 64;
 
 const noOverlap: Rule = {
   id: 'peer.no-overlap',
@@ -95,55 +97,94 @@ const noOverlap: Rule = {
   check(ctx) {
     const index = indexOf(ctx.lookup);
     // Skips for address spaces that cannot be read, once per peering.
-    for (const peering of ctx.topology.peerings) {
-      for (const [what, address] of [['the local', peering.virtualNetwork], ['the remote', peering.remoteVirtualNetwork]] as const) {
-        if (address === undefined) continue;
-        if (!isKnown(address)) {
-          ctx.skipped(peering, `${what} virtual network`, address);
-          continue;
-        }
-        const vnet = declaredVnet(ctx.lookup, address);
-        if (vnet instanceof Unknown) ctx.skipped(peering, `${what} virtual network's address_space`, vnet);
-        else if (vnet.addressSpace.unknown) ctx.skipped(peering, `part of ${what} virtual network's address_space`, vnet.addressSpace.unknown);
-      }
+    const peerings = ctx.topology.peerings;
+    for (let i = 0; i < peerings.length; i++) {
+      const peering = peerings[i];
+      skipUnreadableSpace(ctx, peering, 'the local', peering.virtualNetwork);
+      skipUnreadableSpace(ctx, peering, 'the remote', peering.remoteVirtualNetwork);
     }
-    const prefixesCache = new Map<string, Array<Owned<OwnedPrefix>>>();
-    const prefixesOf = (address: string): Array<Owned<OwnedPrefix>> => {
+    // Each VNet's prefixes, one per range (the first written): the owner is the VNet, the data the text.
+    const prefixesCache = new Map<string, Array<Owned<string>>>();
+    const prefixesOf = (address: string): Array<Owned<string>> => {
       let list = prefixesCache.get(address);
       if (list) return list;
       list = [];
       const vnet = ctx.lookup.virtualNetwork(address);
       if (vnet && readable(vnet)) {
-        for (const text of vnet.addressSpace.items) {
+        const texts = vnet.addressSpace.items;
+        const seen = texts.length > 1 ? new Set<string>() : undefined;
+        for (const text of texts) {
           const prefix = parsePrefix(text);
-          if (prefix) list.push({ prefix, owner: address, data: { vnet: address, text } });
+          if (!prefix) continue;
+          if (seen !== undefined) {
+            const range = `${prefix.version}|${prefix.start}|${prefix.end}`;
+            if (seen.has(range)) continue;
+            seen.add(range);
+          }
+          list.push({ prefix, owner: address, data: text });
         }
       }
       prefixesCache.set(address, list);
       return list;
     };
-    for (const [hub, neighbours] of index.neighbours) {
-      const items = [...prefixesOf(hub)];
-      for (const n of neighbours) items.push(...prefixesOf(n));
-      for (const { a, b } of findOverlaps(items)) {
-        const [x, y] = a.data.vnet <= b.data.vnet ? [a.data, b.data] : [b.data, a.data];
-        if (x.vnet === hub || y.vnet === hub) {
-          // A direct pair is seen from both ends; report it once, from the smaller address.
-          if (hub !== x.vnet) continue;
-          for (const p of [index.byPair.get(pairKey(x.vnet, y.vnet)), index.byPair.get(pairKey(y.vnet, x.vnet))]) {
-            if (p) ctx.error(p, `${x.vnet} (${show(x.text)}) and ${y.vnet} (${show(y.text)}) overlap; peered virtual networks need disjoint address spaces — renumber one of them`);
+    // forEach rather than for-of over the maps: no entry and iterator result allocated per VNet.
+    index.neighbours.forEach((neighbours, vnet) => {
+      // A peered pair, once, from the smaller address.
+      const own = prefixesOf(vnet);
+      if (own.length > 0) {
+        neighbours.forEach((fromVnet, other) => {
+          if (!(vnet < other)) return;
+          const theirs = prefixesOf(other);
+          if (theirs.length === 0) return;
+          for (const { a, b } of overlapsBetween(own, theirs)) {
+            for (const p of [fromVnet, peeringFrom(index, other, vnet)]) {
+              if (p) ctx.error(p, `${vnet} (${show(a.data)}) and ${other} (${show(b.data)}) overlap; peered virtual networks need disjoint address spaces — renumber one of them`);
+            }
           }
-          continue;
-        }
-        // Two VNets peered to the same hub: the second peering to be created fails.
-        const peering = index.byPair.get(pairKey(hub, y.vnet)) ?? index.byPair.get(pairKey(y.vnet, hub));
+        });
+      }
+      if (neighbours.size < 2) return;
+      // Two VNets peered to the same hub: the second peering to be created fails.
+      const items: Array<Owned<string>> = [];
+      neighbours.forEach((_peering, n) => {
+        for (const o of prefixesOf(n)) items.push(o);
+      });
+      for (const { a, b } of findOverlaps(items, { uniquePerOwner: true })) {
+        const [x, y] = a.owner <= b.owner ? [a, b] : [b, a];
+        const peering = neighbours.get(y.owner) ?? peeringFrom(index, y.owner, vnet);
         if (peering) {
-          ctx.error(peering, `${y.vnet} (${show(y.text)}) overlaps ${x.vnet} (${show(x.text)}), which is also peered to ${hub}; Azure refuses to peer a VNet that overlaps an already peered VNet — renumber one of them`);
+          ctx.error(peering, `${y.owner} (${show(y.data)}) overlaps ${x.owner} (${show(x.data)}), which is also peered to ${vnet}; Azure refuses to peer a VNet that overlaps an already peered VNet — renumber one of them`);
         }
       }
-    }
+    });
   },
 };
+
+/** Reports a peering's VNet whose address space cannot be read (unknown, not declared, or partly unknown). */
+function skipUnreadableSpace(ctx: RuleContext, peering: Peering, what: string, address: Maybe<string> | undefined): void {
+  if (address === undefined) return;
+  if (!isKnown(address)) {
+    ctx.skipped(peering, `${what} virtual network`, address);
+    return;
+  }
+  const vnet = declaredVnet(ctx.lookup, address);
+  if (vnet instanceof Unknown) ctx.skipped(peering, `${what} virtual network's address_space`, vnet);
+  else if (vnet.addressSpace.unknown) ctx.skipped(peering, `part of ${what} virtual network's address_space`, vnet.addressSpace.unknown);
+}
+
+/** The overlapping pairs between the prefixes of two VNets (a from the first), pair by pair while they are few. */
+function overlapsBetween(first: Array<Owned<string>>, second: Array<Owned<string>>): ReadonlyArray<{ a: Owned<string>; b: Owned<string> }> {
+  if (first.length * second.length > PAIRWISE_LIMIT) {
+    return findOverlaps([...first, ...second], { uniquePerOwner: true }).map(({ a, b }) => (a.owner === first[0].owner ? { a, b } : { a: b, b: a }));
+  }
+  let out: Array<{ a: Owned<string>; b: Owned<string> }> | undefined;
+  for (const a of first) {
+    for (const b of second) if (overlaps(a.prefix, b.prefix)) (out ??= []).push({ a, b });
+  }
+  return out ?? NO_PAIRS;
+}
+
+const NO_PAIRS: ReadonlyArray<{ a: Owned<string>; b: Owned<string> }> = [];
 
 const useRemoteNeedsGateway: Rule = {
   id: 'peer.use-remote-needs-gateway',
@@ -153,7 +194,9 @@ const useRemoteNeedsGateway: Rule = {
   azureError: 'RemoteVnetHasNoGateways',
   check(ctx) {
     const index = indexOf(ctx.lookup);
-    for (const peering of ctx.topology.peerings) {
+    const peerings = ctx.topology.peerings;
+    for (let i = 0; i < peerings.length; i++) {
+      const peering = peerings[i];
       if (peering.useRemoteGateways === undefined) continue;
       const useRemote = knownOrSkipped(ctx, peering, 'use_remote_gateways', peering.useRemoteGateways);
       if (useRemote !== true || peering.remoteVirtualNetwork === undefined) continue;
@@ -173,7 +216,7 @@ const useRemoteNeedsGateway: Rule = {
         }
         continue;
       }
-      const reverse = isKnown(peering.virtualNetwork) ? index.byPair.get(pairKey(remote.address, peering.virtualNetwork)) : undefined;
+      const reverse = isKnown(peering.virtualNetwork) ? peeringFrom(index, remote.address, peering.virtualNetwork) : undefined;
       if (!isKnown(peering.virtualNetwork)) {
         // The local VNet is not declared here (a name without a matching VNet), so the peering
         // back from the hub cannot be matched to it: never report a missing peering on a guess.
@@ -204,19 +247,21 @@ const useRemoteSingle: Rule = {
   source: SOURCES.PEER,
   check(ctx) {
     const byVnet = new Map<string, Peering[]>();
-    for (const p of ctx.topology.peerings) {
+    const peerings = ctx.topology.peerings;
+    for (let i = 0; i < peerings.length; i++) {
+      const p = peerings[i];
       if (p.useRemoteGateways !== true || !isKnown(p.virtualNetwork)) continue;
       const list = byVnet.get(p.virtualNetwork);
       if (list) list.push(p);
       else byVnet.set(p.virtualNetwork, [p]);
     }
-    for (const [vnet, peerings] of byVnet) {
-      if (peerings.length < 2) continue;
-      for (const p of peerings) {
-        const others = peerings.filter((o) => o !== p).slice(0, 3).map((o) => o.address).join(', ');
-        ctx.error(p, `${vnet} has ${peerings.length} peerings with use_remote_gateways = true (also ${others}); only one peering per VNet may use remote gateways — keep it on the hub peering only`);
+    byVnet.forEach((same, vnet) => {
+      if (same.length < 2) return;
+      for (const p of same) {
+        const others = same.filter((o) => o !== p).slice(0, 3).map((o) => o.address).join(', ');
+        ctx.error(p, `${vnet} has ${same.length} peerings with use_remote_gateways = true (also ${others}); only one peering per VNet may use remote gateways — keep it on the hub peering only`);
       }
-    }
+    });
   },
 };
 
@@ -226,7 +271,9 @@ const useRemoteNoLocalGateway: Rule = {
   summary: 'A VNet with its own gateway cannot use remote gateways, and one peering cannot both allow gateway transit and use remote gateways.',
   source: SOURCES.PEER,
   check(ctx) {
-    for (const peering of ctx.topology.peerings) {
+    const peerings = ctx.topology.peerings;
+    for (let i = 0; i < peerings.length; i++) {
+      const peering = peerings[i];
       if (peering.useRemoteGateways !== true) continue;
       if (peering.allowGatewayTransit === true) {
         ctx.error(peering, 'allow_gateway_transit and use_remote_gateways are both true; a peering either offers this VNet\'s gateway or uses the remote one — set one of them to false');
@@ -247,12 +294,14 @@ const bothSides: Rule = {
   source: SOURCES.PEER,
   check(ctx) {
     const index = indexOf(ctx.lookup);
-    for (const peering of ctx.topology.peerings) {
+    const peerings = ctx.topology.peerings;
+    for (let i = 0; i < peerings.length; i++) {
+      const peering = peerings[i];
       if (peering.virtualNetwork === undefined || peering.remoteVirtualNetwork === undefined) continue;
       const local = knownOrSkipped(ctx, peering, 'virtual_network_name', peering.virtualNetwork);
       const remote = knownOrSkipped(ctx, peering, 'remote_virtual_network_id', peering.remoteVirtualNetwork);
       if (local === undefined || remote === undefined) continue;
-      if (index.byPair.has(pairKey(remote, local))) continue;
+      if (peeringFrom(index, remote, local)) continue;
       const remoteVnet = ctx.lookup.virtualNetwork(remote);
       if (!remoteVnet || remoteVnet.external) {
         ctx.info(peering, `the remote virtual network ${remote} ${isDataAddress(remote) ? 'is a data source, not managed by' : 'is not declared in'} this configuration; make sure the peering back to ${local} is created there, or the peering stays Initiated`);
@@ -309,16 +358,16 @@ const spokePropagation: Rule = {
     for (const peerings of index.usingRemoteGateways.values()) {
       for (const p of peerings) if (isKnown(p.virtualNetwork)) spokes.add(p.virtualNetwork);
     }
-    for (const address of spokes) {
+    spokes.forEach((address) => {
       const vnet = ctx.lookup.virtualNetwork(address);
-      if (!vnet) continue;
+      if (!vnet) return;
       for (const subnetAddress of vnet.subnets) {
         const subnet = ctx.lookup.subnet(subnetAddress);
         const table = subnet ? ctx.lookup.routeTable(subnet.routeTable) : undefined;
         if (!subnet || !table || table.bgpRoutePropagationEnabled !== false) continue;
         ctx.warning(subnet, `route table ${table.address} has bgp_route_propagation_enabled = false, so this subnet of a spoke that uses the hub gateway gets no routes to on-premises or P2S clients; enable propagation, or add user-defined routes on purpose (e.g. through a firewall)`);
       }
-    }
+    });
   },
 };
 
@@ -336,7 +385,7 @@ const plusV2v: Rule = {
       const a = own ? ctx.lookup.gatewayVnet(own) : undefined;
       const b = peer ? ctx.lookup.gatewayVnet(peer) : undefined;
       if (!a || !b || a === b) continue;
-      if (index.byPair.has(pairKey(a.address, b.address)) || index.byPair.has(pairKey(b.address, a.address))) {
+      if (peeringFrom(index, a.address, b.address) || peeringFrom(index, b.address, a.address)) {
         ctx.warning(connection, `${a.address} and ${b.address} are also peered, so traffic between them uses the peering and this VNet-to-VNet connection carries none of it; remove one of the two`);
       }
     }

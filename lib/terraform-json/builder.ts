@@ -6,7 +6,7 @@ import { addressPrefixesOf, Base, connection, gateway, localGateway, Mutable, na
 import { hasTemplateSyntax, mentionedAddresses, parseTemplate } from './syntax';
 import { Declared, EvaluationInputs, instanceAddress, isObject, JsonObject, own, Resolver } from './values';
 import { addEntity, Connection, emptyTopology, Entity, EntityKind, OtherResource, Peering, Route, Subnet, Topology, VirtualNetwork } from '../model/topology';
-import { isKnown, Maybe, Unknown } from '../model/unknown';
+import { isKnown, Maybe, MaybeList, Unknown } from '../model/unknown';
 
 /**
  * Builds the topology from the declared blocks: indexes by name, links between entities
@@ -19,6 +19,9 @@ const NOT_OCCUPANTS = /^azurerm_subnet_.*_association$/;
 
 const ASSOCIATION_NSG = 'azurerm_subnet_network_security_group_association';
 const ASSOCIATION_ROUTE_TABLE = 'azurerm_subnet_route_table_association';
+
+/** Roots of a plain reference that do not name a resource block (the Resolver's, and the grammar's literals). */
+const NOT_RESOURCE_ROOTS = new Set(['var', 'local', 'module', 'count', 'each', 'self', 'path', 'terraform', 'data', 'true', 'false', 'null']);
 
 /** Data source types that stand for an entity of the model. */
 const DATA_KINDS = new Map<string, EntityKind>([
@@ -67,8 +70,10 @@ export class TopologyBuilder implements ReaderServices {
   public build(): Topology {
     this.indexByName();
     this.indexKnownVnets();
-    for (const d of this.order) {
-      if (!d.isData) this.add(this.resource(d));
+    // Index loops over the blocks: a for-of allocates an iterator result per block until the optimizer takes over.
+    const order = this.order;
+    for (let i = 0; i < order.length; i++) {
+      if (!order[i].isData) this.add(this.resource(order[i]));
     }
     for (const address of this.referencedData) this.ensureData(address);
     this.link();
@@ -149,12 +154,14 @@ export class TopologyBuilder implements ReaderServices {
 
   /** VNets and route tables by (name, resource group), and inline subnets by block, once. */
   private indexByName(): void {
-    for (const d of this.order) {
+    const order = this.order;
+    for (let i = 0; i < order.length; i++) {
+      const d = order[i];
       if (d.type === 'azurerm_virtual_network') {
         const r = this.reader(d, {});
-        const key = nameKey(r.text('name'), r.text('resource_group_name'), d.namespace);
+        const key = nameKey(this.text(r, 'name'), this.text(r, 'resource_group_name'), d.namespace);
         if (key !== undefined && !this.vnetsByName.has(key)) this.vnetsByName.set(key, d.address);
-        if (d.isData) continue;
+        if (d.isData || !hasBlocks(d.body, 'subnet')) continue;
         r.blocks('subnet').readers.forEach((s, i) => {
           this.inlineSubnets.set(s.body, inlineSubnetAddress(d.address, s.text('name'), i));
         });
@@ -172,6 +179,8 @@ export class TopologyBuilder implements ReaderServices {
    * literal (or the same unknown expression) is looked up by name and resource group.
    */
   private byName(r: BlockReader, attribute: string, type: string, index: Map<string, string>): Maybe<string> | undefined {
+    const plain = this.plainTarget(own(r.body, attribute), r, 'name');
+    if (plain !== undefined && plain.type === type && !plain.isData) return plain.address;
     const direct = this.resolver.directReference(r.raw(attribute), r.owner);
     if (direct && direct.target.type === type && direct.rest.length === 1 && 'name' in direct.rest[0] && direct.rest[0].name === 'name') {
       if (direct.target.isData) this.ensureData(direct.target.address);
@@ -198,6 +207,51 @@ export class TopologyBuilder implements ReaderServices {
     addEntity(this.t, entity);
   }
 
+  /**
+   * The resource block a plain reference in `r`'s own body names (`${azurerm_virtual_network.hub.id}`),
+   * when the reference ends in `attribute` and the block is neither expanded into instances nor
+   * written where an instance, iterator or stack changes what a name means: what the resolver
+   * would follow, found without it. Undefined sends the value down the generic path.
+   */
+  private plainTarget(raw: unknown, r: BlockReader, attribute: string): Declared | undefined {
+    const owner = r.owner;
+    if (typeof raw !== 'string' || r.body !== owner.body || owner.instance !== undefined || owner.iterator !== undefined || owner.namespace !== undefined) return undefined;
+    const end = plainReferenceEnd(raw);
+    if (end < 0 || raw.length !== end + attribute.length + 2 || !raw.startsWith(attribute, end + 1)) return undefined;
+    const base = raw.slice(2, end);
+    if (NOT_RESOURCE_ROOTS.has(base.slice(0, base.indexOf('.'))) || this.inputs.instances?.has(base)) return undefined;
+    return this.declared.get(base);
+  }
+
+  /** `r.text`, with literal strings taken as they are. */
+  private text(r: BlockReader, attribute: string): Maybe<string> | undefined {
+    const raw = own(r.body, attribute);
+    if (typeof raw === 'string' && !hasTemplateSyntax(raw)) return raw;
+    return raw === undefined || raw === null ? undefined : r.text(attribute);
+  }
+
+  /** `r.bool`, with literal booleans taken as they are. */
+  private bool(r: BlockReader, attribute: string): Maybe<boolean> | undefined {
+    const raw = own(r.body, attribute);
+    if (typeof raw === 'boolean') return raw;
+    return raw === undefined || raw === null ? undefined : r.bool(attribute);
+  }
+
+  /** `r.ref`, with a plain reference to a resource's `id` taken without the resolver. */
+  private ref(r: BlockReader, attribute: string): Maybe<string> | undefined {
+    const target = this.plainTarget(own(r.body, attribute), r, 'id');
+    if (target === undefined) return r.ref(attribute);
+    this.ensureData(target.address);
+    return target.address;
+  }
+
+  /** `r.list`, with a list of literal strings copied as it is. */
+  private list(r: BlockReader, attribute: string): MaybeList<string> | undefined {
+    const raw = own(r.body, attribute);
+    if (Array.isArray(raw) && raw.every(isLiteralText)) return { items: raw.slice() as string[] };
+    return r.list(attribute);
+  }
+
   private reader(d: Declared, unknownBlocks: Record<string, Unknown>): BlockReader {
     return new BlockReader(this, d, d.body, '', unknownBlocks);
   }
@@ -218,11 +272,12 @@ export class TopologyBuilder implements ReaderServices {
   }
 
   private resource(d: Declared): Entity {
+    // The most numerous kinds are built in one object, without a base to copy (see `typed`).
+    // A peering reads no nested blocks, so it records no unknown ones.
+    if (d.type === 'azurerm_virtual_network_peering') return this.peering(d, this.reader(d, NO_NESTED_BLOCKS));
     // Keys come from the configuration: no prototype, so a block named __proto__ is just a key.
     const unknownBlocks: Record<string, Unknown> = Object.create(null) as Record<string, Unknown>;
     const r = this.reader(d, unknownBlocks);
-    // The most numerous kinds are built in one object, without a base to copy (see `typed`).
-    if (d.type === 'azurerm_virtual_network_peering') return this.peering(d, r);
     if (d.type === 'azurerm_virtual_network') return this.virtualNetwork(d, r, unknownBlocks);
     const base = this.base(d, r, unknownBlocks);
     const entity = this.typed(d, r, base);
@@ -263,16 +318,17 @@ export class TopologyBuilder implements ReaderServices {
    * have (the same entity, with in-object properties), and its inline subnets.
    */
   private virtualNetwork(d: Declared, r: BlockReader, unknownBlocks: Record<string, Unknown>): VirtualNetwork {
-    const name = r.text('name');
-    const location = r.text('location');
-    const resourceGroupName = r.text('resource_group_name');
+    const name = this.text(r, 'name');
+    const location = this.text(r, 'location');
+    const resourceGroupName = this.text(r, 'resource_group_name');
     const dependsOn = this.dependencies(d);
     const path = metadataPath(d.body);
-    const addressSpace = r.list('address_space') ?? { items: [] };
+    const addressSpace = this.list(r, 'address_space') ?? { items: [] };
     const subnets: string[] = [];
     const vnet: VirtualNetwork = path === undefined
       ? { address: d.address, type: d.type, name, location, resourceGroupName, dependsOn, kind: 'virtualNetwork', addressSpace, subnets }
       : { address: d.address, type: d.type, name, location, resourceGroupName, dependsOn, path, kind: 'virtualNetwork', addressSpace, subnets };
+    if (!hasBlocks(d.body, 'subnet')) return vnet;
     r.blocks('subnet').readers.forEach((s, i) => {
       const address = this.inlineSubnets.get(s.body) ?? inlineSubnetAddress(d.address, s.text('name'), i);
       if (this.t.entities.has(address)) return;
@@ -326,17 +382,17 @@ export class TopologyBuilder implements ReaderServices {
 
   /** One object literal, like `virtualNetwork`; a peering has no nested blocks, so no unknown ones. */
   private peering(d: Declared, r: BlockReader): Peering {
-    const name = r.text('name');
-    const location = r.text('location');
-    const resourceGroupName = r.text('resource_group_name');
+    const name = this.text(r, 'name');
+    const location = this.text(r, 'location');
+    const resourceGroupName = this.text(r, 'resource_group_name');
     const dependsOn = this.dependencies(d);
     const path = metadataPath(d.body);
     const virtualNetwork = this.byName(r, 'virtual_network_name', 'azurerm_virtual_network', this.vnetsByName);
-    const remoteVirtualNetwork = r.ref('remote_virtual_network_id');
-    const allowGatewayTransit = r.bool('allow_gateway_transit');
-    const useRemoteGateways = r.bool('use_remote_gateways');
-    const allowForwardedTraffic = r.bool('allow_forwarded_traffic');
-    const allowVirtualNetworkAccess = r.bool('allow_virtual_network_access');
+    const remoteVirtualNetwork = this.ref(r, 'remote_virtual_network_id');
+    const allowGatewayTransit = this.bool(r, 'allow_gateway_transit');
+    const useRemoteGateways = this.bool(r, 'use_remote_gateways');
+    const allowForwardedTraffic = this.bool(r, 'allow_forwarded_traffic');
+    const allowVirtualNetworkAccess = this.bool(r, 'allow_virtual_network_access');
     return path === undefined
       ? { address: d.address, type: d.type, name, location, resourceGroupName, dependsOn, kind: 'peering', virtualNetwork, remoteVirtualNetwork, allowGatewayTransit, useRemoteGateways, allowForwardedTraffic, allowVirtualNetworkAccess }
       : { address: d.address, type: d.type, name, location, resourceGroupName, dependsOn, path, kind: 'peering', virtualNetwork, remoteVirtualNetwork, allowGatewayTransit, useRemoteGateways, allowForwardedTraffic, allowVirtualNetworkAccess };
@@ -368,68 +424,90 @@ export class TopologyBuilder implements ReaderServices {
 
   /** Explicit `depends_on` plus every declared block the body mentions, deduplicated. */
   private dependencies(d: Declared): string[] {
-    const found = new Set<string>();
-    const instances = this.inputs.instances;
-    const consider = (written: string) => {
-      const address = this.declared.get(d.namespace === undefined ? written : d.namespace + written)?.address;
-      if (address !== undefined && address !== d.address) found.add(address);
-      // A resource expanded by for_each or count: a dependency on every instance.
-      const expanded = instances === undefined || instances.size === 0 ? undefined : instances.get(written);
-      if (expanded === undefined) return;
-      for (const key of expanded.keys) {
-        const instance = instanceAddress(written, key);
-        if (instance !== d.address && this.declared.has(instance)) found.add(instance);
+    const found = new FoundDependencies();
+    const body = d.body;
+    const explicit = own(body, 'depends_on');
+    if (Array.isArray(explicit)) {
+      for (const item of explicit) {
+        if (typeof item !== 'string') continue;
+        // `type.name` as it is, the commonest form, is what the pattern would capture.
+        if (isPlainAddress(item)) {
+          this.consider(d, item, found);
+          continue;
+        }
+        const m = /^\s*(?:\$\{)?\s*((?:data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*)/.exec(item);
+        if (m) this.consider(d, m[1], found);
       }
-    };
-    const explicit = own(d.body, 'depends_on');
-    for (const item of Array.isArray(explicit) ? explicit : []) {
-      if (typeof item !== 'string') continue;
-      const m = /^\s*(?:\$\{)?\s*((?:data\.)?[A-Za-z_][A-Za-z0-9_-]*\.[A-Za-z_][A-Za-z0-9_-]*)/.exec(item);
-      if (m) consider(m[1]);
     }
-    // Iterative, so that deeply nested input cannot exhaust the stack.
-    const pending: unknown[] = [d.body];
+    // The top level in written order, strings read in place; nested values depth-first.
+    const keys = Object.keys(body);
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key === '//' || key === 'depends_on') continue;
+      const value = body[key];
+      if (typeof value === 'string') this.considerMentions(d, value, found);
+      else if (typeof value === 'object' && value !== null) this.considerNested(d, value, found);
+    }
+    if (found.dataSources !== undefined) for (const address of found.dataSources) this.ensureData(address);
+    return found.addresses;
+  }
+
+  /** The dependencies a nested value mentions; iterative, so that deeply nested input cannot exhaust the stack. */
+  private considerNested(d: Declared, nested: object, found: FoundDependencies): void {
+    const pending: unknown[] = [nested];
     while (pending.length > 0) {
       const value = pending.pop();
       if (typeof value === 'string') {
-        if (hasTemplateSyntax(value)) for (const written of this.mentionsOf(value)) consider(written);
+        this.considerMentions(d, value, found);
       } else if (Array.isArray(value)) {
         // Pushed in reverse so that dependencies come out in the order they are written.
         for (let i = value.length - 1; i >= 0; i--) pending.push(value[i]);
       } else if (isObject(value)) {
         const keys = Object.keys(value);
         for (let i = keys.length - 1; i >= 0; i--) {
-          if (keys[i] === '//' || (value === d.body && keys[i] === 'depends_on')) continue;
-          pending.push(value[keys[i]]);
+          if (keys[i] !== '//') pending.push(value[keys[i]]);
         }
       }
     }
-    for (const address of found) this.ensureData(address);
-    return [...found];
+  }
+
+  /** A declared block `written` names, as a dependency of `d`; a resource expanded by for_each or count: every instance. */
+  private consider(d: Declared, written: string, found: FoundDependencies): void {
+    const target = this.declared.get(d.namespace === undefined ? written : d.namespace + written);
+    if (target !== undefined && target.address !== d.address) found.add(target.address, target.isData);
+    const instances = this.inputs.instances;
+    const expanded = instances === undefined || instances.size === 0 ? undefined : instances.get(written);
+    if (expanded === undefined) return;
+    for (const key of expanded.keys) {
+      const instance = instanceAddress(written, key);
+      const block = instance === d.address ? undefined : this.declared.get(instance);
+      if (block !== undefined) found.add(instance, block.isData);
+    }
   }
 
   /**
-   * The addresses a string's interpolations and directives mention, as written; by string,
-   * because a configuration repeats the same references (`${azurerm_resource_group.hub.name}`).
+   * The addresses a string's interpolations and directives mention, as written. A plain
+   * reference mentions its first two names (what `mentionedAddresses` finds there, read in place);
+   * other templates are split once per distinct string, because a configuration repeats them.
    */
-  private mentionsOf(text: string): readonly string[] {
-    let mentioned = this.mentions.get(text);
-    if (mentioned !== undefined) return mentioned;
-    const list: string[] = [];
-    const add = (written: string) => list.push(written);
-    for (const part of parseTemplate(text).parts) {
-      if ('expression' in part) mentionedAddresses(part.expression, add);
-      else if ('directive' in part) mentionedAddresses(part.directive, add);
+  private considerMentions(d: Declared, text: string, found: FoundDependencies): void {
+    if (!hasTemplateSyntax(text)) return;
+    const end = plainReferenceEnd(text);
+    if (end >= 0) {
+      this.consider(d, text.slice(2, text.startsWith('data.', 2) ? -1 : end), found);
+      return;
     }
-    mentioned = list.length === 0 ? NONE : list;
-    this.mentions.set(text, mentioned);
-    return mentioned;
+    let mentioned = this.mentions.get(text);
+    if (mentioned === undefined) this.mentions.set(text, (mentioned = mentionsIn(text)));
+    for (const written of mentioned) this.consider(d, written, found);
   }
 
   // ---- links between entities --------------------------------------------------------------
 
   private link(): void {
-    for (const subnet of this.t.subnets) {
+    const subnets = this.t.subnets;
+    for (let i = 0; i < subnets.length; i++) {
+      const subnet = subnets[i];
       if (subnet.type !== 'azurerm_subnet' || subnet.external) continue;
       const vnet = isKnown(subnet.virtualNetwork) ? this.t.entities.get(subnet.virtualNetwork) : undefined;
       if (vnet?.kind === 'virtualNetwork') vnet.subnets.push(subnet.address);
@@ -445,7 +523,9 @@ export class TopologyBuilder implements ReaderServices {
       if (rt?.kind === 'routeTable') rt.routes.push(route);
     }
     const occupied = new Map<string, Set<string>>();
-    for (const d of this.order) {
+    const order = this.order;
+    for (let i = 0; i < order.length; i++) {
+      const d = order[i];
       if (d.isData) continue;
       const entity = this.t.entities.get(d.address);
       if (d.type === ASSOCIATION_NSG || d.type === ASSOCIATION_ROUTE_TABLE) {
@@ -498,6 +578,98 @@ export class TopologyBuilder implements ReaderServices {
 }
 
 const NONE: readonly string[] = [];
+
+/**
+ * The dependencies of one block as they are found: each address once, in the order found, and
+ * the data sources among them (the ones to materialize). A short list is searched; a long one
+ * gets a set, so that a block mentioning thousands of others stays linear.
+ */
+class FoundDependencies {
+  public readonly addresses: string[] = [];
+  public dataSources?: string[];
+  private seen?: Set<string>;
+
+  public add(address: string, isData: boolean): void {
+    if (this.seen !== undefined) {
+      if (this.seen.has(address)) return;
+      this.seen.add(address);
+    } else if (this.addresses.includes(address)) {
+      return;
+    } else if (this.addresses.length >= SHORT_LIST) {
+      this.seen = new Set(this.addresses).add(address);
+    }
+    this.addresses.push(address);
+    if (isData) (this.dataSources ??= []).push(address);
+  }
+}
+
+const SHORT_LIST = 16;
+
+/** The unknown nested blocks of a reader that reads none (frozen: a reader that did would fail loudly). */
+const NO_NESTED_BLOCKS: Record<string, Unknown> = Object.freeze(Object.create(null) as Record<string, Unknown>);
+
+/** Every address a template's interpolations and directives mention, as written. */
+function mentionsIn(text: string): readonly string[] {
+  const list: string[] = [];
+  const add = (written: string) => list.push(written);
+  for (const part of parseTemplate(text).parts) {
+    if ('expression' in part) mentionedAddresses(part.expression, add);
+    else if ('directive' in part) mentionedAddresses(part.directive, add);
+  }
+  return list.length === 0 ? NONE : list;
+}
+
+/**
+ * For a string that is one reference `${a.b.c}` with plain identifiers (letters, digits, `_`):
+ * the index of the dot before `c`; -1 for any other string. Most values of a generated
+ * configuration are such references, read without the template parser and the evaluator.
+ */
+function plainReferenceEnd(text: string): number {
+  const last = text.length - 1;
+  if (last < 7 || text.charCodeAt(0) !== 0x24 || text.charCodeAt(1) !== 0x7b || text.charCodeAt(last) !== 0x7d) return -1;
+  let dots = 0;
+  let start = 2;
+  for (let i = 2; i < last; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e) {
+      if (i === start || ++dots > 2) return -1;
+      start = i + 1;
+    } else if (!(isIdentifierStart(c) || (i > start && c >= 0x30 && c <= 0x39))) {
+      return -1;
+    }
+  }
+  return dots === 2 && start < last ? start - 1 : -1;
+}
+
+/** `a.b` with identifiers as the dependency pattern reads them (letters, digits, `_`, `-`). */
+function isPlainAddress(text: string): boolean {
+  let dots = 0;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2e) {
+      if (i === start || ++dots > 1) return false;
+      start = i + 1;
+    } else if (!(isIdentifierStart(c) || (i > start && ((c >= 0x30 && c <= 0x39) || c === 0x2d)))) {
+      return false;
+    }
+  }
+  return dots === 1 && start < text.length;
+}
+
+function isIdentifierStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+}
+
+function isLiteralText(value: unknown): value is string {
+  return typeof value === 'string' && !hasTemplateSyntax(value);
+}
+
+/** Whether a body may have `name` blocks: written out, or from a `dynamic` block. */
+function hasBlocks(body: JsonObject, name: string): boolean {
+  const written = own(body, name);
+  return (written !== undefined && written !== null) || own(body, 'dynamic') !== undefined;
+}
 
 /** `azurerm_virtual_network.hub.subnet["GatewaySubnet"]`, or by position when the name is unknown. */
 function inlineSubnetAddress(vnet: string, name: Maybe<string> | undefined, index: number): string {

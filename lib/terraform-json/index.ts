@@ -176,8 +176,11 @@ function collectBlocks(file: string, key: 'resource' | 'data', value: unknown, d
   for (const types of byType) {
     for (const type of keysOf(types)) {
       for (const names of objectsOf(types[type])) {
-        for (const name of keysOf(names)) {
-          const body = objectsOf(names[name])[0];
+        // An index loop: a for-of allocates an iterator result per block until the optimizer takes over.
+        const blockNames = keysOf(names);
+        for (let i = 0; i < blockNames.length; i++) {
+          const name = blockNames[i];
+          const body = firstObject(names[name]);
           if (!body) continue;
           const local = isData ? `data.${type}.${name}` : `${type}.${name}`;
           const address = namespace === undefined ? local : namespace + local;
@@ -189,6 +192,12 @@ function collectBlocks(file: string, key: 'resource' | 'data', value: unknown, d
       }
     }
   }
+}
+
+/** `objectsOf(value)[0]`, without the list. */
+function firstObject(value: unknown): JsonObject | undefined {
+  if (isObject(value)) return value;
+  return Array.isArray(value) ? value.find(isObject) : undefined;
 }
 
 /**

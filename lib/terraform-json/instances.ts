@@ -18,7 +18,11 @@ export interface Expanded {
   readonly instances: Map<string, InstanceSet>;
 }
 
-export function expandInstances(declared: ReadonlyMap<string, Declared>, order: readonly Declared[], locals: Declared, inputs: EvaluationInputs): Expanded {
+export function expandInstances(declared: Map<string, Declared>, order: Declared[], locals: Declared, inputs: EvaluationInputs): Expanded {
+  // Most configurations expand nothing: then the blocks are the instances, without copying them.
+  if (!order.some((d) => !d.isData && (hasMetaArgument(d, 'count') || hasMetaArgument(d, 'for_each')))) {
+    return { declared, order, instances: new Map() };
+  }
   const resolver = new Resolver(declared, new WeakMap(), new Set(), locals, inputs);
   const instances = new Map<string, InstanceSet>();
   const expandedOrder: Declared[] = [];
@@ -38,6 +42,11 @@ export function expandInstances(declared: ReadonlyMap<string, Declared>, order: 
     }
   }
   return { declared: expandedDeclared, order: expandedOrder, instances };
+}
+
+function hasMetaArgument(d: Declared, name: string): boolean {
+  const value = own(d.body, name);
+  return value !== undefined && value !== null;
 }
 
 interface Expansion {

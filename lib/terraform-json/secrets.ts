@@ -44,7 +44,8 @@ export function collectVariables(content: JsonObject, into: Map<string, Declared
 /** Every secret written literally or taken from a variable, in declaration order. */
 export function secretUses(order: readonly Declared[], variables: ReadonlyMap<string, DeclaredVariable>): SecretUse[] {
   const uses: SecretUse[] = [];
-  for (const d of order) {
+  for (let i = 0; i < order.length; i++) {
+    const d = order[i];
     if (d.isData) continue;
     const paths = SECRET_PATHS.get(d.type);
     if (!paths) continue;
