@@ -3,6 +3,7 @@ import { applyKnownResources, KnownResource } from './known-resources';
 import { placeholder } from './placeholders';
 import { BlockReader, ReaderServices } from './reader';
 import { addressPrefixesOf, Base, connection, gateway, localGateway, Mutable, natRule, publicIp, routeOf, routeTable } from './resources';
+import { plainTemplate } from './expression';
 import { hasTemplateSyntax, mentionedAddresses, parseTemplate } from './syntax';
 import { Declared, EvaluationInputs, instanceAddress, isObject, JsonObject, own, Resolver } from './values';
 import { addEntity, Connection, emptyTopology, Entity, EntityKind, OtherResource, Peering, Route, Subnet, Topology, VirtualNetwork } from '../model/topology';
@@ -223,11 +224,51 @@ export class TopologyBuilder implements ReaderServices {
     return this.declared.get(base);
   }
 
-  /** `r.text`, with literal strings taken as they are. */
+  /**
+   * `r.text`, with literal strings taken as they are, and text made of literals and plain
+   * references to other blocks' literal attributes (cdktf's `${azurerm_virtual_network.x.name}-to-${azurerm_virtual_network.y.name}`)
+   * joined without the resolver.
+   */
   private text(r: BlockReader, attribute: string): Maybe<string> | undefined {
     const raw = own(r.body, attribute);
-    if (typeof raw === 'string' && !hasTemplateSyntax(raw)) return raw;
+    if (typeof raw === 'string') {
+      if (!hasTemplateSyntax(raw)) return raw;
+      const joined = this.literalThroughReferences(raw, r);
+      if (joined !== undefined) return joined;
+    }
     return raw === undefined || raw === null ? undefined : r.text(attribute);
+  }
+
+  /**
+   * The text a template of literal runs and plain references (`${type.name.attribute}`) stands
+   * for, when each reference names a block that is neither expanded nor a data source and whose
+   * attribute (other than `id`, which the resolver reads as a reference) is a literal string:
+   * what the resolver would join. Undefined sends the value down the generic path.
+   */
+  private literalThroughReferences(raw: string, r: BlockReader): string | undefined {
+    const owner = r.owner;
+    if (r.body !== owner.body || owner.instance !== undefined || owner.iterator !== undefined || owner.namespace !== undefined) return undefined;
+    const template = plainTemplate(raw);
+    if (template?.type !== 'template') return undefined;
+    let text = '';
+    for (const part of template.parts) {
+      if (typeof part === 'string') {
+        text += part;
+        continue;
+      }
+      if (!('expression' in part)) return undefined;
+      const e = part.expression;
+      if (e.type !== 'traversal' || e.target.type !== 'variable' || e.steps.length !== 2) return undefined;
+      const [name, attribute] = e.steps;
+      if (!('attribute' in name) || !('attribute' in attribute) || attribute.attribute === 'id' || attribute.attribute === '//') return undefined;
+      const base = `${e.target.name}.${name.attribute}`;
+      if (NOT_RESOURCE_ROOTS.has(e.target.name) || this.inputs.instances?.has(base)) return undefined;
+      const target = this.declared.get(base);
+      const value = target === undefined || target.isData ? undefined : own(target.body, attribute.attribute);
+      if (typeof value !== 'string' || hasTemplateSyntax(value)) return undefined;
+      text += value;
+    }
+    return text;
   }
 
   /** `r.bool`, with literal booleans taken as they are. */
@@ -620,7 +661,8 @@ function mentionsIn(text: string): readonly string[] {
 }
 
 /**
- * For a string that is one reference `${a.b.c}` with plain identifiers (letters, digits, `_`):
+ * For a string that is one reference `${a.b.c}` with plain identifiers (a letter or `_`, then
+ * letters, digits, `_` and `-`, as HCL and the grammar read them; cdktf's logical ids have `-`):
  * the index of the dot before `c`; -1 for any other string. Most values of a generated
  * configuration are such references, read without the template parser and the evaluator.
  */
@@ -634,7 +676,7 @@ function plainReferenceEnd(text: string): number {
     if (c === 0x2e) {
       if (i === start || ++dots > 2) return -1;
       start = i + 1;
-    } else if (!(isIdentifierStart(c) || (i > start && c >= 0x30 && c <= 0x39))) {
+    } else if (!(isIdentifierStart(c) || (i > start && ((c >= 0x30 && c <= 0x39) || c === 0x2d)))) {
       return -1;
     }
   }
