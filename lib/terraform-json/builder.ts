@@ -55,6 +55,8 @@ export class TopologyBuilder implements ReaderServices {
   private readonly dataSubnets: string[] = [];
   private readonly materializing = new Set<string>();
   private readonly mentions = new Map<string, readonly string[]>();
+  /** Text joined from literals and plain references, by the string written; null where the generic path reads it. */
+  private readonly literalTexts = new Map<string, string | null>();
 
   constructor(
     private readonly declared: ReadonlyMap<string, Declared>,
@@ -248,6 +250,15 @@ export class TopologyBuilder implements ReaderServices {
   private literalThroughReferences(raw: string, r: BlockReader): string | undefined {
     const owner = r.owner;
     if (r.body !== owner.body || owner.instance !== undefined || owner.iterator !== undefined || owner.namespace !== undefined) return undefined;
+    // Outside instances and stacks the text depends on the string alone, which configurations repeat.
+    const cached = this.literalTexts.get(raw);
+    if (cached !== undefined) return cached === null ? undefined : cached;
+    const joined = this.joinLiteralReferences(raw);
+    this.literalTexts.set(raw, joined ?? null);
+    return joined;
+  }
+
+  private joinLiteralReferences(raw: string): string | undefined {
     const template = plainTemplate(raw);
     if (template?.type !== 'template') return undefined;
     let text = '';
