@@ -220,6 +220,11 @@ export interface VirtualNetworkGateway extends EntityBase {
   readonly sku: Maybe<string> | undefined;
   /** `Generation1`, `Generation2` or `None`. */
   readonly generation: Maybe<string> | undefined;
+  /**
+   * `lifecycle.ignore_changes` names `generation` (or is `all`): Terraform never plans a change of
+   * the generation, so Azure's own move to Generation2 replaces nothing. Absent otherwise.
+   */
+  readonly generationChangesIgnored?: true;
   readonly activeActive: Maybe<boolean> | undefined;
   /** `bgp_enabled` (azurerm ≥ 4.62) or `enable_bgp`. */
   readonly bgpEnabled: Maybe<boolean> | undefined;

@@ -148,7 +148,7 @@ const skuResize: Rule = {
 const generationDrift: Rule = {
   id: 'gw.generation.drift',
   severity: Severity.WARNING,
-  summary: 'Azure moves gateways on Standard public IPs to Generation2; an explicit Generation1 on a SKU that has Generation2 then plans as a replacement, because generation forces a new gateway.',
+  summary: 'Azure moves gateways on Standard public IPs to Generation2; an explicit Generation1 on a SKU that has Generation2 then plans as a replacement, because generation forces a new gateway (unless lifecycle.ignore_changes names generation).',
   source: SOURCES.CONSOL,
   check(ctx) {
     for (const c of vpnCandidates(ctx)) {
@@ -156,6 +156,8 @@ const generationDrift: Rule = {
       // Only an explicit Generation1 can drift; SKUs that exist only in Generation1 (VpnGw1AZ, Basic)
       // leave nothing to choose, and SKUs that cannot be created are already errors.
       if (g.generation === undefined) continue;
+      // With ignore_changes on generation, Azure's move never shows in a plan: nothing to replace.
+      if (g.generationChangesIgnored) continue;
       if (knownOrSkipped(ctx, g, 'generation', g.generation) !== GEN1) continue;
       const caps = gatewaySkuOf(ctx, g)?.capabilities;
       if (!caps?.creatable || !caps.generations.includes(GEN2)) continue;

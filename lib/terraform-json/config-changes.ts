@@ -2,6 +2,7 @@ import { FORCE_NEW_ATTRIBUTES, ForceNewAttribute, hasForceNewAttributes } from '
 import { isGatewaySubnetName } from '../azure/defaults';
 import { stackAddress } from '../model/stacks';
 import { AttributeChange, ConfigReplacement, Topology } from '../model/topology';
+import { ignoredAttributes, stripInterpolation } from './lifecycle';
 import { parseTemplate, parseTraversal, hasTemplateSyntax, mentionedAddresses } from './syntax';
 import { isObject, JsonObject, keysOf, objectsOf, own } from './values';
 
@@ -148,11 +149,6 @@ function movedBlocks(doc: JsonObject): Map<string, string> {
   return moved;
 }
 
-function stripInterpolation(text: string): string {
-  const m = /^\$\{(.*)\}$/.exec(text.trim());
-  return (m ? m[1] : text).trim();
-}
-
 /** Same type, same literal name and resource group (and VNet, for a subnet): the same Azure resource. */
 function identityOf(r: Resource): string | undefined {
   const name = own(r.body, 'name');
@@ -161,23 +157,6 @@ function identityOf(r: Resource): string | undefined {
   if (typeof name !== 'string' || typeof group !== 'string') return undefined;
   if (r.type === 'azurerm_subnet' && typeof network !== 'string') return undefined;
   return JSON.stringify([r.type, name.toLowerCase(), group.toLowerCase(), typeof network === 'string' ? network : '']);
-}
-
-/** What Terraform ignores on update: `lifecycle.ignore_changes`, `"all"` or a list of attribute names. */
-function ignoredAttributes(body: JsonObject): Set<string> | 'all' {
-  const lifecycle = objectsOf(own(body, 'lifecycle'))[0];
-  const ignore = lifecycle === undefined ? undefined : own(lifecycle, 'ignore_changes');
-  if (ignore === 'all' || ignore === '${all}') return 'all';
-  const names = new Set<string>();
-  if (Array.isArray(ignore)) {
-    for (const item of ignore) {
-      if (typeof item !== 'string') continue;
-      // `generation`, `${generation}` or `ip_configuration[0].name`: the top-level attribute decides here.
-      const top = /^[A-Za-z_][A-Za-z0-9_-]*/.exec(stripInterpolation(item));
-      if (top) names.add(top[0]);
-    }
-  }
-  return names;
 }
 
 type Rewrite = (text: string) => string;

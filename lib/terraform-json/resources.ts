@@ -17,6 +17,7 @@ import {
   VirtualNetworkGateway,
 } from '../model/topology';
 import { isKnown, Maybe, MaybeList, Unknown } from '../model/unknown';
+import { ignoredAttributes } from './lifecycle';
 import { BlockReader } from './reader';
 import { Resolver } from './values';
 
@@ -73,6 +74,8 @@ export function gateway(r: BlockReader, base: Base): VirtualNetworkGateway {
     privateIpAddressEnabled: r.bool('private_ip_address_enabled'),
     ipConfigurations,
   };
+  const ignored = ignoredAttributes(r.body);
+  if (ignored === 'all' || ignored.has('generation')) g.generationChangesIgnored = true;
   const bgp = r.block('bgp_settings');
   if (bgp !== undefined) g.bgpSettings = gatewayBgpSettings(bgp);
   const p2s = r.block('vpn_client_configuration');

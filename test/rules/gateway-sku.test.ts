@@ -1,4 +1,6 @@
+import { checkTopology } from '../../lib/rules/engine';
 import { Severity } from '../../lib/rules/rule';
+import { topologyFromTerraformJson } from '../../lib/terraform-json';
 import { connection, gateway, gatewaySubnet, list, minimalHub, publicIp, unknown } from '../support/model';
 import { expectSkipOnly, only, run } from './gateway-helpers';
 
@@ -129,6 +131,32 @@ describe('gw.generation.drift', () => {
     ['VpnGw2AZ', undefined],
   ])('GIVEN sku %s with generation %s WHEN checked THEN nothing', (sku, generation) => {
     expect(run('gw.generation.drift', minimalHub([gateway(GW, { sku, generation })]))).toEqual([]);
+  });
+
+  test('GIVEN VpnGw2AZ with an explicit Generation1 and ignore_changes on generation (the fix the warning offers) WHEN checked THEN nothing', () => {
+    expect(run('gw.generation.drift', minimalHub([gateway(GW, { sku: 'VpnGw2AZ', generation: 'Generation1', generationChangesIgnored: true })]))).toEqual([]);
+  });
+
+  test.each([
+    ['["generation"]', ['generation'], false],
+    ['["${generation}"] (HCL written as JSON)', ['${generation}'], false],
+    ['"all"', 'all', false],
+    ['["tags"]', ['tags'], true],
+  ])('GIVEN a configuration with Generation1 on VpnGw2AZ and ignore_changes = %s WHEN checked THEN a warning only without generation in it', (_what, ignore, warned) => {
+    const config = {
+      resource: {
+        azurerm_virtual_network_gateway: {
+          gw: {
+            name: 'gw', resource_group_name: 'rg', location: 'westeurope', type: 'Vpn', vpn_type: 'RouteBased', sku: 'VpnGw2AZ', generation: 'Generation1',
+            ip_configuration: [{ name: 'default', subnet_id: '${azurerm_subnet.gw.id}', public_ip_address_id: '${azurerm_public_ip.gw.id}' }],
+            lifecycle: { ignore_changes: ignore },
+          },
+        },
+        azurerm_public_ip: { gw: { name: 'pip', resource_group_name: 'rg', location: 'westeurope', sku: 'Standard', allocation_method: 'Static', zones: ['1', '2', '3'] } },
+      },
+    };
+    const findings = checkTopology(topologyFromTerraformJson([{ file: 'main.tf.json', content: config }])).filter((f) => f.rule === 'gw.generation.drift');
+    expect(findings.map((f) => f.severity)).toEqual(warned ? [Severity.WARNING] : []);
   });
 });
 
