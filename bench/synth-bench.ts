@@ -54,6 +54,34 @@ export interface SynthSize {
 }
 
 export const WORKER = path.join(__dirname, 'synth-worker.js');
+export const CDKTN_PRELOAD = path.join(__dirname, 'cdktn-preload.js');
+
+interface Arm {
+  readonly label: string;
+  readonly variant: Variant;
+  readonly flags: readonly string[];
+}
+
+/**
+ * Every arm `repetitions` times, each run in a fresh process on `framework` (cdktn through
+ * cdktn-preload.js), forward on even repetitions and backward on odd ones (ABBA), so that no arm
+ * always runs first. Fails when a worker ran on another framework than asked.
+ */
+async function runArms(arms: readonly Arm[], spokes: number, sites: number, repetitions: number, log: (line: string) => void, framework: 'cdktf' | 'cdktn'): Promise<Map<string, SynthMeasurement[]>> {
+  const runs = new Map<string, SynthMeasurement[]>(arms.map((a) => [a.label, []]));
+  const execArgv = framework === 'cdktn' ? ['--require', CDKTN_PRELOAD] : [];
+  const width = Math.max(...arms.map((a) => a.label.length));
+  for (let rep = 0; rep < repetitions; rep++) {
+    const order = rep % 2 === 0 ? arms : [...arms].reverse();
+    for (const arm of order) {
+      const m = await runWorker<SynthMeasurement>(WORKER, [arm.variant, String(spokes), String(sites), ...arm.flags], execArgv);
+      if (m.framework !== framework) throw new Error(`the ${framework} arm "${arm.label}" synthesized with ${m.framework}${framework === 'cdktn' ? ': cdktn-preload.js did not take effect' : ''}`);
+      runs.get(arm.label)!.push(m);
+      log(`  ${framework === 'cdktn' ? 'cdktn ' : ''}synth N=${spokes} ${arm.label.padEnd(width)} run ${rep + 1}/${repetitions}: CPU ${m.cpuMs.toFixed(0)} ms, construct ${m.constructMs.toFixed(0)} ms, synth ${m.synthMs.toFixed(0)} ms, ${m.peakRssMiB.toFixed(0)} MiB, ${m.resources} resources`);
+    }
+  }
+  return runs;
+}
 
 export async function benchSynth(
   spokeCounts: readonly number[],
@@ -65,7 +93,7 @@ export async function benchSynth(
 ): Promise<SynthSize[]> {
   const results: SynthSize[] = [];
   for (const spokes of spokeCounts) {
-    const arms: Array<{ readonly label: string; readonly variant: Variant; readonly flags: string[] }> = [
+    const arms: Arm[] = [
       { label: 'library', variant: 'library', flags: [] },
       { label: 'raw', variant: 'raw', flags: [] },
       ...(treeOnly
@@ -76,16 +104,7 @@ export async function benchSynth(
         : []),
       ...whatIfs.map((w) => ({ label: `library, what-if ${w}`, variant: 'library' as const, flags: ['--what-if', w] })),
     ];
-    const runs = new Map<string, SynthMeasurement[]>(arms.map((a) => [a.label, []]));
-    for (let rep = 0; rep < repetitions; rep++) {
-      // Forward on even repetitions, backward on odd ones (ABBA), so no arm always runs first.
-      const order = rep % 2 === 0 ? arms : [...arms].reverse();
-      for (const arm of order) {
-        const m = await runWorker<SynthMeasurement>(WORKER, [arm.variant, String(spokes), String(sites), ...arm.flags]);
-        runs.get(arm.label)!.push(m);
-        log(`  synth N=${spokes} ${arm.label.padEnd(18)} run ${rep + 1}/${repetitions}: CPU ${m.cpuMs.toFixed(0)} ms, construct ${m.constructMs.toFixed(0)} ms, synth ${m.synthMs.toFixed(0)} ms, ${m.peakRssMiB.toFixed(0)} MiB, ${m.resources} resources`);
-      }
-    }
+    const runs = await runArms(arms, spokes, sites, repetitions, log, 'cdktf');
     // One extra run per variant with the instrumented toTerraform/adapter/engine, kept apart from the timing runs.
     const breakdowns: Record<Variant, SynthBreakdown | undefined> = { library: undefined, raw: undefined };
     for (const variant of ['library', 'raw'] as const) {
@@ -192,27 +211,16 @@ export interface CdktnSynthSize {
   readonly switchRssRatio: Spread;
 }
 
-export const CDKTN_PRELOAD = path.join(__dirname, 'cdktn-preload.js');
-
 export async function benchSynthCdktn(spokeCounts: readonly number[], sites: number, repetitions: number, log: (line: string) => void): Promise<CdktnSynthSize[]> {
   const results: CdktnSynthSize[] = [];
   for (const spokes of spokeCounts) {
-    const arms = [
-      { label: 'library', variant: 'library' as const, flags: [] as string[] },
-      { label: 'raw', variant: 'raw' as const, flags: [] as string[] },
-      { label: 'library, no creation stack', variant: 'library' as const, flags: ['--no-creation-stack'] },
-      { label: 'raw, no creation stack', variant: 'raw' as const, flags: ['--no-creation-stack'] },
+    const arms: Arm[] = [
+      { label: 'library', variant: 'library', flags: [] },
+      { label: 'raw', variant: 'raw', flags: [] },
+      { label: 'library, no creation stack', variant: 'library', flags: ['--no-creation-stack'] },
+      { label: 'raw, no creation stack', variant: 'raw', flags: ['--no-creation-stack'] },
     ];
-    const runs = new Map<string, SynthMeasurement[]>(arms.map((a) => [a.label, []]));
-    for (let rep = 0; rep < repetitions; rep++) {
-      const order = rep % 2 === 0 ? arms : [...arms].reverse();
-      for (const arm of order) {
-        const m = await runWorker<SynthMeasurement>(WORKER, [arm.variant, String(spokes), String(sites), ...arm.flags], ['--require', CDKTN_PRELOAD]);
-        if (m.framework !== 'cdktn') throw new Error(`the cdktn arm synthesized with ${m.framework}: cdktn-preload.js did not take effect`);
-        runs.get(arm.label)!.push(m);
-        log(`  cdktn synth N=${spokes} ${arm.label.padEnd(26)} run ${rep + 1}/${repetitions}: CPU ${m.cpuMs.toFixed(0)} ms, ${m.peakRssMiB.toFixed(0)} MiB, ${m.resources} resources`);
-      }
-    }
+    const runs = await runArms(arms, spokes, sites, repetitions, log, 'cdktn');
     const cpu = (label: string) => runs.get(label)!.map((r) => r.cpuMs);
     const rss = (label: string) => runs.get(label)!.map((r) => r.peakRssMiB);
     const library = summarize(runs.get('library')!, undefined);
