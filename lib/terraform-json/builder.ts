@@ -217,12 +217,16 @@ export class TopologyBuilder implements ReaderServices {
    * would follow, found without it. Undefined sends the value down the generic path.
    */
   private plainTarget(raw: unknown, r: BlockReader, attribute: string): Declared | undefined {
-    const owner = r.owner;
-    if (typeof raw !== 'string' || r.body !== owner.body || owner.instance !== undefined || owner.iterator !== undefined || owner.namespace !== undefined) return undefined;
+    if (typeof raw !== 'string' || !readsInPlace(r)) return undefined;
     const end = plainReferenceEnd(raw);
     if (end < 0 || raw.length !== end + attribute.length + 2 || !raw.startsWith(attribute, end + 1)) return undefined;
     const base = raw.slice(2, end);
-    if (NOT_RESOURCE_ROOTS.has(base.slice(0, base.indexOf('.'))) || this.inputs.instances?.has(base)) return undefined;
+    return this.plainBlock(base.slice(0, base.indexOf('.')), base);
+  }
+
+  /** The block `root.name` (`base`) names, unless the root is no resource type or the block is expanded into instances. */
+  private plainBlock(root: string, base: string): Declared | undefined {
+    if (NOT_RESOURCE_ROOTS.has(root) || this.inputs.instances?.has(base)) return undefined;
     return this.declared.get(base);
   }
 
@@ -248,8 +252,7 @@ export class TopologyBuilder implements ReaderServices {
    * what the resolver would join. Undefined sends the value down the generic path.
    */
   private literalThroughReferences(raw: string, r: BlockReader): string | undefined {
-    const owner = r.owner;
-    if (r.body !== owner.body || owner.instance !== undefined || owner.iterator !== undefined || owner.namespace !== undefined) return undefined;
+    if (!readsInPlace(r)) return undefined;
     // Outside instances and stacks the text depends on the string alone, which configurations repeat.
     const cached = this.literalTexts.get(raw);
     if (cached !== undefined) return cached === null ? undefined : cached;
@@ -272,9 +275,7 @@ export class TopologyBuilder implements ReaderServices {
       if (e.type !== 'traversal' || e.target.type !== 'variable' || e.steps.length !== 2) return undefined;
       const [name, attribute] = e.steps;
       if (!('attribute' in name) || !('attribute' in attribute) || attribute.attribute === 'id' || attribute.attribute === '//') return undefined;
-      const base = `${e.target.name}.${name.attribute}`;
-      if (NOT_RESOURCE_ROOTS.has(e.target.name) || this.inputs.instances?.has(base)) return undefined;
-      const target = this.declared.get(base);
+      const target = this.plainBlock(e.target.name, `${e.target.name}.${name.attribute}`);
       const value = target === undefined || target.isData ? undefined : own(target.body, attribute.attribute);
       if (typeof value !== 'string' || hasTemplateSyntax(value)) return undefined;
       text += value;
@@ -630,6 +631,15 @@ export class TopologyBuilder implements ReaderServices {
 }
 
 const NONE: readonly string[] = [];
+
+/**
+ * Whether a reference written in `r` means the same as anywhere else: `r` reads its block's own
+ * body, and no instance, iterator or stack changes what a name means there.
+ */
+function readsInPlace(r: BlockReader): boolean {
+  const owner = r.owner;
+  return r.body === owner.body && owner.instance === undefined && owner.iterator === undefined && owner.namespace === undefined;
+}
 
 /**
  * The dependencies of one block as they are found: each address once, in the order found, and
