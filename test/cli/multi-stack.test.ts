@@ -1,12 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { AzurermProvider } from '@cdktf/provider-azurerm/lib/provider';
-import { VirtualNetwork } from '@cdktf/provider-azurerm/lib/virtual-network';
-import { App, TerraformStack } from 'cdktf';
+import { App } from 'cdktf';
 import { azvpn, checkJson, removeScratch, scratch } from './support';
-import { GatewayTransitPeering } from '../../lib/constructs/gateway-transit-peering';
-import { VirtualNetworkReference } from '../../lib/constructs/virtual-network';
-import { VpnGateway } from '../../lib/constructs/vpn-gateway';
+import { hubAndSpokeStacks } from '../support/stack';
 
 let dir: string;
 beforeEach(() => {
@@ -18,13 +14,7 @@ afterEach(() => removeScratch(dir));
 function synthHubAndSpoke(spokeAddressSpace: string[]): string {
   const outdir = path.join(dir, 'cdktf.out');
   const app = new App({ outdir, skipValidation: true });
-  const hubStack = new TerraformStack(app, 'hub');
-  new AzurermProvider(hubStack, 'azurerm', { features: [{}] });
-  const hub = new VpnGateway(hubStack, 'Hub', { name: 'hub-gw', resourceGroupName: 'rg-hub', location: 'westeurope', addressSpace: ['10.0.0.0/16'], virtualNetworkName: 'hub-vnet' });
-  const spokeStack = new TerraformStack(app, 'spoke');
-  new AzurermProvider(spokeStack, 'azurerm', { features: [{}] });
-  const spokeVnet = new VirtualNetwork(spokeStack, 'SpokeVnet', { name: 'spoke-vnet', resourceGroupName: 'rg-spoke', location: 'westeurope', addressSpace: spokeAddressSpace });
-  new GatewayTransitPeering(spokeStack, 'Spoke', { hubGateway: hub, spokeVirtualNetwork: VirtualNetworkReference.fromVirtualNetwork(spokeVnet) });
+  hubAndSpokeStacks(app, spokeAddressSpace);
   app.synth();
   return outdir;
 }

@@ -6,20 +6,14 @@ import { GatewayTransitPeering } from '../../lib/constructs/gateway-transit-peer
 import { VirtualNetworkReference } from '../../lib/constructs/virtual-network';
 import { VNetToVNet } from '../../lib/constructs/vnet-to-vnet';
 import { VpnGateway } from '../../lib/constructs/vpn-gateway';
+import { hubAndSpokeStacks } from '../support/stack';
 import { VpnValidation } from '../../lib/constructs/vpn-validation';
 import * as engine from '../../lib/rules/engine';
 
 /** The platform layout: the hub gateway in one stack, a spoke VNet and its transit peering in another. */
 function hubAndSpoke(spokeAddressSpace: string[]) {
   const app = Testing.app();
-  const hubStack = new TerraformStack(app, 'hub');
-  new AzurermProvider(hubStack, 'azurerm', { features: [{}] });
-  const hub = new VpnGateway(hubStack, 'Hub', { name: 'hub-gw', resourceGroupName: 'rg-hub', location: 'westeurope', addressSpace: ['10.0.0.0/16'], virtualNetworkName: 'hub-vnet' });
-  const spokeStack = new TerraformStack(app, 'spoke');
-  new AzurermProvider(spokeStack, 'azurerm', { features: [{}] });
-  const spokeVnet = new VirtualNetwork(spokeStack, 'SpokeVnet', { name: 'spoke-vnet', resourceGroupName: 'rg-spoke', location: 'westeurope', addressSpace: spokeAddressSpace });
-  const peering = new GatewayTransitPeering(spokeStack, 'Spoke', { hubGateway: hub, spokeVirtualNetwork: VirtualNetworkReference.fromVirtualNetwork(spokeVnet) });
-  return { app, hubStack, spokeStack, hub, spokeVnet, peering };
+  return { app, ...hubAndSpokeStacks(app, spokeAddressSpace) };
 }
 
 function synthError(app: App): string {
