@@ -4,7 +4,7 @@ import { stackAddress } from '../model/stacks';
 import { AttributeChange, ConfigReplacement, Topology } from '../model/topology';
 import { ignoredAttributes, stripInterpolation } from './lifecycle';
 import { parseTemplate, parseTraversal, hasTemplateSyntax, mentionedAddresses } from './syntax';
-import { isObject, JsonObject, keysOf, objectsOf, own } from './values';
+import { firstObject, isObject, JsonObject, keysOf, objectsOf, own } from './values';
 
 /**
  * What the next apply replaces because of how a configuration changed since the previous one of
@@ -128,7 +128,7 @@ function guardedResources(doc: JsonObject): Map<string, Resource> {
       if (!hasForceNewAttributes(type)) continue;
       for (const names of objectsOf(types[type])) {
         for (const name of keysOf(names)) {
-          const body = objectsOf(names[name])[0];
+          const body = firstObject(names[name]);
           const address = `${type}.${name}`;
           if (body !== undefined && !found.has(address)) found.set(address, { address, type, body });
         }

@@ -8,7 +8,7 @@ import { collectVariables, DeclaredVariable, secretUses } from './secrets';
 import { Evaluator, firstUnknown, Reference } from './evaluate';
 import { isSyntaxProblem, parseExpression } from './expression';
 import { expandInstances } from './instances';
-import { Declared, EvaluationInputs, isObject, JsonObject, keysOf, objectsOf, own } from './values';
+import { Declared, EvaluationInputs, firstObject, isObject, JsonObject, keysOf, objectsOf, own } from './values';
 import { stackPrefix } from '../model/stacks';
 import { SecretUse, Topology } from '../model/topology';
 import { Unknown } from '../model/unknown';
@@ -194,12 +194,6 @@ function collectBlocks(file: string, key: 'resource' | 'data', value: unknown, d
   }
 }
 
-/** `objectsOf(value)[0]`, without the list. */
-function firstObject(value: unknown): JsonObject | undefined {
-  if (isObject(value)) return value;
-  return Array.isArray(value) ? value.find(isObject) : undefined;
-}
-
 /**
  * `locals` is an object of name → expression, or (HCL parsed to JSON, JSON syntax) an array of
  * such objects. A name declared twice (which Terraform rejects) keeps the first value.
@@ -229,7 +223,7 @@ function variableInputs(files: readonly TerraformJsonFile[], given: ReadonlyMap<
       for (const name of keysOf(block)) {
         if (seen.has(name)) continue;
         seen.add(name);
-        const body = objectsOf(block[name])[0] ?? {};
+        const body = firstObject(block[name]) ?? {};
         const value = given?.has(name) ? given.get(name) : useDefaults ? own(body, 'default') : undefined;
         if (value === undefined || value === null) continue;
         const isSensitive = own(body, 'sensitive');

@@ -1,11 +1,11 @@
-import { JsonObject, objectsOf, own } from './values';
+import { firstObject, JsonObject, own } from './values';
 
 /**
  * What Terraform leaves alone on update: `lifecycle.ignore_changes`, `"all"` or the top-level
  * attribute names it lists (`generation`, `"${generation}"`, `ip_configuration[0].name` → `ip_configuration`).
  */
 export function ignoredAttributes(body: JsonObject): ReadonlySet<string> | 'all' {
-  const lifecycle = objectsOf(own(body, 'lifecycle'))[0];
+  const lifecycle = firstObject(own(body, 'lifecycle'));
   const ignore = lifecycle === undefined ? undefined : own(lifecycle, 'ignore_changes');
   if (ignore === 'all' || ignore === '${all}') return 'all';
   const names = new Set<string>();

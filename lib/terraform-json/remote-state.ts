@@ -1,4 +1,4 @@
-import { Declared, isObject, JsonObject, keysOf, objectsOf, own } from './values';
+import { Declared, firstObject, isObject, JsonObject, keysOf, objectsOf, own } from './values';
 
 /**
  * Cross-stack references of a cdktf app. cdktf writes a reference from one stack to a resource
@@ -32,17 +32,17 @@ export function stackOutputs(namespace: string, contents: readonly unknown[]): S
     for (const terraform of objectsOf(own(content, 'terraform'))) {
       for (const backends of objectsOf(own(terraform, 'backend'))) {
         for (const type of keysOf(backends)) {
-          const config = objectsOf(backends[type])[0];
+          const config = firstObject(backends[type]);
           backend ??= backendKey(type, config ?? {});
         }
       }
       // HCP Terraform (`cloud`, cdktf's CloudBackend) is read through the `remote` backend with the same settings.
-      const cloud = objectsOf(own(terraform, 'cloud'))[0];
+      const cloud = firstObject(own(terraform, 'cloud'));
       if (cloud !== undefined) backend ??= backendKey('remote', cloud);
     }
     for (const block of objectsOf(own(content, 'output'))) {
       for (const name of keysOf(block)) {
-        const body = objectsOf(block[name])[0];
+        const body = firstObject(block[name]);
         // The first declaration wins, as for resources.
         if (body !== undefined && !Object.prototype.hasOwnProperty.call(outputs, name)) outputs[name] = own(body, 'value');
       }

@@ -1,5 +1,5 @@
 import { hasTemplateSyntax, parseTemplate, parseTraversal } from './syntax';
-import { Declared, JsonObject, objectsOf, own } from './values';
+import { Declared, firstObject, JsonObject, objectsOf, own } from './values';
 import { SecretOrigin, SecretUse } from '../model/topology';
 
 /**
@@ -33,7 +33,7 @@ export function collectVariables(content: JsonObject, into: Map<string, Declared
   for (const variables of objectsOf(own(content, 'variable'))) {
     for (const name of Object.keys(variables)) {
       if (name === '//' || into.has(name)) continue;
-      const body = objectsOf(variables[name])[0];
+      const body = firstObject(variables[name]);
       if (!body) continue;
       const def = own(body, 'default');
       into.set(name, { sensitive: own(body, 'sensitive') === true, hasDefault: def !== undefined && def !== null });

@@ -100,6 +100,12 @@ export function objectsOf(value: unknown): JsonObject[] {
   return [];
 }
 
+/** `objectsOf(value)[0]`, without the list: a block written once, as an object or in a list. */
+export function firstObject(value: unknown): JsonObject | undefined {
+  if (isObject(value)) return value;
+  return Array.isArray(value) ? value.find(isObject) : undefined;
+}
+
 export function keysOf(object: JsonObject): string[] {
   return Object.keys(object).filter((k) => k !== '//');
 }
